@@ -1,0 +1,23 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "scaleplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "scaleplan", targets: ["scaleplan"]),
+        .library(name: "ScalePlanKit", targets: ["ScalePlanKit"]),
+    ],
+    targets: [
+        // All the logic: JSON with source locations, the profile language, the expression
+        // compiler and (later) the engine and the report renderers.
+        .target(name: "ScalePlanKit"),
+        // The command line: a hand-written argument parser, one file per command, help and
+        // exit codes. `run(arguments:…)` returns a status and never calls `exit`.
+        .target(name: "ScalePlanCLI", dependencies: ["ScalePlanKit"]),
+        .executableTarget(name: "scaleplan", dependencies: ["ScalePlanCLI"]),
+        .testTarget(name: "ScalePlanKitTests", dependencies: ["ScalePlanKit"]),
+        .testTarget(name: "ScalePlanCLITests", dependencies: ["ScalePlanCLI", "ScalePlanKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,82 @@
+import ScalePlanKit
+
+/// What a command needs from the outside world, passed in so tests can control all of it.
+final class CommandContext {
+    let stdout: TextOutput
+    let stderr: TextOutput
+    let environment: [String: String]
+    let terminal: TerminalInfo
+    let library: ProfileLibrary
+
+    init(stdout: TextOutput, stderr: TextOutput, environment: [String: String], terminal: TerminalInfo,
+        library: ProfileLibrary)
+    {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.environment = environment
+        self.terminal = terminal
+        self.library = library
+    }
+
+    /// Columns to wrap help at.
+    var width: Int { terminal.width ?? 80 }
+
+    /// Colour on stdout: only on a terminal, never with `NO_COLOR` set.
+    func style(noColor: Bool = false) -> Style {
+        Style(enabled: terminal.stdoutIsTerminal && environment["NO_COLOR"] == nil && !noColor)
+    }
+
+    var errorStyle: Style {
+        Style(enabled: terminal.stderrIsTerminal && environment["NO_COLOR"] == nil)
+    }
+
+    /// Loads `<profile>`: a bundled id, or a path.
+    /// - Throws: usage error for an unknown id (with did-you-mean), `noInput` for a missing file,
+    ///   `invalidProfile` with every diagnostic.
+    func loadProfile(_ argument: String, for spec: CommandSpec) throws(CLIError) -> ProfileLoader.Loaded {
+        let path: String
+        if ProfileLibrary.looksLikePath(argument) {
+            path = argument
+        } else if let bundled = library.path(of: argument) {
+            path = bundled
+        } else {
+            let ids = library.ids
+            var message = "Unknown profile '\(argument)'."
+            if let suggestion = Suggestions.closest(to: argument, in: ids) {
+                message += " Did you mean '\(suggestion)'?"
+            }
+            message += ids.isEmpty
+                ? " No bundled profiles were found; set \(ProfileLibrary.environmentKey) or give a path."
+                : " Bundled profiles: \(ids.joined(separator: ", ")); or give a path to a .json file."
+            throw .usage(UsageError(message, command: spec))
+        }
+        do {
+            return try ProfileLoader.load(path: path)
+        } catch {
+            switch error {
+            case .unreadable(let path, let reason): throw .noInput(path: path, reason: reason)
+            case .invalid(let path, let diagnostics, let text):
+                throw .invalidProfile(path: path, diagnostics: diagnostics, text: text)
+            }
+        }
+    }
+}
+
+/// Terminal facts for stdout and stderr.
+public struct TerminalInfo: Sendable {
+    public var stdoutIsTerminal: Bool
+    public var stderrIsTerminal: Bool
+    public var width: Int?
+
+    public init(stdoutIsTerminal: Bool = false, stderrIsTerminal: Bool = false, width: Int? = nil) {
+        self.stdoutIsTerminal = stdoutIsTerminal
+        self.stderrIsTerminal = stderrIsTerminal
+        self.width = width
+    }
+
+    /// Read from the process's real descriptors.
+    public static func current(environment: [String: String]) -> TerminalInfo {
+        TerminalInfo(stdoutIsTerminal: Terminal.isTerminal(1), stderrIsTerminal: Terminal.isTerminal(2),
+            width: Terminal.width(1, environment: environment))
+    }
+}

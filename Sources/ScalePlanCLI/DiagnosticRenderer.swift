@@ -1,0 +1,31 @@
+import ScalePlanKit
+
+/// Prints diagnostics as compilers do: `file:line:column: error: message`, the offending source
+/// line with a caret under the column, then the suggestion.
+enum DiagnosticRenderer {
+    static func render(_ diagnostics: [Diagnostic], file: String, text: String, style: Style) -> String {
+        let lines = text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false)
+        var output = ""
+        for diagnostic in diagnostics {
+            var copy = diagnostic
+            copy.hint = nil
+            let plain = Terminal.sanitize(copy.formatted(file: file))
+            let label = "\(diagnostic.severity.rawValue):"
+            let colored = diagnostic.severity == .error ? style.red(style.bold(label)) : style.yellow(style.bold(label))
+            // Colour the first "error:" only: the file name may contain the word too.
+            let parts = plain.components(separatedBy: " \(label) ")
+            let heading = parts.count > 1
+                ? parts[0] + " \(colored) " + parts.dropFirst().joined(separator: " \(label) ") : plain
+            output += heading + "\n"
+            if let location = diagnostic.location, location.line >= 1, location.line <= lines.count {
+                let source = Terminal.sanitize(String(lines[location.line - 1]))
+                if source.count <= 160 {
+                    output += "    " + source + "\n"
+                    output += "    " + String(repeating: " ", count: max(0, location.column - 1)) + style.green("^") + "\n"
+                }
+            }
+            if let hint = diagnostic.hint { output += "  " + Terminal.sanitize(hint) + "\n" }
+        }
+        return output
+    }
+}

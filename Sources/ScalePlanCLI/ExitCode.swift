@@ -1,0 +1,30 @@
+/// Process exit statuses, following sysexits(3) as swift-argument-parser does.
+public enum ExitCode: Int32, Sendable, CaseIterable {
+    /// Success.
+    case success = 0
+    /// `check` found a trigger at or above `--fail-on`; `diff --fail-on-increase` exceeded.
+    case failure = 1
+    /// The command was used wrongly (EX_USAGE).
+    case usage = 64
+    /// An input file is not valid: profile, CSV, observed metrics (EX_DATAERR).
+    case dataError = 65
+    /// An input file is missing or unreadable (EX_NOINPUT).
+    case noInput = 66
+    /// The output file cannot be created (EX_CANTCREAT).
+    case cannotCreate = 73
+    /// Writing the output failed (EX_IOERR).
+    case ioError = 74
+
+    /// One line for the README and `--help`.
+    var meaning: String {
+        switch self {
+        case .success: "success"
+        case .failure: "check found a firing trigger (at or above --fail-on)"
+        case .usage: "usage error: unknown command or option, bad value"
+        case .dataError: "invalid input data: profile, growth CSV or observed metrics"
+        case .noInput: "an input file is missing or unreadable"
+        case .cannotCreate: "the output file cannot be created"
+        case .ioError: "an I/O error while writing output"
+        }
+    }
+}

@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Facts about the terminal, read once at start-up and passed down (so tests can fix them).
+public enum Terminal {
+    /// Whether the descriptor is a terminal.
+    public static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+
+    /// Columns of the terminal on `descriptor`, from the kernel, else `$COLUMNS`, else nil.
+    public static func width(_ descriptor: Int32, environment: [String: String]) -> Int? {
+        var size = winsize()
+        #if canImport(Darwin)
+            let request = UInt(TIOCGWINSZ)
+        #else
+            let request = UInt(TIOCGWINSZ)
+        #endif
+        if ioctl(descriptor, request, &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return nil
+    }
+
+    static func writeAll(_ descriptor: Int32, _ bytes: inout [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { buffer in
+                #if canImport(Darwin)
+                    Darwin.write(descriptor, buffer.baseAddress, buffer.count)
+                #elseif canImport(Musl)
+                    Musl.write(descriptor, buffer.baseAddress, buffer.count)
+                #else
+                    Glibc.write(descriptor, buffer.baseAddress, buffer.count)
+                #endif
+            }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+
+    /// Removes control and escape characters from text that came from a file, so a profile
+    /// cannot move the cursor, change colours or hide text on the user's terminal. Tabs become
+    /// spaces; newlines are kept only where `keepNewlines`.
+    public static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09: result.append(" ")
+            case 0x0A where keepNewlines: result.append(scalar)
+            case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: continue
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+}
+
+/// Applies bold and colour only when the output is a terminal and colour is not disabled.
+struct Style: Sendable {
+    var enabled: Bool
+
+    func bold(_ text: String) -> String { enabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    func red(_ text: String) -> String { enabled ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
+    func yellow(_ text: String) -> String { enabled ? "\u{1B}[33m\(text)\u{1B}[0m" : text }
+    func green(_ text: String) -> String { enabled ? "\u{1B}[32m\(text)\u{1B}[0m" : text }
+    func dim(_ text: String) -> String { enabled ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+}

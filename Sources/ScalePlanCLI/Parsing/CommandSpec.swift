@@ -1,0 +1,72 @@
+/// A command's declared interface: the single source for parsing, help, usage lines,
+/// completions and the man page.
+struct CommandSpec: Sendable {
+    var name: String
+    var abstract: String
+    var discussion: String? = nil
+    var arguments: [ArgumentSpec] = []
+    var options: [OptionSpec] = []
+
+    /// The full command name as typed (`scaleplan show`).
+    var commandName: String { name == ScalePlan.toolName ? name : "\(ScalePlan.toolName) \(name)" }
+
+    /// All options including the implicit `--help`.
+    var allOptions: [OptionSpec] { options + [.help] }
+
+    func option(named name: String) -> OptionSpec? { allOptions.first { $0.name == name } }
+    func option(short: Character) -> OptionSpec? { allOptions.first { $0.short == short } }
+
+    /// `scaleplan show <profile> [--format <format>]`
+    var usage: String {
+        var parts = [commandName]
+        for option in options where option.isRequired { parts.append(option.usageFragment) }
+        for argument in arguments { parts.append(argument.usageFragment) }
+        for option in options where !option.isRequired && !option.hiddenFromUsage { parts.append("[\(option.usageFragment)]") }
+        return parts.joined(separator: " ")
+    }
+}
+
+/// A positional argument.
+struct ArgumentSpec: Sendable {
+    var name: String
+    var help: String
+    var isOptional = false
+    var isRepeating = false
+
+    var usageFragment: String {
+        let base = "<\(name)>" + (isRepeating ? " ..." : "")
+        return isOptional ? "[\(base)]" : base
+    }
+}
+
+/// A named option (`--months <n>`) or flag (`--quiet`).
+struct OptionSpec: Sendable {
+    var name: String
+    var short: Character? = nil
+    /// Nil for a flag.
+    var valueName: String? = nil
+    var help: String
+    var defaultValue: String? = nil
+    /// Allowed values, for validation, help and completion.
+    var choices: [String] = []
+    var isRequired = false
+    var isRepeatable = false
+    var hiddenFromUsage = false
+
+    var isFlag: Bool { valueName == nil }
+
+    var usageFragment: String {
+        let flag = short.map { "-\($0)" } ?? "--\(name)"
+        return valueName.map { "\(flag) <\($0)>" } ?? flag
+    }
+
+    /// `-o, --output <file>`
+    var helpLabel: String {
+        var label = short.map { "-\($0), " } ?? ""
+        label += "--\(name)"
+        if let valueName { label += " <\(valueName)>" }
+        return label
+    }
+
+    static let help = OptionSpec(name: "help", short: "h", help: "Show help information.", hiddenFromUsage: true)
+}

@@ -1,0 +1,75 @@
+/// Renders help text in swift-argument-parser's layout: OVERVIEW, USAGE, ARGUMENTS, OPTIONS,
+/// SUBCOMMANDS; labels in a 24-column gutter, descriptions wrapped to the terminal width.
+enum HelpFormatter {
+    static let labelWidth = 24
+
+    static func help(for spec: CommandSpec, subcommands: [CommandSpec] = [], width: Int) -> String {
+        var text = "OVERVIEW: \(spec.abstract)\n"
+        if let discussion = spec.discussion {
+            text += "\n" + discussion.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { wrap(String($0), width: width, indent: 0) }.joined(separator: "\n") + "\n"
+        }
+        text += "\n" + wrap("USAGE: \(subcommands.isEmpty ? spec.usage : spec.commandName + " <subcommand>")",
+            width: width, indent: 7) + "\n"
+        if !spec.arguments.isEmpty {
+            text += "\nARGUMENTS:\n"
+            for argument in spec.arguments {
+                text += row("<\(argument.name)>", argument.help, width: width)
+            }
+        }
+        text += "\nOPTIONS:\n"
+        for option in spec.allOptions {
+            var description = option.help
+            if let defaultValue = option.defaultValue { description += " (default: \(defaultValue))" }
+            text += row(option.helpLabel, description, width: width)
+        }
+        if !subcommands.isEmpty {
+            text += "\nSUBCOMMANDS:\n"
+            for command in subcommands {
+                text += row(command.name, command.abstract, width: width)
+            }
+            text += "\n  See '\(spec.commandName) help <subcommand>' for detailed help.\n"
+        }
+        return text
+    }
+
+    /// The three-line usage error block.
+    static func usageError(_ error: UsageError, width: Int) -> String {
+        "Error: \(error.message)\n"
+            + wrap("Usage: \(error.command.usage)", width: width, indent: 7) + "\n"
+            + "  See '\(error.command.commandName) --help' for more information.\n"
+    }
+
+    static func row(_ label: String, _ description: String, width: Int) -> String {
+        let indent = 2 + labelWidth
+        let padded = "  " + label
+        if padded.count + 2 > indent {
+            return padded + "\n" + wrap(String(repeating: " ", count: indent) + description, width: width, indent: indent) + "\n"
+        }
+        let first = padded + String(repeating: " ", count: indent - padded.count) + description
+        return wrap(first, width: width, indent: indent) + "\n"
+    }
+
+    /// Wraps at spaces so no line exceeds `width`; the first line keeps its leading spaces and
+    /// continuation lines are indented by `indent`.
+    static func wrap(_ text: String, width: Int, indent: Int) -> String {
+        let limit = max(width, indent + 20)
+        let leading = text.prefix { $0 == " " }
+        var lines: [String] = []
+        var current = String(leading)
+        var lineHasWord = false
+        for word in text.dropFirst(leading.count).split(separator: " ") {
+            if !lineHasWord {
+                current += word
+                lineHasWord = true
+            } else if current.count + 1 + word.count <= limit {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(repeating: " ", count: indent) + word
+            }
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
+    }
+}

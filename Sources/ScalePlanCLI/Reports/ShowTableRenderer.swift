@@ -1,0 +1,155 @@
+import ScalePlanKit
+
+/// The terminal layout of `show`.
+enum ShowTableRenderer {
+    static func render(_ summary: ProfileSummary, style: Style, width: Int) -> String {
+        let profile = summary.profile
+        let money = { (value: Double) in NumberFormatting.money(value, currency: profile.currency) }
+        let clean = { (text: String) in Terminal.sanitize(text) }
+        let textWidth = min(width, 100)
+        var out = style.bold("\(clean(profile.name)) (\(profile.id))") + "\n"
+        if let description = profile.description {
+            out += HelpFormatter.wrap(clean(description), width: textWidth, indent: 0) + "\n"
+        }
+        var facts = ["Driver: \(profile.driver.name) (\(clean(profile.driver.label)))", "Currency: \(profile.currency)"]
+        if !profile.fx.isEmpty {
+            facts.append("FX: " + profile.fx.keys.sorted().map { "1 \($0) = \(NumberFormatting.plain(profile.fx[$0] ?? 0)) \(profile.currency)" }.joined(separator: ", "))
+        }
+        out += facts.joined(separator: " · ") + "\n"
+        if let source = profile.source { out += HelpFormatter.wrap("Source: \(clean(source))", width: textWidth, indent: 2) + "\n" }
+
+        for (index, tierSummary) in summary.tiers.enumerated() {
+            let tier = tierSummary.tier
+            out += "\n" + style.bold("Tier \(index + 1)/\(summary.tiers.count): \(clean(tier.name)) (\(tier.id))")
+            out += " · \(profile.driver.name) \(ShowCommand.describe(range: tier.range))"
+            if let timeline = tier.timeline { out += " · " + describe(timeline) }
+            out += "\n"
+            if let source = tier.source { out += HelpFormatter.wrap("  Source: \(clean(source))", width: textWidth, indent: 4) + "\n" }
+            if !tierSummary.limits.isEmpty {
+                out += "  Capacity:\n"
+                var table = TextTable(["LIMIT", "VALUE"], alignments: [.left, .right], indent: 4)
+                var formulas: [String] = []
+                for limit in tierSummary.limits {
+                    var name = limit.name
+                    if let formula = limit.formula {
+                        formulas.append(clean(formula))
+                        name += " [\(formulas.count)]"
+                    }
+                    let decimals = limit.limit < 10 && limit.limit != limit.limit.rounded() ? 2 : 0
+                    table.add([name, NumberFormatting.grouped(limit.limit, decimals: decimals)])
+                }
+                out += table.render()
+                for (number, formula) in formulas.enumerated() {
+                    out += HelpFormatter.wrap("      [\(number + 1)] = \(formula)", width: textWidth, indent: 10) + "\n"
+                }
+            }
+            if !tierSummary.costs.isEmpty {
+                out += "  Costs (monthly):\n"
+                var table = TextTable(["ITEM", "CATEGORY", "LOW", "HIGH"], alignments: [.left, .left, .right, .right], indent: 4)
+                var footnotes: [String] = []
+                for row in tierSummary.costs {
+                    var name = TextTable.truncate(clean(row.item.item), 44)
+                    if let formula = row.formula {
+                        footnotes.append(clean(formula))
+                        name += " [\(footnotes.count)]"
+                    }
+                    if let currency = row.item.currency, currency != profile.currency { name += " (\(currency))" }
+                    table.add([name, row.item.category, money(row.low), money(row.high)])
+                }
+                table.add(["Total", "", money(tierSummary.totalLow), money(tierSummary.totalHigh)])
+                out += table.render()
+                if !footnotes.isEmpty {
+                    let range = "\(NumberFormatting.compact(tierSummary.lowAt)) – \(NumberFormatting.compact(tierSummary.highAt)) \(profile.driver.name)"
+                    out += "    Usage-priced, evaluated at \(range):\n"
+                    for (number, formula) in footnotes.enumerated() {
+                        out += HelpFormatter.wrap("      [\(number + 1)] \(formula)", width: textWidth, indent: 10) + "\n"
+                    }
+                }
+            }
+            if let slo = tier.slo {
+                var parts: [String] = []
+                if let p95 = slo.p95Milliseconds { parts.append("p95 ≤ \(NumberFormatting.grouped(p95)) ms") }
+                if let uptime = slo.uptimePercent { parts.append("uptime \(NumberFormatting.plain(uptime))%") }
+                if !parts.isEmpty { out += "  SLO: " + parts.joined(separator: " · ") + "\n" }
+            }
+            for queue in tier.queues {
+                let line = "  Queue \(queue.name) (M/M/c): servers = \(clean(queue.servers.description)); "
+                    + "mean service = \(clean(queue.serviceMilliseconds.description)) ms; "
+                    + "arrivals = \(clean(queue.arrival.text)) per second"
+                out += HelpFormatter.wrap(line, width: textWidth, indent: 4) + "\n"
+            }
+            if !tier.triggers.isEmpty {
+                out += "  Triggers:\n" + triggers(tier.triggers, style: style, width: width)
+            }
+            if let migration = tier.migration {
+                var parts: [String] = []
+                if let lead = migration.leadTimeMonths { parts.append("lead time \(describe(lead)) months") }
+                if let downtime = migration.downtimeMinutes { parts.append("downtime \(describe(downtime)) min") }
+                if let note = migration.note { parts.append(clean(note)) }
+                out += HelpFormatter.wrap("  Migration into this tier: " + parts.joined(separator: " · "), width: textWidth, indent: 4) + "\n"
+            }
+            if let team = tier.team {
+                var parts: [String] = []
+                if let headcount = team.headcount { parts.append("headcount \(describe(headcount))") }
+                if let burn = team.burn {
+                    let currency = team.currency ?? profile.currency
+                    parts.append("burn \(NumberFormatting.money(burn.low, currency: currency)) – \(NumberFormatting.money(burn.high, currency: currency))/month")
+                }
+                out += "  Team: " + parts.joined(separator: " · ") + "\n"
+                for hire in team.hires {
+                    var line = "    hire \(hire.count > 1 ? "\(hire.count) × " : "")\(clean(hire.role)) at \(NumberFormatting.compact(hire.at)) \(profile.driver.name)"
+                    if let salary = hire.salary {
+                        let currency = hire.currency ?? team.currency ?? profile.currency
+                        line += " · \(NumberFormatting.money(salary.low, currency: currency)) – \(NumberFormatting.money(salary.high, currency: currency))/month"
+                    }
+                    out += line + "\n"
+                }
+            }
+        }
+        if !profile.triggers.isEmpty {
+            out += "\n" + style.bold("Global triggers (every tier):") + "\n" + triggers(profile.triggers, style: style, width: width)
+        }
+        out += "\n" + style.bold("Scenarios:") + "\n"
+        for scenario in profile.scenarios {
+            var line = "  \(scenario.id)\(scenario.isDefault ? " (default)" : ""): \(scenario.growth.kind)"
+            if let months = scenario.months { line += ", \(months) months" }
+            if let name = scenario.name { line += " — \(clean(name))" }
+            out += line + "\n"
+        }
+        if !profile.notes.isEmpty {
+            out += "\n" + style.bold("Notes:") + "\n"
+            for note in profile.notes {
+                out += HelpFormatter.wrap("  - " + clean(note), width: textWidth, indent: 4) + "\n"
+            }
+        }
+        return out
+    }
+
+    static func triggers(_ triggers: [Trigger], style: Style, width: Int) -> String {
+        let textWidth = min(width, 100)
+        var out = ""
+        for trigger in triggers {
+            let severity: String = switch trigger.severity {
+            case .critical: style.red("critical")
+            case .warning: style.yellow("warning ")
+            case .info: "info    "
+            }
+            let condition = Terminal.sanitize(trigger.condition.summary)
+            let action = Terminal.sanitize(trigger.action) + (trigger.target.map { " → \($0)" } ?? "")
+            out += HelpFormatter.wrap("    \(severity) \(trigger.id): when \(condition)", width: textWidth, indent: 8) + "\n"
+            out += HelpFormatter.wrap("        → \(action)", width: textWidth, indent: 10) + "\n"
+        }
+        return out
+    }
+
+    static func describe(_ timeline: Timeline) -> String {
+        if let label = timeline.label { return Terminal.sanitize(label) }
+        guard let end = timeline.end else { return "month \(NumberFormatting.plain(timeline.start))+" }
+        return "months \(NumberFormatting.plain(timeline.start))–\(NumberFormatting.plain(end))"
+    }
+
+    static func describe(_ range: NumberRange) -> String {
+        range.low == range.high ? NumberFormatting.plain(range.low)
+            : "\(NumberFormatting.plain(range.low))–\(NumberFormatting.plain(range.high))"
+    }
+}

@@ -1,0 +1,50 @@
+/// "Did you mean …?" support: the closest candidate by edit distance.
+public enum Suggestions {
+    /// The candidate nearest to `word`, if it is near enough to be a plausible typo: at most a
+    /// third of the word's length in edits (and at least one edit allowed), or a
+    /// case-insensitive match.
+    /// - Complexity: O(*n*·*m*·*k*) for *k* candidates of length *m* and a word of length *n*.
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        let target = Array(word.lowercased().unicodeScalars)
+        var best: (name: String, distance: Int)?
+        for candidate in candidates where candidate != word {
+            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
+            if best.map({ distance < $0.distance || (distance == $0.distance && candidate < $0.name) })
+                ?? true
+            {
+                best = (candidate, distance)
+            }
+        }
+        guard let best else { return nil }
+        let allowed = max(1, target.count / 3)
+        return best.distance <= allowed ? best.name : nil
+    }
+
+    /// `did you mean 'x'?` or nil.
+    public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String? {
+        closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
+    }
+
+    /// Damerau–Levenshtein (optimal string alignment) distance: a swapped pair of letters,
+    /// the commonest typo, counts as one edit.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, previousPrevious[j - 2] + 1)
+                }
+                current[j] = value
+            }
+            (previousPrevious, previous, current) = (previous, current, previousPrevious)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,111 @@
+/// The static type of an expression: a quantity, or a condition (true/false).
+public enum ValueType: String, Sendable {
+    case number
+    case boolean = "condition"
+}
+
+/// One step of the compiled program: a postfix (stack-machine) instruction.
+enum Instruction: Sendable, Equatable {
+    case constant(Double)
+    case load(Int)
+    case negate, not
+    case add, subtract, multiply, divide, power
+    case less, lessEqual, greater, greaterEqual, equal, notEqual
+    case and, or
+    case call(Function, Int)
+}
+
+/// An expression parsed, type-checked and resolved once, ready to be evaluated many times.
+///
+/// Names are resolved to slot indices at compile time, so evaluation does no dictionary look-up
+/// and no allocation: it walks a flat postfix program over a stack sized at compile time.
+///
+/// Evaluation never traps. Arithmetic follows IEEE 754: `x / 0` is ±infinity, `0 / 0`,
+/// `sqrt(-1)` and `inf - inf` are NaN, overflow gives ±infinity. A condition is 1 (true) or 0
+/// (false); comparisons involving NaN are false. `min`/`max` return NaN if any argument is NaN,
+/// so a broken input is visible rather than silently dropped. `round` rounds half away from zero.
+public struct CompiledExpression: Sendable, CustomStringConvertible {
+    /// The text the expression was compiled from.
+    public let source: String
+    /// The parse tree (kept for reports: a trigger's threshold is read off its comparison).
+    public let syntax: Syntax
+    public let type: ValueType
+    let code: [Instruction]
+    let stackSize: Int
+
+    public var description: String { source }
+
+    /// The value when the expression uses no names, e.g. a literal limit `500`.
+    public var constantValue: Double? {
+        code.contains { if case .load = $0 { true } else { false } } ? nil : evaluate([])
+    }
+
+    /// Evaluates against slot values (indices as resolved at compile time).
+    /// - Complexity: O(*k*) in the number of instructions.
+    public func evaluate(_ slots: UnsafeBufferPointer<Double>) -> Double {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: max(stackSize, 1)) { stack in
+            var top = -1
+            for instruction in code {
+                switch instruction {
+                case .constant(let value):
+                    top += 1
+                    stack[top] = value
+                case .load(let slot):
+                    top += 1
+                    stack[top] = slot < slots.count ? slots[slot] : .nan
+                case .negate: stack[top] = -stack[top]
+                case .not: stack[top] = stack[top] == 0 ? 1 : 0
+                case .call(let function, let count):
+                    top -= count - 1
+                    stack[top] = Self.apply(function, UnsafeBufferPointer(rebasing: stack[top..<(top + count)]))
+                default:
+                    let rhs = stack[top]
+                    top -= 1
+                    stack[top] = Self.apply(instruction, stack[top], rhs)
+                }
+            }
+            return top == 0 ? stack[0] : .nan
+        }
+    }
+
+    /// Evaluates against an array of slot values.
+    public func evaluate(_ slots: [Double]) -> Double {
+        slots.withUnsafeBufferPointer { evaluate($0) }
+    }
+
+    @inline(__always)
+    static func apply(_ instruction: Instruction, _ a: Double, _ b: Double) -> Double {
+        switch instruction {
+        case .add: a + b
+        case .subtract: a - b
+        case .multiply: a * b
+        case .divide: a / b
+        case .power: Math.power(a, b)
+        case .less: a < b ? 1 : 0
+        case .lessEqual: a <= b ? 1 : 0
+        case .greater: a > b ? 1 : 0
+        case .greaterEqual: a >= b ? 1 : 0
+        case .equal: a == b ? 1 : 0
+        case .notEqual: a != b ? 1 : 0
+        case .and: a != 0 && b != 0 ? 1 : 0
+        case .or: a != 0 || b != 0 ? 1 : 0
+        default: .nan
+        }
+    }
+
+    static func apply(_ function: Function, _ arguments: UnsafeBufferPointer<Double>) -> Double {
+        switch function {
+        case .min: arguments.dropFirst().reduce(arguments[0]) { Double.minimum($0, $1) }
+        case .max: arguments.dropFirst().reduce(arguments[0]) { Double.maximum($0, $1) }
+        case .abs: Swift.abs(arguments[0])
+        case .ceil: arguments[0].rounded(.up)
+        case .floor: arguments[0].rounded(.down)
+        case .round: arguments[0].rounded(.toNearestOrAwayFromZero)
+        case .log: Math.naturalLog(arguments[0])
+        case .exp: Math.exponential(arguments[0])
+        case .sqrt: arguments[0].squareRoot()
+        case .clamp: Double.minimum(Double.maximum(arguments[0], arguments[1]), arguments[2])
+        case .if: arguments[0] != 0 ? arguments[1] : arguments[2]
+        }
+    }
+}

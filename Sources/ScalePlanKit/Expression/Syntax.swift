@@ -1,0 +1,56 @@
+/// The parsed form of an expression, before names are resolved.
+public indirect enum Syntax: Sendable, Equatable {
+    case number(Double, column: Int)
+    case boolean(Bool, column: Int)
+    case identifier(String, column: Int)
+    case unary(UnaryOperator, Syntax, column: Int)
+    case binary(BinaryOperator, Syntax, Syntax, column: Int)
+    case call(Function, [Syntax], column: Int)
+
+    /// Column of the node's first scalar (for binary nodes, of the operator).
+    public var column: Int {
+        switch self {
+        case .number(_, let c), .boolean(_, let c), .identifier(_, let c), .unary(_, _, let c),
+            .binary(_, _, _, let c), .call(_, _, let c):
+            c
+        }
+    }
+
+    /// Every identifier in the expression with its column, in order of appearance.
+    public var identifiers: [(name: String, column: Int)] {
+        var result: [(String, Int)] = []
+        var stack: [Syntax] = [self]
+        // Iterative, so that a pathological (though depth-limited) tree cannot exhaust the stack.
+        while let node = stack.popLast() {
+            switch node {
+            case .number, .boolean: break
+            case .identifier(let name, let column): result.append((name, column))
+            case .unary(_, let operand, _): stack.append(operand)
+            case .binary(_, let lhs, let rhs, _): stack.append(rhs); stack.append(lhs)
+            case .call(_, let arguments, _): stack.append(contentsOf: arguments.reversed())
+            }
+        }
+        return result
+    }
+}
+
+public enum UnaryOperator: String, Sendable {
+    case negate = "-"
+    case not = "not"
+}
+
+public enum BinaryOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
+    case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case equal = "==", notEqual = "!="
+    case and, or
+
+    var isComparison: Bool {
+        switch self {
+        case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual: true
+        default: false
+        }
+    }
+
+    var isLogical: Bool { self == .and || self == .or }
+}

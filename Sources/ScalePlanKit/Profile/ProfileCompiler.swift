@@ -1,0 +1,356 @@
+/// Checks a decoded profile's meaning — names, ranges, references, types, cycles — and
+/// compiles every expression. Every problem is reported, not just the first.
+public struct ProfileCompiler {
+    /// Names a param or metric may not take: keywords, trigger-context names, functions.
+    public static let reservedNames: Set<String> = Set(
+        ["and", "or", "not", "true", "false", "cost", "revenue", "margin", "month", "utilization", "latency",
+         "burn", "headcount"] + Function.allCases.map(\.rawValue))
+
+    private var bag = DiagnosticBag()
+    private let profile: Profile
+    private var layout: SlotLayout
+    private let categories: [String]
+    private let limitNames: [String]
+    private let queueNames: [String]
+
+    /// Checks and compiles a profile.
+    /// - Returns: the compiled profile when there are no errors, and all diagnostics.
+    public static func compile(_ profile: Profile) -> (CompiledProfile?, [Diagnostic]) {
+        var compiler = ProfileCompiler(profile)
+        let compiled = compiler.run()
+        return (compiler.bag.hasErrors ? nil : compiled, compiler.bag.diagnostics)
+    }
+
+    private init(_ profile: Profile) {
+        self.profile = profile
+        categories = Array(Set(profile.tiers.flatMap { $0.costs.map(\.category) })).sorted()
+        limitNames = Array(Set(profile.tiers.flatMap { $0.capacity.map(\.metric) })).sorted()
+        queueNames = Array(Set(profile.tiers.flatMap { $0.queues.map(\.name) })).sorted()
+        let triggerNames = ["cost"] + categories.map { "cost.\($0)" } + ["revenue", "margin", "month", "utilization"]
+            + limitNames.map { "utilization.\($0)" } + queueNames.map { "latency.\($0)" }
+        layout = SlotLayout(driver: profile.driver.name, params: profile.params.map(\.name),
+            metrics: profile.metrics.map(\.name), triggerNames: triggerNames)
+    }
+
+    private mutating func run() -> CompiledProfile? {
+        checkNames()
+        checkTiers()
+        checkScenarios()
+        checkTriggerIDs()
+        let metrics = profile.metrics.map { compileQuantity($0.expression, what: "metric '\($0.name)'") }
+        let order = metricOrder()
+        let revenue = profile.revenue.map { compileQuantity($0, what: "revenue") }
+        let tiers = profile.tiers.map { compileTier($0) }
+        let globals = profile.triggers.map { compileTrigger($0, tier: nil) }
+        guard let order, !bag.hasErrors else { return nil }
+        return CompiledProfile(profile: profile, layout: layout, metrics: metrics, metricOrder: order, revenue: revenue,
+            tiers: tiers, globalTriggers: globals, categories: categories)
+    }
+
+    // MARK: Names
+
+    private mutating func checkNames() {
+        var seen: [String: String] = [profile.driver.name: "the driver"]
+        if Self.reservedNames.contains(profile.driver.name) {
+            bag.error("'\(profile.driver.name)' is a reserved word and cannot name the driver", path: "$.driver.name")
+        }
+        func check(_ name: String, _ kind: String, _ origin: Origin, _ bag: inout DiagnosticBag) {
+            if !NamePattern.identifier.matches(name) {
+                bag.error("'\(name)' is not a valid \(kind) name", at: origin.location, path: origin.path,
+                    hint: NamePattern.identifier.description)
+            } else if Self.reservedNames.contains(name) {
+                bag.error("'\(name)' is a reserved word and cannot name a \(kind)", at: origin.location, path: origin.path,
+                    hint: "reserved: " + Self.reservedNames.sorted().joined(separator: ", "))
+            } else if let other = seen[name] {
+                bag.error("'\(name)' is already defined as \(other)", at: origin.location, path: origin.path,
+                    hint: "params, metrics and the driver share one namespace")
+            }
+            seen[name] = seen[name] ?? "a \(kind)"
+        }
+        for param in profile.params { check(param.name, "param", param.origin, &bag) }
+        for metric in profile.metrics { check(metric.name, "metric", metric.origin, &bag) }
+        for (code, rate) in profile.fx where code == profile.currency && rate != 1 {
+            bag.error("fx gives a rate for the profile's own currency \(code)", path: "$.fx.\(code)",
+                hint: "remove it; amounts in \(code) need no conversion")
+        }
+    }
+
+    private mutating func checkScenarios() {
+        var ids: Set<String> = []
+        for scenario in profile.scenarios {
+            if !ids.insert(scenario.id).inserted {
+                bag.error("duplicate scenario id '\(scenario.id)'", at: scenario.origin.location, path: scenario.origin.path)
+            }
+        }
+        let defaults = profile.scenarios.filter(\.isDefault)
+        if !profile.scenarios.isEmpty && defaults.isEmpty {
+            bag.error("no scenario is marked \"default\": true", path: "$.scenarios",
+                hint: "mark the one `simulate` should use with no flags")
+        }
+        for extra in defaults.dropFirst() {
+            bag.error("more than one scenario is marked default ('\(defaults[0].id)' and '\(extra.id)')",
+                at: extra.origin.location, path: extra.origin.path)
+        }
+    }
+
+    private mutating func checkTriggerIDs() {
+        var ids: [String: Origin] = [:]
+        for trigger in profile.triggers + profile.tiers.flatMap(\.triggers) {
+            if let first = ids[trigger.id] {
+                bag.error("duplicate trigger id '\(trigger.id)' (first at \(first.path))", at: trigger.origin.location,
+                    path: trigger.origin.path)
+            }
+            ids[trigger.id] = ids[trigger.id] ?? trigger.origin
+            if let target = trigger.target, profile.tier(target) == nil {
+                bag.error("trigger '\(trigger.id)' targets unknown tier '\(target)'", at: trigger.origin.location,
+                    path: trigger.origin.path + ".target",
+                    hint: Suggestions.didYouMean(target, in: profile.tiers.map(\.id)))
+            }
+        }
+    }
+
+    // MARK: Tiers
+
+    private mutating func checkTiers() {
+        var ids: Set<String> = []
+        for (index, tier) in profile.tiers.enumerated() {
+            if !ids.insert(tier.id).inserted {
+                bag.error("duplicate tier id '\(tier.id)'", at: tier.origin.location, path: tier.origin.path)
+            }
+            let rangePath = tier.origin.path + ".range"
+            if index + 1 < profile.tiers.count {
+                let next = profile.tiers[index + 1]
+                guard let max = tier.range.max else {
+                    bag.error("tier '\(tier.id)' is open-ended (no max), so tier '\(next.id)' after it is unreachable",
+                        at: tier.origin.location, path: rangePath,
+                        hint: "give '\(tier.id)' a max of \(NumberFormatting.plain(next.range.min)), or remove '\(next.id)'")
+                    continue
+                }
+                if next.range.min < max {
+                    bag.error("tiers '\(tier.id)' and '\(next.id)' overlap: [\(NumberFormatting.plain(tier.range.min)), \(NumberFormatting.plain(max))) and [\(NumberFormatting.plain(next.range.min)), …)",
+                        at: next.origin.location, path: next.origin.path + ".range.min",
+                        hint: "ranges are half-open [min, max): set '\(next.id)' min to \(NumberFormatting.plain(max))")
+                } else if next.range.min > max {
+                    bag.error("gap between tiers '\(tier.id)' and '\(next.id)': no tier covers [\(NumberFormatting.plain(max)), \(NumberFormatting.plain(next.range.min)))",
+                        at: next.origin.location, path: next.origin.path + ".range.min",
+                        hint: "ranges are half-open [min, max): set '\(next.id)' min to \(NumberFormatting.plain(max))")
+                }
+            }
+            if tier.range.max == tier.range.min {
+                bag.error("tier '\(tier.id)' has an empty range (min = max)", at: tier.origin.location, path: rangePath)
+            }
+            checkCurrencies(tier)
+        }
+    }
+
+    private mutating func checkCurrencies(_ tier: Tier) {
+        func check(_ code: String?, _ path: String, _ bag: inout DiagnosticBag) {
+            guard let code, code != profile.currency, profile.fx[code] == nil else { return }
+            bag.error("no exchange rate for \(code)", path: path,
+                hint: "add \"fx\": {\"\(code)\": <value of 1 \(code) in \(profile.currency)>} at the top level")
+        }
+        for item in tier.costs { check(item.currency, item.origin.path + ".currency", &bag) }
+        check(tier.team?.currency, tier.origin.path + ".team.currency", &bag)
+        for (index, hire) in (tier.team?.hires ?? []).enumerated() {
+            check(hire.currency, tier.origin.path + ".team.hires[\(index)].currency", &bag)
+        }
+    }
+
+    private mutating func compileTier(_ tier: Tier) -> CompiledTier {
+        var limits: [CompiledLimit] = []
+        for limit in tier.capacity {
+            guard let slot = layout.slot(limit.metric), !layout.isTriggerOnly(slot) else {
+                let known = [profile.driver.name] + profile.metrics.map(\.name)
+                bag.error("capacity limit on unknown metric '\(limit.metric)' in tier '\(tier.id)'",
+                    at: limit.origin.location, path: limit.origin.path,
+                    hint: Suggestions.didYouMean(limit.metric, in: known)
+                        ?? "limits apply to metrics or the driver; define a metric named '\(limit.metric)'")
+                continue
+            }
+            let compiled = compileQuantity(limit.limit.expressionText, what: "limit on '\(limit.metric)'")
+            if let value = compiled.constantValue, !(value > 0) {
+                bag.error("limit on '\(limit.metric)' must be positive, not \(NumberFormatting.plain(value))",
+                    at: limit.origin.location, path: limit.origin.path,
+                    hint: "utilisation is metric ÷ limit; omit the limit if there is none")
+            }
+            limits.append(CompiledLimit(name: limit.metric, slot: slot, limit: compiled))
+        }
+        let costs = tier.costs.map { item -> CompiledCost in
+            let what = "cost '\(item.item)'"
+            let rate = item.currency.flatMap { $0 == profile.currency ? 1 : profile.fx[$0] } ?? 1
+            switch item.amount {
+            case .single(let quantity):
+                let value = compileQuantity(quantity.expressionText, what: what)
+                checkNonNegative(value, quantity.origin)
+                return CompiledCost(item: item, low: value, expected: value, high: value, fxRate: rate)
+            case .range(let low, let mode, let high):
+                let lowValue = compileQuantity(low.expressionText, what: what)
+                let highValue = compileQuantity(high.expressionText, what: what)
+                checkNonNegative(lowValue, low.origin)
+                checkNonNegative(highValue, high.origin)
+                let expected = mode.map { compileQuantity($0.expressionText, what: what) }
+                    ?? midpoint(lowValue, highValue)
+                return CompiledCost(item: item, low: lowValue, expected: expected, high: highValue, fxRate: rate)
+            }
+        }
+        let queues = tier.queues.map { queue in
+            CompiledQueue(queue: queue,
+                servers: compileQuantity(queue.servers.expressionText, what: "servers of queue '\(queue.name)'"),
+                serviceMilliseconds: compileQuantity(queue.serviceMilliseconds.expressionText,
+                    what: "service_ms of queue '\(queue.name)'"),
+                arrivalPerSecond: compileQuantity(queue.arrival, what: "arrival of queue '\(queue.name)'"))
+        }
+        for queue in tier.queues where !NamePattern.identifier.matches(queue.name) {
+            bag.error("'\(queue.name)' is not a valid queue name", at: queue.origin.location, path: queue.origin.path,
+                hint: NamePattern.identifier.description)
+        }
+        for queue in queues {
+            if let servers = queue.servers.constantValue, !(servers >= 1) || servers != servers.rounded() {
+                bag.error("a queue needs a whole number of servers ≥ 1", at: queue.queue.servers.origin.location,
+                    path: queue.queue.servers.origin.path)
+            }
+            if let service = queue.serviceMilliseconds.constantValue, !(service > 0) {
+                bag.error("service_ms must be positive", at: queue.queue.serviceMilliseconds.origin.location,
+                    path: queue.queue.serviceMilliseconds.origin.path)
+            }
+        }
+        let triggers = tier.triggers.map { compileTrigger($0, tier: tier) }
+        return CompiledTier(tier: tier, limits: limits, costs: costs, queues: queues, triggers: triggers)
+    }
+
+    private mutating func checkNonNegative(_ expression: CompiledExpression, _ origin: Origin) {
+        if let value = expression.constantValue, value < 0 {
+            bag.error("a cost cannot be negative (\(NumberFormatting.plain(value)))", at: origin.location, path: origin.path)
+        }
+    }
+
+    /// `(low + high) / 2` as a compiled expression, for ranges without a mode.
+    private func midpoint(_ low: CompiledExpression, _ high: CompiledExpression) -> CompiledExpression {
+        let syntax = Syntax.binary(.divide, .binary(.add, low.syntax, high.syntax, column: 1), .number(2, column: 1), column: 1)
+        return CompiledExpression(source: "(\(low.source) + \(high.source)) / 2", syntax: syntax, type: .number,
+            code: low.code + high.code + [.add, .constant(2), .divide],
+            stackSize: max(low.stackSize, high.stackSize + 1, 2))
+    }
+
+    // MARK: Expressions
+
+    /// Compiles a quantity in model scope (driver, params, metrics).
+    private mutating func compileQuantity(_ text: ExpressionText, what: String) -> CompiledExpression {
+        compile(text, as: .number, what: what, tier: nil, triggerScope: false)
+    }
+
+    private mutating func compileTrigger(_ trigger: Trigger, tier: Tier?) -> CompiledTrigger {
+        func convert(_ condition: TriggerCondition, _ compiler: inout ProfileCompiler) -> CompiledCondition {
+            switch condition {
+            case .when(let text):
+                .expression(compiler.compile(text, as: .boolean, what: "trigger '\(trigger.id)'", tier: tier,
+                    triggerScope: true))
+            case .any(let parts): .any(parts.map { convert($0, &compiler) })
+            case .all(let parts): .all(parts.map { convert($0, &compiler) })
+            }
+        }
+        return CompiledTrigger(trigger: trigger, condition: convert(trigger.condition, &self), tierID: tier?.id)
+    }
+
+    private mutating func compile(_ text: ExpressionText, as type: ValueType, what: String, tier: Tier?,
+        triggerScope: Bool) -> CompiledExpression
+    {
+        let layout = self.layout
+        let candidates = triggerScope ? layout.names : Array(layout.names[0..<layout.modelSlotCount])
+        let tierLimits = tier.map { Set($0.capacity.map(\.metric)) }
+        let tierQueues = tier.map { Set($0.queues.map(\.name)) }
+        let resolve: ExpressionCompiler.Resolver = { (name: String, column: Int) throws(ExpressionError) -> Int in
+            if let slot = layout.slot(name) {
+                if layout.isTriggerOnly(slot) && !triggerScope {
+                    throw ExpressionError("'\(name)' can only be used in triggers", column: column,
+                        hint: "metrics, limits and costs see the driver, params and metrics")
+                }
+                if let tier, let tierLimits, name.hasPrefix("utilization."),
+                    !tierLimits.contains(String(name.dropFirst("utilization.".count)))
+                {
+                    throw ExpressionError("tier '\(tier.id)' has no capacity limit on '\(name.dropFirst("utilization.".count))'",
+                        column: column, hint: Suggestions.didYouMean(name, in: tierLimits.map { "utilization.\($0)" })
+                            ?? "add the limit to this tier's capacity, or make the trigger global")
+                }
+                if let tier, let tierQueues, name.hasPrefix("latency."),
+                    !tierQueues.contains(String(name.dropFirst("latency.".count)))
+                {
+                    throw ExpressionError("tier '\(tier.id)' has no queue '\(name.dropFirst("latency.".count))'",
+                        column: column, hint: Suggestions.didYouMean(name, in: tierQueues.map { "latency.\($0)" }))
+                }
+                return slot
+            }
+            var hint = Suggestions.didYouMean(name, in: candidates)
+            if hint == nil, !triggerScope, let slot = layout.slot(name), layout.isTriggerOnly(slot) {
+                hint = "'\(name)' is available in triggers only"
+            }
+            let kind = name.hasPrefix("utilization.") ? "limit" : name.hasPrefix("latency.") ? "queue"
+                : name.hasPrefix("cost.") ? "cost category" : "name"
+            throw ExpressionError("unknown \(kind) '\(name)'", column: column,
+                hint: hint ?? (triggerScope
+                    ? "triggers see the driver, params, metrics, cost, revenue, margin, month, utilization.<limit>, latency.<queue>"
+                    : "expressions see the driver '\(layout.names[0])', params and metrics"))
+        }
+        do {
+            return try ExpressionCompiler.compile(text.text, as: type, resolve: resolve)
+        } catch {
+            bag.error("in \(what): \(error.message)", at: text.location(ofColumn: error.column), path: text.origin.path,
+                hint: error.hint)
+            return CompiledExpression(source: text.text, syntax: .number(.nan, column: 1), type: type,
+                code: [.constant(.nan)], stackSize: 1)
+        }
+    }
+
+    // MARK: Metric order
+
+    /// Orders metrics so each comes after the metrics it reads; reports each cycle by name.
+    /// - Complexity: O(*V* + *E*) over metrics and their references.
+    private mutating func metricOrder() -> [Int]? {
+        let metricIndex = Dictionary(profile.metrics.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var dependencies: [[Int]] = []
+        for metric in profile.metrics {
+            let names = (try? ExpressionParser.parse(metric.expression.text))?.identifiers.map(\.name) ?? []
+            dependencies.append(names.compactMap { metricIndex[$0] })
+        }
+        enum Mark { case unvisited, inProgress, done }
+        var marks = [Mark](repeating: .unvisited, count: profile.metrics.count)
+        var order: [Int] = []
+        var reported: Set<Int> = []
+        var failed = false
+        // Iterative depth-first search: a long chain of metrics cannot overflow the stack.
+        for root in profile.metrics.indices where marks[root] == .unvisited {
+            var stack: [(node: Int, next: Int)] = [(root, 0)]
+            marks[root] = .inProgress
+            while let top = stack.last {
+                let deps = dependencies[top.node]
+                if top.next < deps.count {
+                    stack[stack.count - 1].next += 1
+                    let dep = deps[top.next]
+                    switch marks[dep] {
+                    case .unvisited:
+                        marks[dep] = .inProgress
+                        stack.append((dep, 0))
+                    case .inProgress:
+                        let start = stack.firstIndex { $0.node == dep } ?? 0
+                        let cycle = stack[start...].map(\.node)
+                        if reported.isDisjoint(with: cycle) {
+                            reported.formUnion(cycle)
+                            let names = (cycle + [dep]).map { profile.metrics[$0].name }
+                            let first = profile.metrics[dep]
+                            bag.error("metric cycle: " + names.joined(separator: " → "), at: first.origin.location,
+                                path: first.origin.path, hint: "a metric cannot depend on itself, directly or through others")
+                        }
+                        failed = true
+                    case .done:
+                        break
+                    }
+                } else {
+                    marks[top.node] = .done
+                    order.append(top.node)
+                    stack.removeLast()
+                }
+            }
+        }
+        return failed ? nil : order
+    }
+}

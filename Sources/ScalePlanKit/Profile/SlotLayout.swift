@@ -1,0 +1,36 @@
+/// Where each name lives in the flat array of values that compiled expressions read.
+///
+/// Slot 0 is the driver; then params, then metrics (in declaration order); then the values
+/// only triggers may read: `cost`, `cost.<category>`, `revenue`, `margin`, `month`,
+/// `utilization`, `utilization.<limit>`, `latency.<queue>`.
+public struct SlotLayout: Sendable {
+    public static let driverSlot = 0
+
+    public let names: [String]
+    public let index: [String: Int]
+    /// Slots below this hold the model (driver, params, metrics); the rest are trigger context.
+    public let modelSlotCount: Int
+    public let paramSlots: Range<Int>
+    public let metricSlots: Range<Int>
+
+    init(driver: String, params: [String], metrics: [String], triggerNames: [String]) {
+        var names = [driver]
+        names += params
+        names += metrics
+        paramSlots = 1..<(1 + params.count)
+        metricSlots = paramSlots.upperBound..<(paramSlots.upperBound + metrics.count)
+        modelSlotCount = names.count
+        names += triggerNames
+        self.names = names
+        var index: [String: Int] = [:]
+        for (slot, name) in names.enumerated() where index[name] == nil { index[name] = slot }
+        self.index = index
+    }
+
+    public var count: Int { names.count }
+
+    public func slot(_ name: String) -> Int? { index[name] }
+
+    /// Whether a slot is readable only from triggers.
+    public func isTriggerOnly(_ slot: Int) -> Bool { slot >= modelSlotCount }
+}

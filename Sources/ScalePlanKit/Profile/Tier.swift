@@ -1,0 +1,115 @@
+/// One tier (phase) of a plan: the driver range it is meant for, what it can carry, what it
+/// costs, its targets and when to move on.
+public struct Tier: Sendable {
+    public var id: String
+    public var name: String
+    /// The seed section the tier comes from.
+    public var source: String?
+    public var range: DriverRange
+    public var timeline: Timeline?
+    public var capacity: [Limit]
+    public var costs: [CostItem]
+    public var slo: ServiceLevel?
+    public var queues: [Queue]
+    public var triggers: [Trigger]
+    /// Moving into this tier.
+    public var migration: Migration?
+    public var team: Team?
+    public var notes: [String]
+    public var origin: Origin
+}
+
+/// A half-open driver range [min, max); `max` is nil for the last, open-ended tier.
+public struct DriverRange: Sendable, Equatable {
+    public var min: Double
+    public var max: Double?
+
+    public init(min: Double, max: Double?) {
+        self.min = min
+        self.max = max
+    }
+
+    public func contains(_ value: Double) -> Bool {
+        value >= min && (max.map { value < $0 } ?? true)
+    }
+}
+
+/// Planned months of a tier, counted from the plan's start.
+public struct Timeline: Sendable, Equatable {
+    public var start: Double
+    public var end: Double?
+    public var label: String?
+}
+
+/// A capacity limit on a metric (or on the driver itself).
+public struct Limit: Sendable {
+    /// The metric (or driver) the limit applies to.
+    public var metric: String
+    public var limit: Quantity
+    public var label: String?
+    public var source: String?
+    public var origin: Origin
+}
+
+/// A monthly cost line item.
+public struct CostItem: Sendable {
+    public var item: String
+    public var category: String
+    public var amount: Amount
+    /// Currency of the amount when it differs from the profile's.
+    public var currency: String?
+    public var source: String?
+    public var note: String?
+    public var origin: Origin
+}
+
+/// A monthly amount: one value, or a low–high range (each may be an expression).
+public enum Amount: Sendable {
+    case single(Quantity)
+    case range(low: Quantity, mode: Quantity?, high: Quantity)
+}
+
+/// Service-level targets.
+public struct ServiceLevel: Sendable, Equatable {
+    public var p95Milliseconds: Double?
+    public var uptimePercent: Double?
+}
+
+/// A serving component modelled as an M/M/c queue.
+public struct Queue: Sendable {
+    public var name: String
+    public var servers: Quantity
+    public var serviceMilliseconds: Quantity
+    /// Arrival rate in requests per second.
+    public var arrival: ExpressionText
+    /// Target p95 overriding the tier's `slo.p95_ms`.
+    public var p95Milliseconds: Double?
+    public var origin: Origin
+}
+
+/// Moving into a tier: how long it takes to prepare and how long the service is down.
+public struct Migration: Sendable, Equatable {
+    public var leadTimeMonths: NumberRange?
+    public var downtimeMinutes: NumberRange?
+    public var note: String?
+}
+
+/// Team size and burn in a tier, and hires due at driver levels.
+public struct Team: Sendable, Equatable {
+    public var headcount: NumberRange?
+    /// Monthly total burn.
+    public var burn: NumberRange?
+    public var currency: String?
+    public var hires: [Hire]
+}
+
+/// A hire due when the driver reaches `at`.
+public struct Hire: Sendable, Equatable {
+    public var role: String
+    public var at: Double
+    public var count: Int
+    /// Monthly salary per person.
+    public var salary: NumberRange?
+    public var currency: String?
+    public var why: String?
+}

@@ -1,0 +1,284 @@
+/// Reading tiers: range, timeline, capacity, costs, SLO, queues, triggers, migration, team.
+extension JSONReader {
+    static let tierKeys = [
+        "id", "name", "source", "range", "timeline", "capacity", "costs", "slo", "queues", "triggers", "migration",
+        "team", "notes",
+    ]
+
+    mutating func tierList(_ top: Object) -> [Tier] {
+        guard let node = top["tiers"] else {
+            missing(top, "tiers", expected: "[{\"id\": \"starter\", \"range\": {\"min\": 0, \"max\": 100}, …}]")
+            return []
+        }
+        guard let elements = array(node, "$.tiers") else { return [] }
+        if elements.isEmpty {
+            bag.error("a profile needs at least one tier", at: node.location, path: "$.tiers",
+                hint: "add a tier such as {\"id\": \"starter\", \"name\": \"Starter\", \"range\": {\"min\": 0}}")
+        }
+        return elements.enumerated().compactMap { tier($1, "$.tiers[\($0)]") }
+    }
+
+    mutating func tier(_ node: JSONNode, _ path: String) -> Tier? {
+        guard let object = object(node, path, allowed: Self.tierKeys) else { return nil }
+        let id = string(object, "id", required: true, pattern: .id)
+        let name = string(object, "name", required: true)
+        let range = object["range"].flatMap { driverRange($0, object.path("range")) }
+        if object["range"] == nil { missing(object, "range", expected: "{\"min\": 0, \"max\": 1000}") }
+        let tierID = id ?? "tier"
+        let tier = Tier(
+            id: tierID,
+            name: name ?? tierID,
+            source: string(object, "source"),
+            range: range ?? DriverRange(min: 0, max: nil),
+            timeline: object["timeline"].flatMap { timeline($0, object.path("timeline")) },
+            capacity: capacity(object),
+            costs: costs(object),
+            slo: object["slo"].flatMap { serviceLevel($0, object.path("slo")) },
+            queues: queues(object),
+            triggers: triggerList(object["triggers"], object.path("triggers"), owner: tierID),
+            migration: object["migration"].flatMap { migration($0, object.path("migration")) },
+            team: object["team"].flatMap { team($0, object.path("team")) },
+            notes: strings(object, "notes"),
+            origin: Origin(location: node.location, path: path))
+        return id == nil || range == nil ? nil : tier
+    }
+
+    mutating func driverRange(_ node: JSONNode, _ path: String) -> DriverRange? {
+        guard let object = object(node, path, allowed: ["min", "max"]) else { return nil }
+        guard let min = number(object, "min", required: true, minimum: 0) else { return nil }
+        guard let maxNode = object["max"] else { return DriverRange(min: min, max: nil) }
+        guard let max = number(maxNode, object.path("max")) else { return nil }
+        if max < min {
+            bag.error("range is inverted: max \(NumberFormatting.plain(max)) is below min \(NumberFormatting.plain(min))",
+                at: maxNode.location, path: object.path("max"), hint: "min ≤ max")
+            return nil
+        }
+        return DriverRange(min: min, max: max)
+    }
+
+    mutating func timeline(_ node: JSONNode, _ path: String) -> Timeline? {
+        guard let object = object(node, path, allowed: ["start", "end", "label"]) else { return nil }
+        guard let start = number(object, "start", required: true, minimum: 0) else { return nil }
+        let end = number(object, "end", minimum: 0)
+        if let end, end < start {
+            bag.error("timeline ends (month \(NumberFormatting.plain(end))) before it starts (month \(NumberFormatting.plain(start)))",
+                at: object["end"]?.location, path: object.path("end"))
+            return nil
+        }
+        return Timeline(start: start, end: end, label: string(object, "label"))
+    }
+
+    mutating func capacity(_ tier: Object) -> [Limit] {
+        guard let node = tier["capacity"], let members = map(node, tier.path("capacity")) else { return [] }
+        var limits: [Limit] = []
+        for member in members {
+            let path = JSONReader.path(tier.path("capacity"), member.key)
+            let origin = Origin(location: member.keyLocation, path: path)
+            if case .object = member.value.value {
+                guard let object = object(member.value, path, allowed: ["limit", "label", "source"]) else { continue }
+                guard let limitNode = object["limit"] else {
+                    missing(object, "limit", expected: "a number or an expression")
+                    continue
+                }
+                guard let quantity = quantity(limitNode, object.path("limit")) else { continue }
+                limits.append(Limit(metric: member.key, limit: quantity, label: string(object, "label"),
+                    source: string(object, "source"), origin: origin))
+            } else if let quantity = quantity(member.value, path) {
+                limits.append(Limit(metric: member.key, limit: quantity, origin: origin))
+            }
+        }
+        return limits
+    }
+
+    mutating func costs(_ tier: Object) -> [CostItem] {
+        guard let node = tier["costs"], let elements = array(node, tier.path("costs")) else { return [] }
+        var items: [CostItem] = []
+        for (index, element) in elements.enumerated() {
+            let path = "\(tier.path("costs"))[\(index)]"
+            guard let object = object(element, path, allowed: ["item", "category", "amount", "currency", "source", "note"])
+            else { continue }
+            let item = string(object, "item", required: true)
+            let category = string(object, "category", required: true, pattern: .category)
+            let currency = string(object, "currency", pattern: .currency)
+            guard let amountNode = object["amount"] else {
+                missing(object, "amount", expected: "a number, {\"low\": …, \"high\": …} or an expression")
+                continue
+            }
+            guard let item, let category, let amount = amount(amountNode, object.path("amount")) else { continue }
+            items.append(CostItem(item: item, category: category, amount: amount, currency: currency,
+                source: string(object, "source"), note: string(object, "note"),
+                origin: Origin(location: element.location, path: path)))
+        }
+        return items
+    }
+
+    mutating func amount(_ node: JSONNode, _ path: String) -> Amount? {
+        if case .object = node.value {
+            guard let object = object(node, path, allowed: ["low", "mode", "high"]) else { return nil }
+            guard let lowNode = object["low"], let highNode = object["high"] else {
+                bag.error("a cost range needs both \"low\" and \"high\"", at: node.location, path: path)
+                return nil
+            }
+            guard let low = quantity(lowNode, object.path("low")), let high = quantity(highNode, object.path("high"))
+            else { return nil }
+            var mode: Quantity?
+            if let modeNode = object["mode"] { mode = quantity(modeNode, object.path("mode")) }
+            if case .number(let l, _) = low, case .number(let h, _) = high, l > h {
+                bag.error("low (\(NumberFormatting.plain(l))) is greater than high (\(NumberFormatting.plain(h)))",
+                    at: node.location, path: path, hint: "swap them")
+                return nil
+            }
+            return .range(low: low, mode: mode, high: high)
+        }
+        return quantity(node, path).map { .single($0) }
+    }
+
+    mutating func serviceLevel(_ node: JSONNode, _ path: String) -> ServiceLevel? {
+        guard let object = object(node, path, allowed: ["p95_ms", "uptime_pct"]) else { return nil }
+        let uptime = number(object, "uptime_pct", exclusiveMinimum: 0)
+        if let uptime, uptime > 100 {
+            bag.error("uptime_pct is a percentage and cannot exceed 100", at: object["uptime_pct"]?.location,
+                path: object.path("uptime_pct"))
+        }
+        return ServiceLevel(p95Milliseconds: number(object, "p95_ms", exclusiveMinimum: 0), uptimePercent: uptime)
+    }
+
+    mutating func queues(_ tier: Object) -> [Queue] {
+        guard let node = tier["queues"], let members = map(node, tier.path("queues")) else { return [] }
+        var queues: [Queue] = []
+        for member in members {
+            let path = JSONReader.path(tier.path("queues"), member.key)
+            guard let object = object(member.value, path, allowed: ["servers", "service_ms", "arrival", "p95_ms"])
+            else { continue }
+            var parts: [Quantity] = []
+            for key in ["servers", "service_ms"] {
+                guard let value = object[key] else {
+                    missing(object, key, expected: "a number or an expression")
+                    continue
+                }
+                if let quantity = quantity(value, object.path(key)) { parts.append(quantity) }
+            }
+            guard let arrivalNode = object["arrival"] else {
+                missing(object, "arrival", expected: "an expression giving requests per second, e.g. \"peak_rps\"")
+                continue
+            }
+            guard parts.count == 2, let arrival = expression(arrivalNode, object.path("arrival")) else { continue }
+            queues.append(Queue(name: member.key, servers: parts[0], serviceMilliseconds: parts[1], arrival: arrival,
+                p95Milliseconds: number(object, "p95_ms", exclusiveMinimum: 0),
+                origin: Origin(location: member.keyLocation, path: path)))
+        }
+        return queues
+    }
+
+    mutating func migration(_ node: JSONNode, _ path: String) -> Migration? {
+        guard let object = object(node, path, allowed: ["lead_time_months", "downtime_minutes", "note"]) else { return nil }
+        return Migration(
+            leadTimeMonths: object["lead_time_months"].flatMap { numberRange($0, object.path("lead_time_months")) },
+            downtimeMinutes: object["downtime_minutes"].flatMap { numberRange($0, object.path("downtime_minutes")) },
+            note: string(object, "note"))
+    }
+
+    mutating func team(_ node: JSONNode, _ path: String) -> Team? {
+        guard let object = object(node, path, allowed: ["headcount", "burn", "currency", "hires"]) else { return nil }
+        var hires: [Hire] = []
+        if let hiresNode = object["hires"], let elements = array(hiresNode, object.path("hires")) {
+            for (index, element) in elements.enumerated() {
+                let hirePath = "\(object.path("hires"))[\(index)]"
+                guard let hire = self.object(element, hirePath, allowed: ["role", "at", "count", "salary", "currency", "why"])
+                else { continue }
+                let role = string(hire, "role", required: true)
+                let at = number(hire, "at", required: true, minimum: 0)
+                var count = 1
+                if let value = number(hire, "count", minimum: 1) {
+                    if value == value.rounded() && value <= 10_000 {
+                        count = Int(value)
+                    } else {
+                        bag.error("count must be a whole number", at: hire["count"]?.location, path: hire.path("count"))
+                    }
+                }
+                guard let role, let at else { continue }
+                hires.append(Hire(role: role, at: at, count: count,
+                    salary: hire["salary"].flatMap { numberRange($0, hire.path("salary")) },
+                    currency: string(hire, "currency", pattern: .currency), why: string(hire, "why")))
+            }
+        }
+        return Team(
+            headcount: object["headcount"].flatMap { numberRange($0, object.path("headcount")) },
+            burn: object["burn"].flatMap { numberRange($0, object.path("burn")) },
+            currency: string(object, "currency", pattern: .currency),
+            hires: hires)
+    }
+
+    mutating func triggerList(_ node: JSONNode?, _ path: String, owner: String = "global") -> [Trigger] {
+        guard let node, let elements = array(node, path) else { return [] }
+        return elements.enumerated().compactMap { trigger($1, "\(path)[\($0)]", defaultID: "\(owner)-\($0 + 1)") }
+    }
+
+    static let triggerKeys = ["id", "name", "when", "any", "all", "severity", "action", "target", "source"]
+
+    mutating func trigger(_ node: JSONNode, _ path: String, defaultID: String) -> Trigger? {
+        guard let object = object(node, path, allowed: Self.triggerKeys) else { return nil }
+        let id = object["id"] == nil ? defaultID : string(object, "id", pattern: .id)
+        let forms = ["when", "any", "all"].filter { object[$0] != nil }
+        var condition: TriggerCondition?
+        if forms.count == 1, let key = forms.first, let conditionNode = object[key] {
+            condition = self.condition(key: key, node: conditionNode, path: object.path(key), depth: 0)
+        } else {
+            bag.error(forms.isEmpty ? "a trigger needs a condition" : "a trigger takes one of \"when\", \"any\", \"all\", not several",
+                at: node.location, path: path,
+                hint: "e.g. \"when\": \"users >= 50000\", or \"any\": [\"users >= 50000\", \"latency.api > 500\"]")
+        }
+        var severity = Trigger.Severity.warning
+        if let text = string(object, "severity") {
+            if let found = Trigger.Severity(rawValue: text) {
+                severity = found
+            } else {
+                bag.error("unknown severity \"\(text)\"", at: object["severity"]?.location, path: object.path("severity"),
+                    hint: Suggestions.didYouMean(text, in: Trigger.Severity.allCases.map(\.rawValue))
+                        ?? "use info, warning or critical")
+            }
+        }
+        let action = string(object, "action", required: true)
+        let target = string(object, "target", pattern: .id)
+        guard let id, let condition, let action else { return nil }
+        return Trigger(id: id, name: string(object, "name"), condition: condition, severity: severity, action: action,
+            target: target, source: string(object, "source"), origin: Origin(location: node.location, path: path))
+    }
+
+    /// `"when": "expr"`, or `"any"`/`"all"`: arrays of expressions or nested `{any|all}` objects.
+    mutating func condition(key: String, node: JSONNode, path: String, depth: Int) -> TriggerCondition? {
+        if key == "when" { return expression(node, path).map { .when($0) } }
+        guard depth < 16 else {
+            bag.error("trigger groups are nested too deeply", at: node.location, path: path)
+            return nil
+        }
+        guard let elements = array(node, path) else { return nil }
+        if elements.isEmpty {
+            bag.error("\"\(key)\" needs at least one condition", at: node.location, path: path)
+            return nil
+        }
+        var parts: [TriggerCondition] = []
+        for (index, element) in elements.enumerated() {
+            let elementPath = "\(path)[\(index)]"
+            switch element.value {
+            case .string:
+                if let text = expression(element, elementPath) { parts.append(.when(text)) }
+            case .object(let members):
+                guard members.count == 1, let inner = members.first, inner.key == "any" || inner.key == "all" else {
+                    bag.error("expected a condition string or a group {\"any\": […]} / {\"all\": […]}",
+                        at: element.location, path: elementPath)
+                    continue
+                }
+                if let part = condition(key: inner.key, node: inner.value, path: JSONReader.path(elementPath, inner.key),
+                    depth: depth + 1)
+                {
+                    parts.append(part)
+                }
+            default:
+                typeError(element, elementPath, expected: "a condition string")
+            }
+        }
+        guard parts.count == elements.count else { return nil }
+        return key == "any" ? .any(parts) : .all(parts)
+    }
+}

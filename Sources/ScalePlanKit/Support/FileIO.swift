@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// File reading and atomic writing on POSIX calls, so that every failure has its real reason
+/// (errno) and a partial write never replaces a good file.
+public enum FileIO {
+    /// Why a file operation failed.
+    public enum Failure: Error, Sendable, Equatable {
+        /// The input is missing or unreadable (sysexits EX_NOINPUT, 66).
+        case cannotRead(path: String, reason: String)
+        /// The input is larger than allowed.
+        case tooLarge(path: String, limit: Int)
+        /// The output file cannot be created (EX_CANTCREAT, 73).
+        case cannotCreate(path: String, reason: String)
+        /// Writing failed part-way (EX_IOERR, 74); the target is untouched.
+        case writeFailed(path: String, reason: String)
+    }
+
+    /// Reads a whole file of at most `limit` bytes.
+    public static func read(_ path: String, limit: Int) throws(Failure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .cannotRead(path: path, reason: describeErrno()) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .cannotRead(path: path, reason: describeErrno()) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw .cannotRead(path: path, reason: "is a directory") }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glue.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .cannotRead(path: path, reason: describeErrno())
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit { throw .tooLarge(path: path, limit: limit) }
+        }
+    }
+
+    /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then
+    /// renamed over the target. On any failure the temporary file is removed and an existing
+    /// target is left exactly as it was.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let folder = ProfileLibrary.parent(of: path)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var template = Array((folder + "/." + name + ".tmp-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: describeErrno()) }
+        let temporary = String(cString: template.map { UInt8(bitPattern: $0) })
+        var failure: Failure?
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Glue.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = .writeFailed(path: path, reason: describeErrno())
+                break
+            }
+            written += count
+        }
+        if failure == nil && fsync(descriptor) != 0 && errno != EINVAL {
+            failure = .writeFailed(path: path, reason: describeErrno())
+        }
+        if close(descriptor) != 0 && failure == nil { failure = .writeFailed(path: path, reason: describeErrno()) }
+        // mkstemp creates 0600; give the file the usual permissions (0644 less the umask).
+        let mask = umask(0)
+        umask(mask)
+        chmod(temporary, 0o644 & ~mask)
+        if failure == nil && rename(temporary, path) != 0 {
+            failure = .cannotCreate(path: path, reason: describeErrno())
+        }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+    }
+
+    static func describeErrno() -> String {
+        let code = errno
+        switch code {
+        case ENOENT: return "no such file or directory"
+        case EACCES, EPERM: return "permission denied"
+        case EISDIR: return "is a directory"
+        case ENOSPC: return "no space left on device"
+        case EROFS: return "read-only file system"
+        case ENOTDIR: return "a parent is not a directory"
+        default: return String(cString: strerror(code))
+        }
+    }
+}
+
+/// The POSIX calls whose names collide with Swift methods in scope.
+private enum Glue {
+    static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        #if canImport(Darwin)
+            Darwin.read(fd, buffer, count)
+        #elseif canImport(Musl)
+            Musl.read(fd, buffer, count)
+        #else
+            Glibc.read(fd, buffer, count)
+        #endif
+    }
+
+    static func write(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+        #if canImport(Darwin)
+            Darwin.write(fd, buffer, count)
+        #elseif canImport(Musl)
+            Musl.write(fd, buffer, count)
+        #else
+            Glibc.write(fd, buffer, count)
+        #endif
+    }
+}
