@@ -21,7 +21,8 @@ public enum ScalePlan {
             EXIT STATUS: 0 success; 1 a trigger fired (check); 64 usage error; 65 invalid input data; \
             66 input file missing or unreadable; 73 cannot create the output file; 74 I/O error while writing.
             """,
-        options: [OptionSpec(name: "version", help: "Show the version.")])
+        options: [OptionSpec(name: "version", help: "Show the version.")],
+        usageOverride: "\(toolName) <subcommand>")
 
     /// Runs the command line.
     /// - Parameters:

@@ -18,7 +18,10 @@ enum ListCommand: Command {
                 reason: "no bundled profiles found; set \(ProfileLibrary.environmentKey) to the folder holding them")
         }
         var profiles: [Profile] = []
-        for id in ids { profiles.append(try context.loadProfile(id, for: spec).profile) }
+        for id in ids {
+            guard let path = context.library.path(of: id) else { continue }
+            profiles.append(try context.loadProfile(path, for: spec).profile)
+        }
         if arguments.value("format", in: spec) == "json" {
             let entries = profiles.map { profile -> JSONOutput in
                 .object([

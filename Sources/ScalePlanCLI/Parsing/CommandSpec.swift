@@ -6,6 +6,8 @@ struct CommandSpec: Sendable {
     var discussion: String? = nil
     var arguments: [ArgumentSpec] = []
     var options: [OptionSpec] = []
+    /// Replaces the generated usage line (the root command's is `scaleplan <subcommand>`).
+    var usageOverride: String? = nil
 
     /// The full command name as typed (`scaleplan show`).
     var commandName: String { name == ScalePlan.toolName ? name : "\(ScalePlan.toolName) \(name)" }
@@ -18,6 +20,7 @@ struct CommandSpec: Sendable {
 
     /// `scaleplan show <profile> [--format <format>]`
     var usage: String {
+        if let usageOverride { return usageOverride }
         var parts = [commandName]
         for option in options where option.isRequired { parts.append(option.usageFragment) }
         for argument in arguments { parts.append(argument.usageFragment) }
@@ -56,7 +59,7 @@ struct OptionSpec: Sendable {
     var isFlag: Bool { valueName == nil }
 
     var usageFragment: String {
-        let flag = short.map { "-\($0)" } ?? "--\(name)"
+        let flag = valueName == nil ? "--\(name)" : (short.map { "-\($0)" } ?? "--\(name)")
         return valueName.map { "\(flag) <\($0)>" } ?? flag
     }
 

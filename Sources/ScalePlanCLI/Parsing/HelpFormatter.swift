@@ -9,8 +9,7 @@ enum HelpFormatter {
             text += "\n" + discussion.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { wrap(String($0), width: width, indent: 0) }.joined(separator: "\n") + "\n"
         }
-        text += "\n" + wrap("USAGE: \(subcommands.isEmpty ? spec.usage : spec.commandName + " <subcommand>")",
-            width: width, indent: 7) + "\n"
+        text += "\n" + wrap("USAGE: \(spec.usage)", width: width, indent: 7) + "\n"
         if !spec.arguments.isEmpty {
             text += "\nARGUMENTS:\n"
             for argument in spec.arguments {
@@ -40,14 +39,17 @@ enum HelpFormatter {
             + "  See '\(error.command.commandName) --help' for more information.\n"
     }
 
+    /// `  label                   description…`, the description wrapped in its own column.
     static func row(_ label: String, _ description: String, width: Int) -> String {
         let indent = 2 + labelWidth
+        let lines = wrap(description, width: width - indent, indent: 0).split(separator: "\n", omittingEmptySubsequences: false)
+        let gutter = String(repeating: " ", count: indent)
         let padded = "  " + label
-        if padded.count + 2 > indent {
-            return padded + "\n" + wrap(String(repeating: " ", count: indent) + description, width: width, indent: indent) + "\n"
-        }
-        let first = padded + String(repeating: " ", count: indent - padded.count) + description
-        return wrap(first, width: width, indent: indent) + "\n"
+        var text = padded.count + 2 > indent
+            ? padded + "\n" + gutter + (lines.first ?? "")
+            : padded + String(repeating: " ", count: indent - padded.count) + (lines.first ?? "")
+        for line in lines.dropFirst() { text += "\n" + gutter + line }
+        return text + "\n"
     }
 
     /// Wraps at spaces so no line exceeds `width`; the first line keeps its leading spaces and

@@ -1,22 +1,27 @@
 /// "Did you mean …?" support: the closest candidate by edit distance.
 public enum Suggestions {
     /// The candidate nearest to `word`, if it is near enough to be a plausible typo: at most a
-    /// third of the word's length in edits (and at least one edit allowed), or a
+    /// third of the word's length in edits (two for words of four letters or more, one for
+    /// shorter ones), or a
     /// case-insensitive match.
     /// - Complexity: O(*n*·*m*·*k*) for *k* candidates of length *m* and a word of length *n*.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
         var best: (name: String, distance: Int)?
+        // Ties go to a candidate with the same first letter (people rarely mistype the first
+        // letter), then alphabetically, so the answer does not depend on candidate order.
+        func rank(_ name: String, _ distance: Int) -> (Int, Int, String) {
+            (distance, name.lowercased().unicodeScalars.first == target.first ? 0 : 1, name)
+        }
         for candidate in candidates where candidate != word {
             let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
-            if best.map({ distance < $0.distance || (distance == $0.distance && candidate < $0.name) })
-                ?? true
-            {
+            if best.map({ rank(candidate, distance) < rank($0.name, $0.distance) }) ?? true {
                 best = (candidate, distance)
             }
         }
         guard let best else { return nil }
-        let allowed = max(1, target.count / 3)
+        // Short words tolerate one edit; longer ones two, or a third of their length.
+        let allowed = target.count <= 3 ? 1 : max(2, target.count / 3)
         return best.distance <= allowed ? best.name : nil
     }
 

@@ -1,6 +1,6 @@
 /// The static type of an expression: a quantity, or a condition (true/false).
 public enum ValueType: String, Sendable {
-    case number
+    case number = "quantity"
     case boolean = "condition"
 }
 
@@ -95,8 +95,8 @@ public struct CompiledExpression: Sendable, CustomStringConvertible {
 
     static func apply(_ function: Function, _ arguments: UnsafeBufferPointer<Double>) -> Double {
         switch function {
-        case .min: arguments.dropFirst().reduce(arguments[0]) { Double.minimum($0, $1) }
-        case .max: arguments.dropFirst().reduce(arguments[0]) { Double.maximum($0, $1) }
+        case .min: arguments.dropFirst().reduce(arguments[0]) { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
+        case .max: arguments.dropFirst().reduce(arguments[0]) { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }
         case .abs: Swift.abs(arguments[0])
         case .ceil: arguments[0].rounded(.up)
         case .floor: arguments[0].rounded(.down)
@@ -104,7 +104,9 @@ public struct CompiledExpression: Sendable, CustomStringConvertible {
         case .log: Math.naturalLog(arguments[0])
         case .exp: Math.exponential(arguments[0])
         case .sqrt: arguments[0].squareRoot()
-        case .clamp: Double.minimum(Double.maximum(arguments[0], arguments[1]), arguments[2])
+        case .clamp:
+            arguments[0].isNaN || arguments[1].isNaN || arguments[2].isNaN
+                ? .nan : Swift.min(Swift.max(arguments[0], arguments[1]), arguments[2])
         case .if: arguments[0] != 0 ? arguments[1] : arguments[2]
         }
     }

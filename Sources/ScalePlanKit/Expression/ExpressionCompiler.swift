@@ -32,7 +32,7 @@ public enum ExpressionCompiler {
             let hint = type == .boolean
                 ? "compare it with a threshold, e.g. '\(source) > 100'"
                 : "use if(condition, a, b) to turn a condition into a number"
-            throw ExpressionError(message, column: syntax.column, hint: hint)
+            throw ExpressionError(message, column: syntax.startColumn, hint: hint)
         }
         return CompiledExpression(source: source, syntax: syntax, type: type, code: emitter.code,
             stackSize: emitter.maximumDepth)

@@ -17,12 +17,20 @@
 public enum ExpressionParser {
     /// Nesting deeper than this is an error (not a stack overflow).
     public static let maximumDepth = 64
+    /// Longer expressions are an error: a chain such as `1 + 1 + …` builds a tree as deep as
+    /// it is long, and compiling and freeing that tree recurses through it.
+    public static let maximumTokens = 1_000
 
     /// Parses expression text.
     /// - Throws: `ExpressionError` with the column of the first problem.
     /// - Complexity: O(*n*) in the length of the text.
     public static func parse(_ text: String) throws(ExpressionError) -> Syntax {
-        var parser = State(tokens: try Lexer.tokenize(text))
+        let tokens = try Lexer.tokenize(text)
+        if tokens.count > maximumTokens {
+            throw ExpressionError("expression is too long (\(tokens.count - 1) tokens; at most \(maximumTokens - 1))",
+                column: tokens[maximumTokens - 1].column, hint: "split it into named metrics")
+        }
+        var parser = State(tokens: tokens)
         if parser.current.kind == .end {
             throw ExpressionError("empty expression", column: 1, hint: "write a number or a formula such as 'users * 0.1'")
         }

@@ -16,6 +16,13 @@ public indirect enum Syntax: Sendable, Equatable {
         }
     }
 
+    /// Column where the node's text begins (for a binary node, its left operand's start).
+    public var startColumn: Int {
+        var node = self
+        while case .binary(_, let lhs, _, _) = node { node = lhs }
+        return node.column
+    }
+
     /// Every identifier in the expression with its column, in order of appearance.
     public var identifiers: [(name: String, column: Int)] {
         var result: [(String, Int)] = []

@@ -128,11 +128,11 @@ public struct ProfileCompiler {
                 }
                 if next.range.min < max {
                     bag.error("tiers '\(tier.id)' and '\(next.id)' overlap: [\(NumberFormatting.plain(tier.range.min)), \(NumberFormatting.plain(max))) and [\(NumberFormatting.plain(next.range.min)), …)",
-                        at: next.origin.location, path: next.origin.path + ".range.min",
+                        at: next.rangeOrigin.location, path: next.rangeOrigin.path,
                         hint: "ranges are half-open [min, max): set '\(next.id)' min to \(NumberFormatting.plain(max))")
                 } else if next.range.min > max {
                     bag.error("gap between tiers '\(tier.id)' and '\(next.id)': no tier covers [\(NumberFormatting.plain(max)), \(NumberFormatting.plain(next.range.min)))",
-                        at: next.origin.location, path: next.origin.path + ".range.min",
+                        at: next.rangeOrigin.location, path: next.rangeOrigin.path,
                         hint: "ranges are half-open [min, max): set '\(next.id)' min to \(NumberFormatting.plain(max))")
                 }
             }

@@ -51,9 +51,17 @@ public struct ProfileLibrary: Sendable {
     }
 
     /// Whether an argument names a file rather than a bundled id: it contains a slash, ends in
-    /// `.json`, or exists.
+    /// `.json`, or is an existing regular file (a folder named like a profile id is not).
     public static func looksLikePath(_ argument: String) -> Bool {
-        argument.contains("/") || argument.hasSuffix(".json") || FileManager.default.fileExists(atPath: argument)
+        if argument.contains("/") || argument.hasSuffix(".json") { return true }
+        var isDirectory: Bool = false
+        return fileExists(argument, isDirectory: &isDirectory) && !isDirectory
+    }
+
+    static func fileExists(_ path: String, isDirectory: inout Bool) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return false }
+        isDirectory = (attributes[.type] as? FileAttributeType) == .typeDirectory
+        return true
     }
 
     static func parent(of path: String) -> String {

@@ -6,6 +6,8 @@ public struct Tier: Sendable {
     /// The seed section the tier comes from.
     public var source: String?
     public var range: DriverRange
+    /// Where `range.min` is written, for range errors.
+    public var rangeOrigin: Origin
     public var timeline: Timeline?
     public var capacity: [Limit]
     public var costs: [CostItem]

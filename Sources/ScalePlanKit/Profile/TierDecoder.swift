@@ -30,6 +30,8 @@ extension JSONReader {
             name: name ?? tierID,
             source: string(object, "source"),
             range: range ?? DriverRange(min: 0, max: nil),
+            rangeOrigin: Origin(location: rangeMinLocation(object["range"]) ?? node.location,
+                path: object.path("range") + ".min"),
             timeline: object["timeline"].flatMap { timeline($0, object.path("timeline")) },
             capacity: capacity(object),
             costs: costs(object),
@@ -41,6 +43,11 @@ extension JSONReader {
             notes: strings(object, "notes"),
             origin: Origin(location: node.location, path: path))
         return id == nil || range == nil ? nil : tier
+    }
+
+    func rangeMinLocation(_ node: JSONNode?) -> SourceLocation? {
+        guard let node, case .object(let members) = node.value else { return nil }
+        return members.first { $0.key == "min" }?.value.location
     }
 
     mutating func driverRange(_ node: JSONNode, _ path: String) -> DriverRange? {

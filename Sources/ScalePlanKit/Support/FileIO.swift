@@ -46,7 +46,20 @@ public enum FileIO {
     /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then
     /// renamed over the target. On any failure the temporary file is removed and an existing
     /// target is left exactly as it was.
+    ///
+    /// A target that exists and is not a regular file (`/dev/stdout`, `/dev/full`, a FIFO) is
+    /// written in place instead: renaming over a device node would replace the device.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+        var info = stat()
+        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw .cannotCreate(path: path, reason: "is a directory") }
+            let descriptor = open(path, O_WRONLY)
+            guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: describeErrno()) }
+            let failure = writeAll(descriptor, bytes, path: path)
+            close(descriptor)
+            if let failure { throw failure }
+            return
+        }
         let folder = ProfileLibrary.parent(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array((folder + "/." + name + ".tmp-XXXXXX").utf8CString)
@@ -56,17 +69,7 @@ public enum FileIO {
         }
         guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: describeErrno()) }
         let temporary = String(cString: template.map { UInt8(bitPattern: $0) })
-        var failure: Failure?
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { Glue.write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                failure = .writeFailed(path: path, reason: describeErrno())
-                break
-            }
-            written += count
-        }
+        var failure = writeAll(descriptor, bytes, path: path)
         if failure == nil && fsync(descriptor) != 0 && errno != EINVAL {
             failure = .writeFailed(path: path, reason: describeErrno())
         }
@@ -82,6 +85,21 @@ public enum FileIO {
             unlink(temporary)
             throw failure
         }
+    }
+
+    /// Writes every byte, retrying on EINTR; the failure, if any.
+    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) -> Failure? {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Glue.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .writeFailed(path: path, reason: describeErrno())
+            }
+            if count == 0 { return .writeFailed(path: path, reason: "no progress") }
+            written += count
+        }
+        return nil
     }
 
     static func describeErrno() -> String {

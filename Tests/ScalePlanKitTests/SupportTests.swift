@@ -1,0 +1,60 @@
+import Testing
+
+@testable import ScalePlanKit
+
+@Suite struct SupportTests {
+    @Test func suggestionsFindPlausibleTypos() {
+        let names = ["db_connections", "peak_rps", "users", "storage_gb"]
+        #expect(Suggestions.closest(to: "db_conections", in: names) == "db_connections")
+        #expect(Suggestions.closest(to: "peak_rsp", in: names) == "peak_rps")  // transposition
+        #expect(Suggestions.closest(to: "Users", in: names) == "users")
+        #expect(Suggestions.closest(to: "bandwidth", in: names) == nil)
+        #expect(Suggestions.editDistance(Array("kitten".unicodeScalars), Array("sitting".unicodeScalars)) == 3)
+    }
+
+    @Test(arguments: [
+        (1234567.5, 0, "1,234,568"), (1234567.5, 2, "1,234,567.50"), (-1500, 0, "-1,500"), (999, 0, "999"),
+        (0.00325, 5, "0.00325"),
+    ])
+    func grouping(value: Double, decimals: Int, expected: String) {
+        #expect(NumberFormatting.grouped(value, decimals: decimals) == expected)
+    }
+
+    @Test func money() {
+        #expect(NumberFormatting.money(1340, currency: "USD") == "$1,340")
+        #expect(NumberFormatting.money(5, currency: "USD") == "$5")
+        #expect(NumberFormatting.money(12.5, currency: "USD") == "$12.50")
+        #expect(NumberFormatting.money(0.025, currency: "USD") == "$0.025")
+        #expect(NumberFormatting.money(-600, currency: "USD") == "-$600")
+        #expect(NumberFormatting.money(120000, currency: "INR") == "₹120,000")
+        #expect(NumberFormatting.money(10, currency: "CHF") == "10 CHF")
+    }
+
+    @Test func compactAndPlain() {
+        #expect(NumberFormatting.compact(50_000) == "50K")
+        #expect(NumberFormatting.compact(2_500_000) == "2.5M")
+        #expect(NumberFormatting.compact(500) == "500")
+        #expect(NumberFormatting.compact(10_001) == "10K")
+        #expect(NumberFormatting.plain(25) == "25")
+        #expect(NumberFormatting.plain(0.00325) == "0.00325")
+    }
+
+    @Test func yearMonth() throws {
+        let start = try #require(YearMonth("2026-01"))
+        #expect(start.adding(months: 13).description == "2027-02")
+        #expect(YearMonth("2026-13") == nil)
+        #expect(YearMonth("26-01") == nil)
+    }
+
+    @Test func atomicWriteReplacesAndLeavesNoTemporaryFile() throws {
+        let folder = "/tmp/scaleplan-test-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileIO.writeAtomically(Array("first".utf8), to: folder + "/out.txt")
+        try FileIO.writeAtomically(Array("second".utf8), to: folder + "/out.txt")
+        #expect(try FileIO.read(folder + "/out.txt", limit: 100) == Array("second".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.txt"])
+        #expect(throws: FileIO.Failure.self) { try FileIO.writeAtomically([1], to: folder + "/missing/out.txt") }
+        #expect(throws: FileIO.Failure.self) { try FileIO.writeAtomically([1], to: "/dev/full") }
+    }
+}
