@@ -36,15 +36,15 @@ enum ListCommand: Command {
             context.stdout.write(JSONOutput.array(entries).rendered() + "\n")
             return .success
         }
-        var table = TextTable(["ID", "NAME", "DRIVER", "TIERS", "RANGE"],
-            alignments: [.left, .left, .left, .right, .left])
+        var rows: [[String]] = []
         for profile in profiles {
-            table.add([
+            rows.append([
                 profile.id, Terminal.sanitize(profile.name), profile.driver.name, String(profile.tiers.count),
                 describeSpan(profile.tiers),
             ])
         }
-        context.stdout.write(table.render())
+        context.stdout.write(TextTable.render(headers: ["ID", "NAME", "DRIVER", "TIERS", "RANGE"], rows: rows,
+            rightAligned: [3]))
         return .success
     }
 

@@ -1,3 +1,5 @@
+import ScalePlanKit
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -42,20 +44,9 @@ public enum Terminal {
         }
     }
 
-    /// Removes control and escape characters from text that came from a file, so a profile
-    /// cannot move the cursor, change colours or hide text on the user's terminal. Tabs become
-    /// spaces; newlines are kept only where `keepNewlines`.
+    /// Removes control and escape characters from text that came from a file.
     public static func sanitize(_ text: String, keepNewlines: Bool = false) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09: result.append(" ")
-            case 0x0A where keepNewlines: result.append(scalar)
-            case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: continue
-            default: result.append(scalar)
-            }
-        }
-        return String(result)
+        TextSafety.terminal(text, keepNewlines: keepNewlines)
     }
 }
 

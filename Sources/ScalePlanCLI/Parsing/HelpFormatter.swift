@@ -1,3 +1,5 @@
+import ScalePlanKit
+
 /// Renders help text in swift-argument-parser's layout: OVERVIEW, USAGE, ARGUMENTS, OPTIONS,
 /// SUBCOMMANDS; labels in a 24-column gutter, descriptions wrapped to the terminal width.
 enum HelpFormatter {
@@ -52,26 +54,7 @@ enum HelpFormatter {
         return text + "\n"
     }
 
-    /// Wraps at spaces so no line exceeds `width`; the first line keeps its leading spaces and
-    /// continuation lines are indented by `indent`.
     static func wrap(_ text: String, width: Int, indent: Int) -> String {
-        let limit = max(width, indent + 20)
-        let leading = text.prefix { $0 == " " }
-        var lines: [String] = []
-        var current = String(leading)
-        var lineHasWord = false
-        for word in text.dropFirst(leading.count).split(separator: " ") {
-            if !lineHasWord {
-                current += word
-                lineHasWord = true
-            } else if current.count + 1 + word.count <= limit {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = String(repeating: " ", count: indent) + word
-            }
-        }
-        lines.append(current)
-        return lines.joined(separator: "\n")
+        TextWrap.wrap(text, width: width, indent: indent)
     }
 }

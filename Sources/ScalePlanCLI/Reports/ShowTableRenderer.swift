@@ -9,14 +9,14 @@ enum ShowTableRenderer {
         let textWidth = min(width, 100)
         var out = style.bold("\(clean(profile.name)) (\(profile.id))") + "\n"
         if let description = profile.description {
-            out += HelpFormatter.wrap(clean(description), width: textWidth, indent: 0) + "\n"
+            out += TextWrap.wrap(clean(description), width: textWidth, indent: 0) + "\n"
         }
         var facts = ["Driver: \(profile.driver.name) (\(clean(profile.driver.label)))", "Currency: \(profile.currency)"]
         if !profile.fx.isEmpty {
             facts.append("FX: " + profile.fx.keys.sorted().map { "1 \($0) = \(NumberFormatting.plain(profile.fx[$0] ?? 0)) \(profile.currency)" }.joined(separator: ", "))
         }
         out += facts.joined(separator: " · ") + "\n"
-        if let source = profile.source { out += HelpFormatter.wrap("Source: \(clean(source))", width: textWidth, indent: 2) + "\n" }
+        if let source = profile.source { out += TextWrap.wrap("Source: \(clean(source))", width: textWidth, indent: 2) + "\n" }
 
         for (index, tierSummary) in summary.tiers.enumerated() {
             let tier = tierSummary.tier
@@ -24,10 +24,10 @@ enum ShowTableRenderer {
             out += " · \(profile.driver.name) \(ShowCommand.describe(range: tier.range))"
             if let timeline = tier.timeline { out += " · " + describe(timeline) }
             out += "\n"
-            if let source = tier.source { out += HelpFormatter.wrap("  Source: \(clean(source))", width: textWidth, indent: 4) + "\n" }
+            if let source = tier.source { out += TextWrap.wrap("  Source: \(clean(source))", width: textWidth, indent: 4) + "\n" }
             if !tierSummary.limits.isEmpty {
                 out += "  Capacity:\n"
-                var table = TextTable(["LIMIT", "VALUE"], alignments: [.left, .right], indent: 4)
+                var rows: [[String]] = []
                 var formulas: [String] = []
                 for limit in tierSummary.limits {
                     var name = limit.name
@@ -36,16 +36,16 @@ enum ShowTableRenderer {
                         name += " [\(formulas.count)]"
                     }
                     let decimals = limit.limit < 10 && limit.limit != limit.limit.rounded() ? 2 : 0
-                    table.add([name, NumberFormatting.grouped(limit.limit, decimals: decimals)])
+                    rows.append([name, NumberFormatting.grouped(limit.limit, decimals: decimals)])
                 }
-                out += table.render()
+                out += TextTable.render(headers: ["LIMIT", "VALUE"], rows: rows, rightAligned: [1], indent: 4)
                 for (number, formula) in formulas.enumerated() {
-                    out += HelpFormatter.wrap("      [\(number + 1)] = \(formula)", width: textWidth, indent: 10) + "\n"
+                    out += TextWrap.wrap("      [\(number + 1)] = \(formula)", width: textWidth, indent: 10) + "\n"
                 }
             }
             if !tierSummary.costs.isEmpty {
                 out += "  Costs (monthly):\n"
-                var table = TextTable(["ITEM", "CATEGORY", "LOW", "HIGH"], alignments: [.left, .left, .right, .right], indent: 4)
+                var rows: [[String]] = []
                 var footnotes: [String] = []
                 for row in tierSummary.costs {
                     var name = TextTable.truncate(clean(row.item.item), 44)
@@ -54,15 +54,16 @@ enum ShowTableRenderer {
                         name += " [\(footnotes.count)]"
                     }
                     if let currency = row.item.currency, currency != profile.currency { name += " (\(currency))" }
-                    table.add([name, row.item.category, money(row.low), money(row.high)])
+                    rows.append([name, row.item.category, money(row.low), money(row.high)])
                 }
-                table.add(["Total", "", money(tierSummary.totalLow), money(tierSummary.totalHigh)])
-                out += table.render()
+                rows.append(["Total", "", money(tierSummary.totalLow), money(tierSummary.totalHigh)])
+                out += TextTable.render(headers: ["ITEM", "CATEGORY", "LOW", "HIGH"], rows: rows, rightAligned: [2, 3],
+                    indent: 4)
                 if !footnotes.isEmpty {
                     let range = "\(NumberFormatting.compact(tierSummary.lowAt)) – \(NumberFormatting.compact(tierSummary.highAt)) \(profile.driver.name)"
                     out += "    Usage-priced, evaluated at \(range):\n"
                     for (number, formula) in footnotes.enumerated() {
-                        out += HelpFormatter.wrap("      [\(number + 1)] \(formula)", width: textWidth, indent: 10) + "\n"
+                        out += TextWrap.wrap("      [\(number + 1)] \(formula)", width: textWidth, indent: 10) + "\n"
                     }
                 }
             }
@@ -76,7 +77,7 @@ enum ShowTableRenderer {
                 let line = "  Queue \(queue.name) (M/M/c): servers = \(clean(queue.servers.description)); "
                     + "mean service = \(clean(queue.serviceMilliseconds.description)) ms; "
                     + "arrivals = \(clean(queue.arrival.text)) per second"
-                out += HelpFormatter.wrap(line, width: textWidth, indent: 4) + "\n"
+                out += TextWrap.wrap(line, width: textWidth, indent: 4) + "\n"
             }
             if !tier.triggers.isEmpty {
                 out += "  Triggers:\n" + triggers(tier.triggers, style: style, width: width)
@@ -86,7 +87,7 @@ enum ShowTableRenderer {
                 if let lead = migration.leadTimeMonths { parts.append("lead time \(describe(lead)) months") }
                 if let downtime = migration.downtimeMinutes { parts.append("downtime \(describe(downtime)) min") }
                 if let note = migration.note { parts.append(clean(note)) }
-                out += HelpFormatter.wrap("  Migration into this tier: " + parts.joined(separator: " · "), width: textWidth, indent: 4) + "\n"
+                out += TextWrap.wrap("  Migration into this tier: " + parts.joined(separator: " · "), width: textWidth, indent: 4) + "\n"
             }
             if let team = tier.team {
                 var parts: [String] = []
@@ -119,7 +120,7 @@ enum ShowTableRenderer {
         if !profile.notes.isEmpty {
             out += "\n" + style.bold("Notes:") + "\n"
             for note in profile.notes {
-                out += HelpFormatter.wrap("  - " + clean(note), width: textWidth, indent: 4) + "\n"
+                out += TextWrap.wrap("  - " + clean(note), width: textWidth, indent: 4) + "\n"
             }
         }
         return out
@@ -136,8 +137,8 @@ enum ShowTableRenderer {
             }
             let condition = Terminal.sanitize(trigger.condition.summary)
             let action = Terminal.sanitize(trigger.action) + (trigger.target.map { " → \($0)" } ?? "")
-            out += HelpFormatter.wrap("    \(severity) \(trigger.id): when \(condition)", width: textWidth, indent: 8) + "\n"
-            out += HelpFormatter.wrap("        → \(action)", width: textWidth, indent: 10) + "\n"
+            out += TextWrap.wrap("    \(severity) \(trigger.id): when \(condition)", width: textWidth, indent: 8) + "\n"
+            out += TextWrap.wrap("        → \(action)", width: textWidth, indent: 10) + "\n"
         }
         return out
     }

@@ -64,7 +64,8 @@ public struct ProfileLibrary: Sendable {
         return true
     }
 
-    static func parent(of path: String) -> String {
+    /// The folder part of a path (`.` for a bare name).
+    public static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }

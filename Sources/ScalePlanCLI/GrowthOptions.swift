@@ -1,0 +1,109 @@
+import ScalePlanKit
+
+/// The growth options shared by `simulate` and (later) `roadmap`, and how they resolve to a curve.
+enum GrowthOptions {
+    static let options: [OptionSpec] = [
+        OptionSpec(name: "scenario", valueName: "name", help: "A scenario of the profile (default: the profile's default scenario)."),
+        OptionSpec(name: "growth", valueName: "spec",
+            help: "A growth curve instead of a scenario: exponential:start=500,rate=0.15, linear:start=100,step=50, logistic:start=100,cap=50000,rate=0.3, points:0=500,12=5000, or constant:value=10000."),
+        OptionSpec(name: "growth-csv", valueName: "file", help: "Month,value rows (observed or forecast) instead of a scenario."),
+        OptionSpec(name: "months", valueName: "n", help: "Months to project, 1 to 1200 (default: the scenario's horizon, else 36)."),
+        OptionSpec(name: "start", valueName: "YYYY-MM", help: "Calendar month of month 0, for labels (default: the scenario's)."),
+    ]
+
+    /// A resolved growth choice.
+    struct Choice {
+        var curve: GrowthCurve
+        var months: Int
+        var start: YearMonth?
+        var source: String
+    }
+
+    static func resolve(_ arguments: ParsedArguments, spec: CommandSpec, loaded: ProfileLoader.Loaded,
+        context: CommandContext) throws(CLIError) -> Choice
+    {
+        let profile = loaded.profile
+        let given = ["scenario", "growth", "growth-csv"].filter { arguments.values[$0] != nil }
+        if given.count > 1 {
+            throw .usage(UsageError("Use only one of --scenario, --growth and --growth-csv (got --\(given.joined(separator: " and --"))).", command: spec))
+        }
+        var scenario: Scenario? = profile.defaultScenario
+        if let name = arguments.value("scenario", in: spec) {
+            guard let found = profile.scenarios.first(where: { $0.id == name }) else {
+                let ids = profile.scenarios.map(\.id)
+                throw .usage(UsageError("Unknown scenario '\(name)' in profile '\(profile.id)'."
+                    + (Suggestions.closest(to: name, in: ids).map { " Did you mean '\($0)'?" } ?? "")
+                    + " Scenarios: \(ids.joined(separator: ", ")).", command: spec))
+            }
+            scenario = found
+        }
+        var months = 36
+        var start: YearMonth? = nil
+        let curve: GrowthCurve
+        let source: String
+        if let text = arguments.value("growth", in: spec) {
+            do { curve = try GrowthInput.parse(text) } catch { throw .usage(UsageError(error.message, command: spec)) }
+            source = "--growth \(text)"
+        } else if let path = arguments.value("growth-csv", in: spec) {
+            curve = .points(try readCSV(path))
+            source = "--growth-csv \(path)"
+        } else if let scenario {
+            months = scenario.months ?? 36
+            start = scenario.start
+            if case .csv(let file) = scenario.growth.self {
+                let path = file.hasPrefix("/") ? file : ProfileLibrary.parent(of: loaded.path) + "/" + file
+                curve = .points(try readCSV(path))
+            } else {
+                curve = scenario.growth.expectedCurve ?? .constant(0)
+            }
+            source = "scenario \(scenario.id)" + (scenario.name.map { " (\($0))" } ?? "")
+        } else {
+            throw .usage(UsageError("Profile '\(profile.id)' has no scenario; give --growth or --growth-csv.", command: spec))
+        }
+        if let text = arguments.value("months", in: spec) {
+            guard let value = Int(text), (1...1200).contains(value) else {
+                throw .usage(UsageError("The value '\(text)' is invalid for '--months <n>': expected a whole number from 1 to 1200.", command: spec))
+            }
+            months = value
+        }
+        if let text = arguments.value("start", in: spec) {
+            guard let value = YearMonth(text) else {
+                throw .usage(UsageError("The value '\(text)' is invalid for '--start <YYYY-MM>': expected a month such as 2026-01.", command: spec))
+            }
+            start = value
+        }
+        return Choice(curve: curve, months: months, start: start, source: source)
+    }
+
+    static func readCSV(_ path: String) throws(CLIError) -> [GrowthPoint] {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileIO.read(path, limit: 16 * 1024 * 1024)
+        } catch {
+            throw CLIError(error)
+        }
+        switch GrowthInput.csv(bytes) {
+        case .success(let points): return points
+        case .failure(let errors):
+            throw .invalidProfile(path: path, diagnostics: errors.diagnostics, text: String(decoding: bytes, as: UTF8.self))
+        }
+    }
+}
+
+/// Writes a command's result to stdout, or atomically to `-o FILE`.
+enum OutputWriter {
+    static let option = OptionSpec(name: "output", short: "o", valueName: "file",
+        help: "Write to this file instead of standard output (atomically: an existing file is replaced only on success).")
+
+    static func write(_ text: String, _ arguments: ParsedArguments, spec: CommandSpec, context: CommandContext) throws(CLIError) {
+        guard let path = arguments.value("output", in: spec) else {
+            context.stdout.write(text)
+            return
+        }
+        do {
+            try FileIO.writeAtomically(Array(text.utf8), to: path)
+        } catch {
+            throw CLIError(error)
+        }
+    }
+}

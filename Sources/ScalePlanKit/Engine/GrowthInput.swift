@@ -1,0 +1,131 @@
+/// Growth curves given on the command line or in a CSV file.
+public enum GrowthInput {
+    /// A problem in a `--growth` specification (a usage error).
+    public struct SpecError: Error, Sendable, Equatable {
+        public var message: String
+    }
+
+    static let keys: [String: [String]] = [
+        "exponential": ["start", "rate"], "linear": ["start", "step"], "logistic": ["start", "cap", "rate"],
+        "constant": ["value"], "points": [],
+    ]
+
+    /// Parses `KIND:key=value,...`: `exponential:start=500,rate=0.15`, `linear:start=100,step=50`,
+    /// `logistic:start=100,cap=50000,rate=0.3`, `constant:value=10000`,
+    /// `points:0=500,12=5000,24=40000` (month=value).
+    public static func parse(_ text: String) throws(SpecError) -> GrowthCurve {
+        let parts = text.split(separator: ":", maxSplits: 1)
+        let kind = parts.first.map(String.init) ?? ""
+        guard let required = keys[kind] else {
+            let suggestion = Suggestions.closest(to: kind, in: keys.keys)
+            throw SpecError(message: "Unknown growth kind '\(kind)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+                + " Kinds: constant, exponential, linear, logistic, points.")
+        }
+        var values: [(key: String, value: Double)] = []
+        for pair in parts.count > 1 ? parts[1].split(separator: ",") : [] {
+            let kv = pair.split(separator: "=", maxSplits: 1)
+            guard kv.count == 2, let value = Double(kv[1]), value.isFinite else {
+                throw SpecError(message: "Expected key=number in '--growth \(text)', found '\(pair)'.")
+            }
+            values.append((String(kv[0]), value))
+        }
+        if kind == "points" {
+            var points: [GrowthPoint] = []
+            for (key, value) in values {
+                guard let month = Double(key), month >= 0, value >= 0 else {
+                    throw SpecError(message: "points takes month=value pairs with month ≥ 0 and value ≥ 0, e.g. points:0=500,12=5000.")
+                }
+                if let last = points.last, month <= last.month {
+                    throw SpecError(message: "points months must increase: \(key) follows \(NumberFormatting.plain(last.month)).")
+                }
+                points.append(GrowthPoint(month: month, value: value))
+            }
+            guard !points.isEmpty else { throw SpecError(message: "points needs at least one month=value pair.") }
+            return .points(points)
+        }
+        var found: [String: Double] = [:]
+        for (key, value) in values {
+            guard required.contains(key) else {
+                let suggestion = Suggestions.closest(to: key, in: required)
+                throw SpecError(message: "\(kind) has no parameter '\(key)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+                    + " It takes: \(required.joined(separator: ", ")).")
+            }
+            found[key] = value
+        }
+        let missing = required.filter { found[$0] == nil }
+        guard missing.isEmpty else {
+            throw SpecError(message: "\(kind) needs \(missing.joined(separator: " and ")): e.g. --growth \(example(kind)).")
+        }
+        let v = { (key: String) in found[key] ?? 0 }
+        switch kind {
+        case "exponential":
+            guard v("start") >= 0, v("rate") > -1 else { throw SpecError(message: "exponential needs start ≥ 0 and rate > -1.") }
+            return .exponential(start: v("start"), rate: v("rate"))
+        case "linear": return .linear(start: v("start"), step: v("step"))
+        case "logistic":
+            guard v("start") > 0, v("cap") > v("start") else { throw SpecError(message: "logistic needs 0 < start < cap.") }
+            return .logistic(start: v("start"), cap: v("cap"), rate: v("rate"))
+        default:
+            guard v("value") >= 0 else { throw SpecError(message: "constant needs value ≥ 0.") }
+            return .constant(v("value"))
+        }
+    }
+
+    static func example(_ kind: String) -> String {
+        switch kind {
+        case "exponential": "exponential:start=500,rate=0.15"
+        case "linear": "linear:start=100,step=50"
+        case "logistic": "logistic:start=100,cap=50000,rate=0.3"
+        default: "constant:value=10000"
+        }
+    }
+
+    /// Reads `month,value` rows (a header row allowed; blank lines and `#` comments skipped).
+    /// Months must increase; values must be ≥ 0. Between rows the curve is interpolated as a
+    /// `points` curve.
+    /// - Returns: the points, or every problem found, each with its line and column.
+    public static func csv(_ bytes: [UInt8]) -> Result<[GrowthPoint], CSVErrors> {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return .failure(CSVErrors(diagnostics: [.error("the file is not valid UTF-8", hint: "save it as UTF-8 text")]))
+        }
+        var bag = DiagnosticBag()
+        var points: [GrowthPoint] = []
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let trimmed = String(line).trimmingWhitespace()
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+            let at = SourceLocation(line: index + 1, column: 1)
+            if points.isEmpty && bag.diagnostics.isEmpty && cells.count >= 2 && Double(cells[0]) == nil && Double(cells[1]) == nil {
+                continue  // a header row
+            }
+            guard cells.count == 2 else {
+                bag.error("expected 2 columns (month,value), found \(cells.count)", at: at, hint: "write rows as month,value, e.g. 3,1200")
+                continue
+            }
+            guard let month = Double(cells[0]), month.isFinite, month >= 0 else {
+                bag.error("month '\(cells[0])' is not a number ≥ 0", at: at)
+                continue
+            }
+            let valueColumn = (line.firstIndex(of: ",").map { line[..<$0].count } ?? 0) + 2
+            guard let value = Double(cells[1]), value.isFinite, value >= 0 else {
+                bag.error("value '\(cells[1])' is not a number ≥ 0", at: SourceLocation(line: index + 1, column: valueColumn))
+                continue
+            }
+            if let last = points.last, month <= last.month {
+                bag.error("months must increase: \(NumberFormatting.plain(month)) follows \(NumberFormatting.plain(last.month))", at: at)
+                continue
+            }
+            points.append(GrowthPoint(month: month, value: value))
+        }
+        if points.isEmpty && !bag.hasErrors {
+            bag.error("no month,value rows found", hint: "e.g. a line '0,500' means 500 at month 0")
+        }
+        return bag.hasErrors ? .failure(CSVErrors(diagnostics: bag.diagnostics)) : .success(points)
+    }
+
+    /// Every problem in a CSV file.
+    public struct CSVErrors: Error, Sendable {
+        public var diagnostics: [Diagnostic]
+    }
+}

@@ -1,0 +1,52 @@
+/// `simulate --format table`: a month table and the events list, within 100 columns.
+public enum ProjectionTableRenderer {
+    public static func render(_ projection: Projection) -> String {
+        let profile = projection.profile
+        let text = ReportText(profile: profile)
+        let hasRevenue = projection.compiled.revenue != nil
+        var out = TextSafety.terminal("\(profile.name) (\(profile.id))") + "\n"
+        out += "Growth: \(TextSafety.terminal(projection.growthSource)) · \(projection.months.count) months"
+        if let start = projection.start { out += " from \(start)" }
+        out += " · costs monthly in \(profile.currency), expected (low–high in JSON/CSV)\n\n"
+
+        var headers = ["MONTH", profile.driver.name.uppercased(), "TIER", "BOTTLENECK", "P95", "COST", "PER " + profile.driver.unit.uppercased()]
+        if hasRevenue { headers += ["REVENUE", "MARGIN"] } else { headers += ["LOW", "HIGH"] }
+        var rows: [[String]] = []
+        for month in projection.months {
+            let tier = TextTable.truncate(profile.tiers[month.tier].id, 10)
+            let bottleneck = month.bottleneck.map { TextTable.truncate($0.name, 14) + " " + text.percent($0.utilization) } ?? "–"
+            let p95 = text.worstQueue(month).map { text.milliseconds($0.p95Milliseconds) } ?? "–"
+            var row = [projection.label(month.month), text.driver(month.driver), tier, bottleneck, p95,
+                text.money(month.cost.expected), text.money(month.costPerUnit)]
+            if hasRevenue { row += [text.money(month.revenue), text.money(month.margin)] } else {
+                row += [text.money(month.cost.low), text.money(month.cost.high)]
+            }
+            rows.append(row)
+        }
+        out += TextTable.render(headers: headers, rows: rows, rightAligned: [1, 4, 5, 6, 7, 8])
+        out += "\n" + events(projection)
+        return out
+    }
+
+    static func events(_ projection: Projection) -> String {
+        let events = projection.events
+        guard !events.isEmpty else { return "EVENTS: none — no trigger fires and the plan carries the load.\n" }
+        var out = "EVENTS (\(events.count)):\n"
+        for event in events {
+            let head = "  \(projection.label(event.month))  \(event.severity.rawValue.padding(8))  "
+            let indent = String(repeating: " ", count: head.count)
+            out += TextWrap.wrap(head + TextSafety.terminal(event.message), width: 100, indent: head.count) + "\n"
+            if let action = event.action {
+                out += TextWrap.wrap(indent + "→ " + TextSafety.terminal(action), width: 100, indent: head.count + 2) + "\n"
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// Pads with spaces on the right to `width` characters.
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
