@@ -7,7 +7,8 @@ public enum ScalePlan {
     public static let version = "0.1.0"
 
     static let commands: [any Command.Type] = [
-        ListCommand.self, ShowCommand.self, ValidateCommand.self, SimulateCommand.self, SchemaCommand.self,
+        ListCommand.self, ShowCommand.self, ValidateCommand.self, SimulateCommand.self, CapacityCommand.self,
+        SchemaCommand.self,
         HelpCommand.self,
     ]
 

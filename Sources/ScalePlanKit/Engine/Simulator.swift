@@ -44,16 +44,15 @@ public struct Simulator: Sendable {
             evaluator.fill(&slots, driver: driver)
             let tier = planTier(for: driver)
             var result = step(month: month, driver: driver, tier: tier, slots: &slots)
-            var evaluated: [CompiledTrigger] = compiled.globalTriggers + compiled.tiers[tier].triggers
             if let previousTier, previousTier != tier {
-                // The outgoing tier's triggers see its own limits and queues at this load.
+                // The outgoing tier's triggers see its own limits, queues and cost at this load.
                 fillContext(&slots, tier: previousTier, result: result)
                 evaluate(compiled.tiers[previousTier].triggers, month: month, slots: slots, into: &result,
                     first: &firstFiring)
-                evaluated = compiled.globalTriggers + compiled.tiers[tier].triggers
             }
             fillContext(&slots, tier: tier, result: result)
-            evaluate(evaluated, month: month, slots: slots, into: &result, first: &firstFiring)
+            evaluate(compiled.globalTriggers + compiled.tiers[tier].triggers, month: month, slots: slots,
+                into: &result, first: &firstFiring)
             results.append(result)
             previousTier = tier
         }
@@ -87,17 +86,22 @@ public struct Simulator: Sendable {
             a.utilization.isNaN ? false : (b.utilization.isNaN || a.utilization < b.utilization)
         }
         let queues = queueUses(compiledTier, slots: slots)
-        let items = evaluator.costs(of: compiledTier, slots: slots)
-        var categories = [Double](repeating: 0, count: compiled.categories.count)
-        for (item, cost) in zip(compiledTier.costs, items) {
-            if let index = context.categoryIndex[item.item.category] { categories[index] += cost.expected }
-        }
-        let cost = CostBreakdown(
-            low: items.reduce(0) { $0 + $1.low }, expected: items.reduce(0) { $0 + $1.expected },
-            high: items.reduce(0) { $0 + $1.high }, items: items, categories: categories)
+        let cost = costBreakdown(compiledTier, slots: slots)
         let revenue = compiled.revenue.map { expression in slots.withUnsafeBufferPointer { expression.evaluate($0) } }
         return MonthResult(month: month, driver: driver, tier: tier, requiredTier: required, metrics: metrics,
             limits: limits, bottleneck: bottleneck, queues: queues, cost: cost, revenue: revenue, firing: [])
+    }
+
+    /// A tier's monthly cost at these slot values: per item, per category and in total.
+    func costBreakdown(_ tier: CompiledTier, slots: [Double]) -> CostBreakdown {
+        let items = evaluator.costs(of: tier, slots: slots)
+        var categories = [Double](repeating: 0, count: compiled.categories.count)
+        for (item, cost) in zip(tier.costs, items) {
+            if let index = context.categoryIndex[item.item.category] { categories[index] += cost.expected }
+        }
+        return CostBreakdown(
+            low: items.reduce(0) { $0 + $1.low }, expected: items.reduce(0) { $0 + $1.expected },
+            high: items.reduce(0) { $0 + $1.high }, items: items, categories: categories)
     }
 
     func limitUses(_ tier: CompiledTier, slots: [Double]) -> [LimitUse] {
@@ -122,10 +126,11 @@ public struct Simulator: Sendable {
     /// Writes the trigger-only values (`cost`, `utilization.X`, `latency.Y`, …) for a tier.
     private func fillContext(_ slots: inout [Double], tier: Int, result: MonthResult) {
         let compiledTier = compiled.tiers[tier]
-        let limits = tier == result.tier ? result.limits : limitUses(compiledTier, slots: slots)
-        let queues = tier == result.tier ? result.queues : queueUses(compiledTier, slots: slots)
-        context.write(&slots, month: result.month, cost: result.cost, revenue: result.revenue, limits: limits,
-            queues: queues)
+        let current = tier == result.tier
+        let limits = current ? result.limits : limitUses(compiledTier, slots: slots)
+        let queues = current ? result.queues : queueUses(compiledTier, slots: slots)
+        let cost = current ? result.cost : costBreakdown(compiledTier, slots: slots)
+        context.write(&slots, month: result.month, cost: cost, revenue: result.revenue, limits: limits, queues: queues)
     }
 
     private func evaluate(_ triggers: [CompiledTrigger], month: Int, slots: [Double], into result: inout MonthResult,

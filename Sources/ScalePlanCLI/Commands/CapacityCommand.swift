@@ -1,0 +1,37 @@
+import ScalePlanKit
+
+/// `scaleplan capacity <profile> [--tier T]`.
+enum CapacityCommand: Command {
+    static let spec = CommandSpec(
+        name: "capacity",
+        abstract: "Find the largest driver value each tier can carry.",
+        discussion: "For each tier: the largest driver value at which all its limits hold (exact to one unit), the limit that binds just above it, the bottleneck at the tier's declared maximum, and the headroom against that maximum. Limits that are not monotone in the driver are reported as such.",
+        arguments: [ArgumentSpec(name: "profile", help: "A bundled profile id (see 'scaleplan list') or a path to a profile file.")],
+        options: [
+            OptionSpec(name: "tier", valueName: "id", help: "Only this tier."),
+            OptionSpec(name: "format", valueName: "format", help: "Output format: table, json, csv or markdown.",
+                defaultValue: "table", choices: ReportFormat.allCases.map(\.rawValue)),
+            OutputWriter.option,
+        ])
+
+    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
+        let loaded = try context.loadProfile(arguments.positionals[0], for: spec)
+        let search = CapacitySearch(loaded.compiled)
+        var results: [CapacitySearch.Result]
+        if let id = arguments.value("tier", in: spec) {
+            let ids = loaded.profile.tiers.map(\.id)
+            guard let index = ids.firstIndex(of: id) else {
+                throw .usage(UsageError("Unknown tier '\(id)' in profile '\(loaded.profile.id)'."
+                    + (Suggestions.closest(to: id, in: ids).map { " Did you mean '\($0)'?" } ?? "")
+                    + " Tiers: \(ids.joined(separator: ", ")).", command: spec))
+            }
+            results = [search.search(tier: index)]
+        } else {
+            results = search.searchAll()
+        }
+        let format = ReportFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table
+        try OutputWriter.write(CapacityRenderer.render(results, compiled: loaded.compiled, format: format), arguments,
+            spec: spec, context: context)
+        return .success
+    }
+}

@@ -1,0 +1,107 @@
+/// `capacity` output in every format.
+public enum CapacityRenderer {
+    public static let schema = "scaleplan.capacity/1"
+
+    public static func render(_ results: [CapacitySearch.Result], compiled: CompiledProfile, format: ReportFormat) -> String {
+        switch format {
+        case .table: table(results, compiled)
+        case .json: json(results, compiled).rendered() + "\n"
+        case .csv: csv(results, compiled)
+        case .markdown: markdown(results, compiled)
+        }
+    }
+
+    struct Row {
+        var tier: String
+        var range: String
+        var carries: String
+        var binding: String
+        var atMax: String
+        var headroom: String
+    }
+
+    static func rows(_ results: [CapacitySearch.Result], _ compiled: CompiledProfile) -> [Row] {
+        let text = ReportText(profile: compiled.profile)
+        return results.map { result in
+            let tier = compiled.tiers[result.tier].tier
+            let range = tier.range.max.map { "\(NumberFormatting.compact(tier.range.min)) – \(NumberFormatting.compact($0))" }
+                ?? "\(NumberFormatting.compact(tier.range.min))+"
+            let carries: String
+            if result.unbounded {
+                carries = tier.capacity.isEmpty ? "no limits" : "unbounded"
+            } else if let maximum = result.maximum {
+                carries = NumberFormatting.grouped(maximum)
+            } else {
+                carries = "none (fails at its minimum)"
+            }
+            let binding = result.binding.map { "\($0.name) (\(text.percent($0.utilization)) at +1)" } ?? "–"
+            let atMax = result.atDeclaredMaximum.map { "\($0.name) \(text.percent($0.utilization))" } ?? "–"
+            let headroom = result.headroom.map { ($0 >= 0 ? "+" : "") + text.percent($0) } ?? "–"
+            return Row(tier: tier.id, range: range, carries: carries, binding: binding, atMax: atMax, headroom: headroom)
+        }
+    }
+
+    static func table(_ results: [CapacitySearch.Result], _ compiled: CompiledProfile) -> String {
+        let profile = compiled.profile
+        var out = TextSafety.terminal("\(profile.name) (\(profile.id)): how many \(profile.driver.name) each tier's limits carry") + "\n\n"
+        let rows = rows(results, compiled).map { row in
+            [TextTable.truncate(row.tier, 12), row.range, row.carries, TextTable.truncate(row.binding, 32),
+                TextTable.truncate(row.atMax, 24), row.headroom]
+        }
+        out += TextTable.render(headers: ["TIER", "RANGE", "CARRIES UP TO", "BINDING LIMIT", "AT DECLARED MAX", "HEADROOM"],
+            rows: rows, rightAligned: [2, 5])
+        out += "\n" + TextWrap.wrap("CARRIES UP TO: the largest whole number of \(profile.driver.name) at which every limit "
+            + "holds, exact to one \(profile.driver.unit); the binding limit fails one above it. HEADROOM: how far that is "
+            + "above (+) or below (−) the tier's declared maximum.", width: 100, indent: 0) + "\n"
+        for result in results {
+            if let note = result.nonMonotone {
+                out += TextWrap.wrap("Note: \(compiled.tiers[result.tier].tier.id): the limits are not monotone in \(profile.driver.name): \(note); the answer is the first failure.", width: 100, indent: 6) + "\n"
+            }
+        }
+        return out
+    }
+
+    static func json(_ results: [CapacitySearch.Result], _ compiled: CompiledProfile) -> JSONOutput {
+        func limit(_ use: LimitUse?) -> JSONOutput {
+            use.map { .object([("name", .string($0.name)), ("value", .number($0.value)), ("limit", .number($0.limit)),
+                ("utilization", .number($0.utilization))]) } ?? .null
+        }
+        return .object([
+            ("schema", .string(schema)),
+            ("profile", .string(compiled.profile.id)),
+            ("driver", .string(compiled.profile.driver.name)),
+            ("tiers", .array(results.map { result in
+                let tier = compiled.tiers[result.tier].tier
+                return .object([
+                    ("id", .string(tier.id)), ("min", .number(tier.range.min)), ("max", .number(tier.range.max)),
+                    ("carries_up_to", .number(result.maximum)), ("unbounded", .bool(result.unbounded)),
+                    ("binding", limit(result.binding)), ("at_declared_max", limit(result.atDeclaredMaximum)),
+                    ("headroom", .number(result.headroom)), ("non_monotone", .string(result.nonMonotone)),
+                ])
+            })),
+        ])
+    }
+
+    static func csv(_ results: [CapacitySearch.Result], _ compiled: CompiledProfile) -> String {
+        var out = "tier,min,max,carries_up_to,unbounded,binding_limit,binding_utilization,at_max_limit,at_max_utilization,headroom\n"
+        let number = { (value: Double?) -> String in value.map { $0.isFinite ? NumberFormatting.plain($0) : "" } ?? "" }
+        for result in results {
+            let tier = compiled.tiers[result.tier].tier
+            out += [TextSafety.csvText(tier.id), number(tier.range.min), number(tier.range.max), number(result.maximum),
+                result.unbounded ? "true" : "false", TextSafety.csvText(result.binding?.name ?? ""),
+                number(result.binding?.utilization), TextSafety.csvText(result.atDeclaredMaximum?.name ?? ""),
+                number(result.atDeclaredMaximum?.utilization), number(result.headroom)].joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    static func markdown(_ results: [CapacitySearch.Result], _ compiled: CompiledProfile) -> String {
+        let md = TextSafety.markdown
+        var out = "# \(md(compiled.profile.name)): capacity per tier\n\n"
+        out += "| Tier | Range | Carries up to | Binding limit | At declared max | Headroom |\n|---|---|---:|---|---|---:|\n"
+        for row in rows(results, compiled) {
+            out += "| \(md(row.tier)) | \(row.range) | \(row.carries) | \(md(row.binding)) | \(md(row.atMax)) | \(row.headroom) |\n"
+        }
+        return out
+    }
+}
