@@ -4,7 +4,7 @@ import ScalePlanKit
 /// line with a caret under the column, then the suggestion.
 enum DiagnosticRenderer {
     static func render(_ diagnostics: [Diagnostic], file: String, text: String, style: Style) -> String {
-        let lines = text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.isEmpty ? [] : text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         var output = ""
         for diagnostic in diagnostics {
             var copy = diagnostic

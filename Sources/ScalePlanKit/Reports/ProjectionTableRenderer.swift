@@ -5,16 +5,18 @@ public enum ProjectionTableRenderer {
         let text = ReportText(profile: profile)
         let hasRevenue = projection.compiled.revenue != nil
         var out = TextSafety.terminal("\(profile.name) (\(profile.id))") + "\n"
-        out += "Growth: \(TextSafety.terminal(projection.growthSource)) · \(projection.months.count) months"
-        if let start = projection.start { out += " from \(start)" }
-        out += " · costs monthly in \(profile.currency), expected (low–high in JSON/CSV)\n\n"
+        var facts = "Growth: \(TextSafety.terminal(projection.growthSource)) · \(projection.months.count) months"
+        if let start = projection.start { facts += " from \(start)" }
+        facts += " · COST is the expected monthly cost in \(profile.currency) (low and high in --format json or csv);"
+            + " PER UNIT is per \(profile.driver.unit)"
+        out += TextWrap.wrap(facts, width: 100, indent: 0) + "\n\n"
 
-        var headers = ["MONTH", profile.driver.name.uppercased(), "TIER", "BOTTLENECK", "P95", "COST", "PER " + profile.driver.unit.uppercased()]
+        var headers = ["MONTH", TextTable.truncate(profile.driver.name.uppercased(), 10), "TIER", "BOTTLENECK", "P95", "COST", "PER UNIT"]
         if hasRevenue { headers += ["REVENUE", "MARGIN"] } else { headers += ["LOW", "HIGH"] }
         var rows: [[String]] = []
         for month in projection.months {
-            let tier = TextTable.truncate(profile.tiers[month.tier].id, 10)
-            let bottleneck = month.bottleneck.map { TextTable.truncate($0.name, 14) + " " + text.percent($0.utilization) } ?? "–"
+            let tier = TextTable.truncate(profile.tiers[month.tier].id, 9)
+            let bottleneck = month.bottleneck.map { TextTable.truncate($0.name, 13) + " " + text.percent($0.utilization) } ?? "–"
             let p95 = text.worstQueue(month).map { text.milliseconds($0.p95Milliseconds) } ?? "–"
             var row = [projection.label(month.month), text.driver(month.driver), tier, bottleneck, p95,
                 text.money(month.cost.expected), text.money(month.costPerUnit)]
