@@ -4,7 +4,7 @@ SWIFT ?= swift
 BINDIR = $(PREFIX)/bin
 SHAREDIR = $(PREFIX)/share/scaleplan
 
-.PHONY: help build test run release install uninstall lint schema clean
+.PHONY: help build test run release install uninstall lint schema bench clean
 
 help:
 	@echo "make build      debug build"
@@ -13,6 +13,7 @@ help:
 	@echo "make release    optimised, statically linked binary"
 	@echo "make install    install to PREFIX (default /usr/local): binary, bundled profiles"
 	@echo "make uninstall  remove what install put there"
+	@echo "make bench      release-build benchmarks (medians of repeated runs)"
 	@echo "make lint       swift format lint"
 	@echo "make schema     rewrite profiles/schema/profile.schema.json from the built binary"
 	@echo "make clean      remove build products"
@@ -40,6 +41,12 @@ install: release
 uninstall:
 	rm -f "$(BINDIR)/scaleplan"
 	rm -rf "$(SHAREDIR)"
+
+BENCH_RUNS ?= 21
+bench:
+	$(SWIFT) build -c release --product scaleplan
+	$(SWIFT) build -c release --product scaleplan-bench
+	"$$($(SWIFT) build -c release --show-bin-path)/scaleplan-bench" "$$($(SWIFT) build -c release --show-bin-path)/scaleplan" profiles $(BENCH_RUNS)
 
 lint:
 	$(SWIFT) format lint -r Sources Tests

@@ -16,6 +16,8 @@ let package = Package(
         // exit codes. `run(arguments:…)` returns a status and never calls `exit`.
         .target(name: "ScalePlanCLI", dependencies: ["ScalePlanKit"]),
         .executableTarget(name: "scaleplan", dependencies: ["ScalePlanCLI"]),
+        // `make bench`: wall-clock medians of the release build.
+        .executableTarget(name: "scaleplan-bench", dependencies: ["ScalePlanKit"]),
         .testTarget(name: "ScalePlanKitTests", dependencies: ["ScalePlanKit"]),
         .testTarget(name: "ScalePlanCLITests", dependencies: ["ScalePlanCLI", "ScalePlanKit"]),
     ],

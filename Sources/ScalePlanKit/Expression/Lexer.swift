@@ -24,7 +24,7 @@ struct Lexer {
     private var column: Int { index + 1 }
 
     private mutating func next() throws(ExpressionError) -> Token {
-        while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
+        while index < scalars.count, isSpace(scalars[index]) { index += 1 }
         guard index < scalars.count else { return Token(kind: .end, column: column, text: "end of expression") }
         let start = index
         let scalar = scalars[index]
@@ -54,6 +54,8 @@ struct Lexer {
     }
 
     private func isDigit(_ s: Unicode.Scalar) -> Bool { s >= "0" && s <= "9" }
+    /// ASCII white space; other scalars are not part of the language (and are reported).
+    private func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\n" || s == "\r" }
     private func isIdentifierStart(_ s: Unicode.Scalar) -> Bool {
         (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || s == "_"
     }

@@ -265,6 +265,15 @@ public struct JSONParser {
             }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                if verbatim {
+                    // No escapes: decode the bytes in one go.
+                    guard let text = String(validating: bytes[runStart..<index], as: UTF8.self) else {
+                        throw SyntaxError(message: "invalid UTF-8 in a string", location: openQuote,
+                            hint: "save the file as UTF-8")
+                    }
+                    advance()
+                    return (text, true)
+                }
                 try flush(&self)
                 advance()
                 return (String(scalars), verbatim)

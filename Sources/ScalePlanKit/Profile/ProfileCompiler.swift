@@ -38,7 +38,7 @@ public struct ProfileCompiler {
         checkScenarios()
         checkTriggerIDs()
         let metrics = profile.metrics.map { compileQuantity($0.expression, what: "metric '\($0.name)'") }
-        let order = metricOrder()
+        let order = metricOrder(metrics)
         let revenue = profile.revenue.map { compileQuantity($0, what: "revenue") }
         let tiers = profile.tiers.map { compileTier($0) }
         let globals = profile.triggers.map { compileTrigger($0, tier: nil) }
@@ -305,13 +305,9 @@ public struct ProfileCompiler {
 
     /// Orders metrics so each comes after the metrics it reads; reports each cycle by name.
     /// - Complexity: O(*V* + *E*) over metrics and their references.
-    private mutating func metricOrder() -> [Int]? {
+    private mutating func metricOrder(_ compiled: [CompiledExpression]) -> [Int]? {
         let metricIndex = Dictionary(profile.metrics.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        var dependencies: [[Int]] = []
-        for metric in profile.metrics {
-            let names = (try? ExpressionParser.parse(metric.expression.text))?.identifiers.map(\.name) ?? []
-            dependencies.append(names.compactMap { metricIndex[$0] })
-        }
+        let dependencies = compiled.map { expression in expression.syntax.identifiers.compactMap { metricIndex[$0.name] } }
         enum Mark { case unvisited, inProgress, done }
         var marks = [Mark](repeating: .unvisited, count: profile.metrics.count)
         var order: [Int] = []

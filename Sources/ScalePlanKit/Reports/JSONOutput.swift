@@ -16,44 +16,90 @@ public indirect enum JSONOutput: Sendable, Equatable {
     public static func number(_ value: Double?) -> JSONOutput { value.map { .number($0) } ?? .null }
 
     /// Pretty-printed with two-space indentation.
+    /// - Complexity: O(size of the output): bytes appended to one buffer (appending to a Swift
+    ///   `String` piece by piece costs several times more).
     public func rendered(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent)
-        let inner = String(repeating: "  ", count: indent + 1)
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        write(to: &out, indent: indent)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func write(to out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: return "null"
-        case .bool(let value): return value ? "true" : "false"
-        case .number(let value): return value.isFinite ? NumberFormatting.plain(value) : "null"
-        case .string(let value): return Self.quote(value)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .number(let value): out.append(contentsOf: (value.isFinite ? NumberFormatting.plain(value) : "null").utf8)
+        case .string(let value): Self.quote(value, into: &out)
         case .array(let elements):
-            if elements.isEmpty { return "[]" }
-            return "[\n" + elements.map { inner + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)]"
+            if elements.isEmpty {
+                out.append(contentsOf: "[]".utf8)
+                return
+            }
+            out.append(contentsOf: "[\n".utf8)
+            for (index, element) in elements.enumerated() {
+                Self.pad(&out, indent + 1)
+                element.write(to: &out, indent: indent + 1)
+                out.append(contentsOf: (index + 1 < elements.count ? ",\n" : "\n").utf8)
+            }
+            Self.pad(&out, indent)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { return "{}" }
-            return "{\n" + members.map { inner + Self.quote($0.0) + ": " + $0.1.rendered(indent: indent + 1) }
-                .joined(separator: ",\n") + "\n\(pad)}"
+            if members.isEmpty {
+                out.append(contentsOf: "{}".utf8)
+                return
+            }
+            out.append(contentsOf: "{\n".utf8)
+            for (index, member) in members.enumerated() {
+                Self.pad(&out, indent + 1)
+                Self.quote(member.0, into: &out)
+                out.append(contentsOf: ": ".utf8)
+                member.1.write(to: &out, indent: indent + 1)
+                out.append(contentsOf: (index + 1 < members.count ? ",\n" : "\n").utf8)
+            }
+            Self.pad(&out, indent)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
+    private static func pad(_ out: inout [UInt8], _ indent: Int) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+    }
+
     static func quote(_ text: String) -> String {
-        var result = "\""
+        var out: [UInt8] = []
+        quote(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped, and U+2028 /
+    /// U+2029 too (JavaScript treats them as line ends).
+    static func quote(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        // Most strings need no escaping: copy their bytes whole. (0xE2 leads U+2028 and U+2029.)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            out.append(contentsOf: text.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
+            case "\"": out.append(contentsOf: "\\\"".utf8)
+            case "\\": out.append(contentsOf: "\\\\".utf8)
+            case "\n": out.append(contentsOf: "\\n".utf8)
+            case "\r": out.append(contentsOf: "\\r".utf8)
+            case "\t": out.append(contentsOf: "\\t".utf8)
+            case "\u{2028}": out.append(contentsOf: "\\u2028".utf8)
+            case "\u{2029}": out.append(contentsOf: "\\u2029".utf8)
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     let hex = String(scalar.value, radix: 16, uppercase: false)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
                 } else {
-                    result.unicodeScalars.append(scalar)
+                    out.append(contentsOf: String(scalar).utf8)
                 }
             }
         }
-        return result + "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -1,0 +1,85 @@
+// `make bench`: wall-clock benchmarks of the release build, as medians of repeated runs.
+//
+// For each bundled profile it times (1) the whole process — `scaleplan simulate <id>
+// --months 120 --format json` spawned afresh, start-up included — and (2) the simulation alone,
+// in process. Timed with CLOCK_MONOTONIC; the machine is noisy, so the median is reported with
+// the minimum and maximum beside it.
+import ScalePlanKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+func now() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+/// Runs a command with stdout and stderr sent to /dev/null; returns its wall time in seconds.
+func timeProcess(_ arguments: [String]) -> Double? {
+    var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    let start = now()
+    guard posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else { return nil }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return status == 0 ? now() - start : nil
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else {
+    print("usage: scaleplan-bench <scaleplan binary> <profiles folder> [runs]")
+    exit(64)
+}
+let binary = arguments[1]
+let folder = arguments[2]
+let runs = arguments.count > 3 ? Int(arguments[3]) ?? 21 : 21
+let months = 120
+var checksum = 0.0
+func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }
+print("scaleplan bench: \(months)-month deterministic simulate, median of \(runs) runs (min–max), release build")
+print("")
+print("PROFILE     PROCESS WALL (ms)        SIMULATE IN-PROCESS (ms)   MONTHS/S IN-PROCESS")
+for id in ["inphrone", "million", "musician", "oviya", "sayar"] {
+    var wall: [Double] = []
+    for _ in 0..<runs {
+        if let seconds = timeProcess([binary, "simulate", folder + "/\(id).json", "--months", "\(months)", "--format", "json"]) {
+            wall.append(seconds * 1000)
+        }
+    }
+    guard let loaded = try? ProfileLoader.load(path: folder + "/\(id).json"),
+        let scenario = loaded.profile.defaultScenario, let curve = scenario.growth.expectedCurve, !wall.isEmpty
+    else {
+        print("\(id): failed")
+        continue
+    }
+    let simulator = Simulator(loaded.compiled)
+    var inProcess: [Double] = []
+    for _ in 0..<max(runs, 50) {
+        let start = now()
+        let projection = simulator.run(curve: curve, months: months)
+        inProcess.append((now() - start) * 1000)
+        checksum += projection.months.last?.cost.expected ?? 0  // keeps the work from being optimised away
+    }
+    let m = median(inProcess)
+    func cell(_ values: [Double]) -> String {
+        "\(NumberFormatting.fixed(median(values), decimals: 2)) (\(NumberFormatting.fixed(values.min() ?? 0, decimals: 2))–\(NumberFormatting.fixed(values.max() ?? 0, decimals: 2)))"
+    }
+    print(pad(id, 12) + pad(cell(wall), 25) + pad(cell(inProcess), 27) + NumberFormatting.grouped(Double(months) / (m / 1000)))
+}
+
+if !checksum.isFinite { print("(non-finite checksum)") }
