@@ -9,7 +9,7 @@ SHAREDIR = $(PREFIX)/share/scaleplan
 help:
 	@echo "make build      debug build"
 	@echo "make test       build, then run every test (what CI runs)"
-	@echo "make run        simulate the bundled 'oviya' profile (ARGS='show sayar' to run another command)"
+	@echo "make run        simulate the bundled 'oviya' profile (ARGS='show sayar' runs another command)"
 	@echo "make release    optimised, statically linked binary"
 	@echo "make install    install to PREFIX (default /usr/local): binary, bundled profiles"
 	@echo "make uninstall  remove what install put there"
@@ -25,7 +25,7 @@ build:
 test: build
 	$(SWIFT) test
 
-ARGS ?= show oviya
+ARGS ?= simulate oviya
 run: build
 	$(SWIFT) run scaleplan $(ARGS)
 
