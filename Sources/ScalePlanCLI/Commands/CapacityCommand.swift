@@ -6,11 +6,10 @@ enum CapacityCommand: Command {
         name: "capacity",
         abstract: "Find the largest driver value each tier can carry.",
         discussion: "For each tier: the largest driver value at which all its limits hold (exact to one unit), the limit that binds just above it, the bottleneck at the tier's declared maximum, and the headroom against that maximum. Limits that are not monotone in the driver are reported as such.",
-        arguments: [ArgumentSpec(name: "profile", help: "A bundled profile id (see 'scaleplan list') or a path to a profile file.")],
+        arguments: [.profile],
         options: [
             OptionSpec(name: "tier", valueName: "id", help: "Only this tier."),
-            OptionSpec(name: "format", valueName: "format", help: "Output format: table, json, csv or markdown.",
-                defaultValue: "table", choices: ReportFormat.allCases.map(\.rawValue)),
+            .format(ReportFormat.allCases.map(\.rawValue)),
             OutputWriter.option,
         ])
 

@@ -7,8 +7,7 @@ enum ListCommand: Command {
         abstract: "List the bundled profiles.",
         discussion: "Shows each bundled profile's id, name, growth driver, number of tiers and driver range. Use an id wherever a command takes <profile>.",
         options: [
-            OptionSpec(name: "format", valueName: "format", help: "Output format: table or json.", defaultValue: "table",
-                choices: ["table", "json"])
+            .format(["table", "json"])
         ])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {

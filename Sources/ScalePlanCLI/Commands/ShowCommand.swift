@@ -6,10 +6,9 @@ enum ShowCommand: Command {
         name: "show",
         abstract: "Show a profile's tiers, limits, costs and triggers.",
         discussion: "Costs are monthly, in the profile's currency. A usage-priced item (an expression) is shown at the tier's range: its low at the range's minimum and its high at the maximum (at the minimum for the last, open-ended tier).",
-        arguments: [ArgumentSpec(name: "profile", help: "A bundled profile id (see 'scaleplan list') or a path to a profile file.")],
+        arguments: [.profile],
         options: [
-            OptionSpec(name: "format", valueName: "format", help: "Output format: table or json.", defaultValue: "table",
-                choices: ["table", "json"])
+            .format(["table", "json"])
         ])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {

@@ -6,10 +6,9 @@ enum SimulateCommand: Command {
         name: "simulate",
         abstract: "Project a plan month by month and report what to act on.",
         discussion: "Each month: driver → metrics → tier → utilisation and bottleneck → p95 latency (M/M/c) → cost (low/expected/high) → revenue → triggers. Then the events: when each trigger first fires with its value against the threshold, tier changes and the month each migration must start, and the gaps in the plan (load no tier carries, a tier over its own limits inside its range, a missed latency target).",
-        arguments: [ArgumentSpec(name: "profile", help: "A bundled profile id (see 'scaleplan list') or a path to a profile file.")],
+        arguments: [.profile],
         options: GrowthOptions.options + [
-            OptionSpec(name: "format", valueName: "format", help: "Output format: table, json, csv or markdown.",
-                defaultValue: "table", choices: ReportFormat.allCases.map(\.rawValue)),
+            .format(ReportFormat.allCases.map(\.rawValue)),
             OutputWriter.option,
         ])
 

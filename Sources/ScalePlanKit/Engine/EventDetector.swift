@@ -2,10 +2,12 @@
 /// first fires (with its value against the threshold), tier changes and the month each
 /// migration must start, and the gaps in the plan.
 struct EventDetector {
-    let compiled: CompiledProfile
+    /// The simulator that produced `months` (its params, for re-evaluating a month).
+    let simulator: Simulator
     let months: [MonthResult]
     let firstFiring: [String: (month: Int, explanation: (quantity: String, value: Double, threshold: Double)?)]
 
+    private var compiled: CompiledProfile { simulator.compiled }
     private var profile: Profile { compiled.profile }
     private var unit: String { profile.driver.name }
 
@@ -84,7 +86,8 @@ struct EventDetector {
         for month in months {
             if month.requiredTier == nil && !inGap {
                 let last = compiled.tiers[compiled.tiers.count - 1]
-                let worst = Simulator(compiled).limitUses(last, slots: slotsFor(month)).max { $0.utilization < $1.utilization }
+                let slots = simulator.evaluator.slots(driver: month.driver)
+                let worst = simulator.limitUses(last, slots: slots).max { $0.utilization < $1.utilization }
                 var message = "No tier in the plan can carry \(amount(month.driver)) \(unit)"
                 if let worst {
                     message += ": even \(last.tier.name)'s limit on \(worst.name) is at \(percent(worst.utilization)) (\(amount(worst.value)) of \(amount(worst.limit)))"
@@ -112,10 +115,6 @@ struct EventDetector {
             }
         }
         return events
-    }
-
-    private func slotsFor(_ month: MonthResult) -> [Double] {
-        ModelEvaluator(compiled).slots(driver: month.driver)
     }
 
     private func sloGaps() -> [PlanEvent] {

@@ -56,7 +56,7 @@ public struct Simulator: Sendable {
             results.append(result)
             previousTier = tier
         }
-        let events = EventDetector(compiled: compiled, months: results, firstFiring: firstFiring).events()
+        let events = EventDetector(simulator: self, months: results, firstFiring: firstFiring).events()
         return Projection(compiled: compiled, growthSource: growthSource, curve: curve, start: start, months: results,
             events: events)
     }
