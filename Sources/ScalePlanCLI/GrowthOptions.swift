@@ -14,6 +14,9 @@ enum GrowthOptions {
     /// A resolved growth choice.
     struct Choice {
         var curve: GrowthCurve
+        /// The scenario's declared growth, whose uncertain parameters Monte Carlo samples; nil for
+        /// a curve from the command line or a CSV file.
+        var spec: GrowthSpec?
         var months: Int
         var start: YearMonth?
         var source: String
@@ -40,6 +43,7 @@ enum GrowthOptions {
         var months = 36
         var start: YearMonth? = nil
         let curve: GrowthCurve
+        var declaredGrowth: GrowthSpec?
         let source: String
         if let text = arguments.value("growth", in: spec) {
             do { curve = try GrowthInput.parse(text) } catch { throw .usage(UsageError(error.message, command: spec)) }
@@ -55,6 +59,7 @@ enum GrowthOptions {
                 curve = .points(try readCSV(path))
             } else {
                 curve = scenario.growth.expectedCurve ?? .constant(0)
+                declaredGrowth = scenario.growth
             }
             source = "scenario \(scenario.id)" + (scenario.name.map { " (\($0))" } ?? "")
         } else {
@@ -72,7 +77,7 @@ enum GrowthOptions {
             }
             start = value
         }
-        return Choice(curve: curve, months: months, start: start, source: source)
+        return Choice(curve: curve, spec: declaredGrowth, months: months, start: start, source: source)
     }
 
     static func readCSV(_ path: String) throws(CLIError) -> [GrowthPoint] {

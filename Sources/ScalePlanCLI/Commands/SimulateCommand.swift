@@ -5,9 +5,9 @@ enum SimulateCommand: Command {
     static let spec = CommandSpec(
         name: "simulate",
         abstract: "Project a plan month by month and report what to act on.",
-        discussion: "Each month: driver → metrics → tier → utilisation and bottleneck → p95 latency (M/M/c) → cost (low/expected/high) → revenue → triggers. Then the events: when each trigger first fires with its value against the threshold, tier changes and the month each migration must start, and the gaps in the plan (load no tier carries, a tier over its own limits inside its range, a missed latency target).",
+        discussion: "With --trials N, a Monte Carlo: each trial draws every uncertain param, growth parameter and cost range, and the report gives P10/P50/P90 per month, the probability each trigger fires and when, and the probability each tier is needed by each month. Without it, the deterministic projection. Each month: driver → metrics → tier → utilisation and bottleneck → p95 latency (M/M/c) → cost (low/expected/high) → revenue → triggers. Then the events: when each trigger first fires with its value against the threshold, tier changes and the month each migration must start, and the gaps in the plan (load no tier carries, a tier over its own limits inside its range, a missed latency target).",
         arguments: [.profile],
-        options: GrowthOptions.options + [
+        options: GrowthOptions.options + MonteCarloOptions.options + [
             .format(ReportFormat.allCases.map(\.rawValue)),
             OutputWriter.option,
         ])
@@ -15,9 +15,19 @@ enum SimulateCommand: Command {
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
         let loaded = try context.loadProfile(arguments.positionals[0], for: spec)
         let growth = try GrowthOptions.resolve(arguments, spec: spec, loaded: loaded, context: context)
+        let format = ReportFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table
+        if let options = try MonteCarloOptions.parse(arguments, spec: spec, months: growth.months) {
+            let runner = MonteCarlo(loaded.compiled, growth: growth.spec.map { .scenario($0) } ?? .fixed(growth.curve))
+            let bar = context.terminal.stderrIsTerminal && !arguments.has("quiet") ? ProgressBar(output: context.stderr) : nil
+            var progress: (@Sendable (Double) -> Void)?
+            if let bar { progress = { fraction in bar.update(fraction) } }
+            let result = runner.run(options, start: growth.start, growthSource: growth.source, progress: progress)
+            bar?.finish()
+            try OutputWriter.write(MonteCarloRenderer.render(result, format: format), arguments, spec: spec, context: context)
+            return .success
+        }
         let projection = Simulator(loaded.compiled).run(curve: growth.curve, months: growth.months, start: growth.start,
             growthSource: growth.source)
-        let format = ReportFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table
         let text: String = switch format {
         case .table: ProjectionTableRenderer.render(projection)
         case .json: ProjectionJSONRenderer.render(projection)

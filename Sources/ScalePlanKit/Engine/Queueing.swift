@@ -26,7 +26,12 @@ public enum Queueing {
         guard c >= 0, a >= 0 else { return .nan }
         var b = 1.0
         if c == 0 { return b }
-        for k in 1...c { b = a * b / (Double(k) + a * b) }
+        for k in 1...c {
+            b = a * b / (Double(k) + a * b)
+            // B falls as servers are added, so once it is negligible the rest of the recursion can
+            // only make it smaller: thousands of idle servers cost a few hundred steps, not c.
+            if b < 1e-20 { return 0 }
+        }
         return b
     }
 
@@ -86,26 +91,60 @@ public enum Queueing {
 
     /// P(T > t) for the response time described above.
     static func survival(_ t: Double, waiting pWait: Double, mu: Double, theta: Double) -> Double {
-        let service = Math.exponential(-mu * t)
+        let service = decay(mu * t)
         let queued: Double
         if Swift.abs(mu - theta) < 1e-12 * Swift.max(mu, theta) {
             queued = (1 + mu * t) * service
         } else {
-            queued = (mu * Math.exponential(-theta * t) - theta * service) / (mu - theta)
+            queued = (mu * decay(theta * t) - theta * service) / (mu - theta)
         }
         return (1 - pWait) * service + pWait * queued
     }
 
-    /// The `q` quantile of the response time, by bisection on the monotone survival function.
+    /// d/dt P(T > t) (minus the density of T).
+    static func survivalSlope(_ t: Double, waiting pWait: Double, mu: Double, theta: Double) -> Double {
+        let service = decay(mu * t)
+        let queued: Double
+        if Swift.abs(mu - theta) < 1e-12 * Swift.max(mu, theta) {
+            queued = -mu * mu * t * service
+        } else {
+            queued = mu * theta * (service - decay(theta * t)) / (mu - theta)
+        }
+        return -(1 - pWait) * mu * service + pWait * queued
+    }
+
+    /// e^(−x), 0 where it would underflow (libm's underflow path is slow and sets errno).
+    @inline(__always)
+    static func decay(_ x: Double) -> Double { x > 700 ? 0 : Math.exponential(-x) }
+
+    /// The `q` quantile of the response time: Newton's method on the decreasing survival
+    /// function, kept inside a bracket that bisection shrinks whenever a Newton step leaves it.
+    /// It starts from the larger of the service-time and the waiting-time quantiles, which is
+    /// close to the answer in both the lightly and the heavily loaded case, so it converges in a
+    /// few steps (each costing two exponentials).
     static func percentile(_ q: Double, waiting pWait: Double, mu: Double, theta: Double) -> Double {
         let target = 1 - q
+        let serviceQuantile = Math.naturalLog(1 / target) / mu
+        let waitQuantile = pWait > target ? Math.naturalLog(pWait / target) / theta : 0
+        var t = Swift.max(serviceQuantile, waitQuantile)
         var low = 0.0
-        var high = 1 / Swift.min(mu, theta)
-        while survival(high, waiting: pWait, mu: mu, theta: theta) > target { high *= 2 }
+        var high = Double.infinity
+        let equal = Swift.abs(mu - theta) < 1e-12 * Swift.max(mu, theta)
         for _ in 0..<100 {
-            let middle = (low + high) / 2
-            if survival(middle, waiting: pWait, mu: mu, theta: theta) > target { low = middle } else { high = middle }
+            let service = decay(mu * t)
+            let waiting = equal ? 0 : decay(theta * t)
+            let queued = equal ? (1 + mu * t) * service : (mu * waiting - theta * service) / (mu - theta)
+            let value = (1 - pWait) * service + pWait * queued - target
+            if value == 0 { return t }
+            if value > 0 { low = t } else { high = t }
+            let queuedSlope = equal ? -mu * mu * t * service : mu * theta * (service - waiting) / (mu - theta)
+            let slope = -(1 - pWait) * mu * service + pWait * queuedSlope
+            var next = slope < 0 ? t - value / slope : .nan
+            // Converged (checked before the bracket, which the last step may touch).
+            if Swift.abs(next - t) <= 1e-10 * t { return next }
+            if !(next > low && next < high) { next = high.isFinite ? (low + high) / 2 : 2 * t }
+            t = next
         }
-        return (low + high) / 2
+        return t
     }
 }

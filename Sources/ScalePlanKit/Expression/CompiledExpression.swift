@@ -33,16 +33,28 @@ public struct CompiledExpression: Sendable, CustomStringConvertible {
     let code: [Instruction]
     let stackSize: Int
 
-    public var description: String { source }
+    /// The value when the expression uses no names, e.g. a literal limit `500` (worked out once).
+    public let constantValue: Double?
 
-    /// The value when the expression uses no names, e.g. a literal limit `500`.
-    public var constantValue: Double? {
-        code.contains { if case .load = $0 { true } else { false } } ? nil : evaluate([])
+    init(source: String, syntax: Syntax, type: ValueType, code: [Instruction], stackSize: Int) {
+        self.source = source
+        self.syntax = syntax
+        self.type = type
+        self.code = code
+        self.stackSize = stackSize
+        let usesNames = code.contains { if case .load = $0 { true } else { false } }
+        constantValue = usesNames ? nil : Self.run(code, stackSize: stackSize, slots: UnsafeBufferPointer(start: nil, count: 0))
     }
+
+    public var description: String { source }
 
     /// Evaluates against slot values (indices as resolved at compile time).
     /// - Complexity: O(*k*) in the number of instructions.
     public func evaluate(_ slots: UnsafeBufferPointer<Double>) -> Double {
+        Self.run(code, stackSize: stackSize, slots: slots)
+    }
+
+    private static func run(_ code: [Instruction], stackSize: Int, slots: UnsafeBufferPointer<Double>) -> Double {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: max(stackSize, 1)) { stack in
             var top = -1
             for instruction in code {
@@ -57,11 +69,11 @@ public struct CompiledExpression: Sendable, CustomStringConvertible {
                 case .not: stack[top] = stack[top] == 0 ? 1 : 0
                 case .call(let function, let count):
                     top -= count - 1
-                    stack[top] = Self.apply(function, UnsafeBufferPointer(rebasing: stack[top..<(top + count)]))
+                    stack[top] = apply(function, UnsafeBufferPointer(rebasing: stack[top..<(top + count)]))
                 default:
                     let rhs = stack[top]
                     top -= 1
-                    stack[top] = Self.apply(instruction, stack[top], rhs)
+                    stack[top] = apply(instruction, stack[top], rhs)
                 }
             }
             return top == 0 ? stack[0] : .nan

@@ -13,4 +13,5 @@ enum Math {
     @inline(__always) static func power(_ x: Double, _ y: Double) -> Double { pow(x, y) }
     @inline(__always) static func naturalLog(_ x: Double) -> Double { log(x) }
     @inline(__always) static func exponential(_ x: Double) -> Double { exp(x) }
+    @inline(__always) static func cosine(_ x: Double) -> Double { cos(x) }
 }

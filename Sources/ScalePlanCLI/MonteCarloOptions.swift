@@ -1,0 +1,65 @@
+import ScalePlanKit
+
+/// `--trials`, `--seed`, `--threads` and `--quiet`, shared by `simulate` (and later `roadmap`).
+enum MonteCarloOptions {
+    static let options: [OptionSpec] = [
+        OptionSpec(name: "trials", valueName: "n", help: "Run a Monte Carlo of this many trials (1 to 10,000,000) instead of the single deterministic projection."),
+        OptionSpec(name: "seed", valueName: "s", help: "Random seed (an unsigned 64-bit integer); the same seed gives byte-identical output.",
+            defaultValue: String(MonteCarlo.defaultSeed)),
+        OptionSpec(name: "threads", valueName: "n", help: "Worker threads (default: all cores); the output does not depend on it."),
+        OptionSpec(name: "quiet", short: "q", help: "No progress bar."),
+    ]
+
+    /// The parsed options, or nil when no `--trials` was given.
+    static func parse(_ arguments: ParsedArguments, spec: CommandSpec, months: Int) throws(CLIError) -> MonteCarlo.Options? {
+        guard let text = arguments.value("trials", in: spec) else {
+            for name in ["threads"] where arguments.values[name] != nil {
+                throw .usage(UsageError("--\(name) needs --trials.", command: spec))
+            }
+            return nil
+        }
+        guard let trials = Int(text), (1...10_000_000).contains(trials) else {
+            throw .usage(UsageError("The value '\(text)' is invalid for '--trials <n>': expected a whole number from 1 to 10,000,000.", command: spec))
+        }
+        let seedText = arguments.value("seed", in: spec) ?? String(MonteCarlo.defaultSeed)
+        guard let seed = UInt64(seedText) else {
+            throw .usage(UsageError("The value '\(seedText)' is invalid for '--seed <s>': expected a whole number from 0 to 18446744073709551615.", command: spec))
+        }
+        var threads = ProcessInfo.processInfo.activeProcessorCount
+        if let threadText = arguments.value("threads", in: spec) {
+            guard let value = Int(threadText), (1...256).contains(value) else {
+                throw .usage(UsageError("The value '\(threadText)' is invalid for '--threads <n>': expected a whole number from 1 to 256.", command: spec))
+            }
+            threads = value
+        }
+        return MonteCarlo.Options(trials: trials, seed: seed, threads: threads, months: months)
+    }
+}
+
+/// A progress bar on stderr for long runs: only on a terminal, never with `--quiet`, and only
+/// once a run has lasted half a second. Called from one worker thread while the main thread
+/// waits, then finished by the main thread (hence `@unchecked Sendable`).
+final class ProgressBar: @unchecked Sendable {
+    private let output: TextOutput
+    private let start = ContinuousClock.now
+    private var shown = false
+    private var lastPercent = -1
+
+    init(output: TextOutput) {
+        self.output = output
+    }
+
+    func update(_ fraction: Double) {
+        guard ContinuousClock.now - start > .milliseconds(500) else { return }
+        let percent = Int(fraction * 100)
+        guard percent != lastPercent else { return }
+        lastPercent = percent
+        shown = true
+        let filled = percent * 30 / 100
+        output.write("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled) + "] \(percent)%")
+    }
+
+    func finish() {
+        if shown { output.write("\r\u{1B}[K") }
+    }
+}

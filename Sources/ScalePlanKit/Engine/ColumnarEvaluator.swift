@@ -1,0 +1,126 @@
+/// Evaluates compiled expressions over a block of trials at once (struct of arrays).
+///
+/// Slots are laid out slot-major: the values of slot `s` for the block's trials are
+/// `slots[s·width ..< s·width + count]`. Each instruction runs as one tight loop over the
+/// column, so the per-instruction dispatch of the scalar evaluator is paid once per block, not
+/// once per trial; a `load` pushes a pointer to the slot's column without copying it. All memory
+/// is allocated when the evaluator is made: evaluation allocates nothing.
+final class ColumnarEvaluator {
+    let width: Int
+    private let depth: Int
+    private let scratch: UnsafeMutablePointer<Double>
+    private let stack: UnsafeMutablePointer<UnsafePointer<Double>>
+
+    /// - Parameters:
+    ///   - width: the block size (trials per column).
+    ///   - maximumStack: the deepest stack of any expression to be evaluated.
+    init(width: Int, maximumStack: Int) {
+        self.width = width
+        depth = Swift.max(maximumStack, 1)
+        scratch = .allocate(capacity: depth * width)
+        scratch.initialize(repeating: 0, count: depth * width)
+        stack = .allocate(capacity: depth)
+        stack.initialize(repeating: UnsafePointer(scratch), count: depth)
+    }
+
+    deinit {
+        scratch.deallocate()
+        stack.deallocate()
+    }
+
+    /// Evaluates `expression` for the first `count` trials into `output`.
+    /// - Complexity: O(instructions × count).
+    func evaluate(_ expression: CompiledExpression, slots: UnsafePointer<Double>, count: Int,
+        into output: UnsafeMutablePointer<Double>)
+    {
+        if let constant = expression.constantValue {
+            output.update(repeating: constant, count: count)
+            return
+        }
+        var top = -1
+        for instruction in expression.code {
+            switch instruction {
+            case .constant(let value):
+                top += 1
+                let column = scratch + top * width
+                column.update(repeating: value, count: count)
+                stack[top] = UnsafePointer(column)
+            case .load(let slot):
+                top += 1
+                stack[top] = slots + slot * width
+            case .negate:
+                let input = stack[top], column = scratch + top * width
+                for t in 0..<count { column[t] = -input[t] }
+                stack[top] = UnsafePointer(column)
+            case .not:
+                let input = stack[top], column = scratch + top * width
+                for t in 0..<count { column[t] = input[t] == 0 ? 1 : 0 }
+                stack[top] = UnsafePointer(column)
+            case .call(let function, let arity):
+                top -= arity - 1
+                callColumns(function, arity: arity, base: top, count: count)
+            default:
+                top -= 1
+                binary(instruction, lhs: stack[top], rhs: stack[top + 1], into: scratch + top * width, count: count)
+                stack[top] = UnsafePointer(scratch + top * width)
+            }
+        }
+        let result = stack[0]
+        if result != UnsafePointer(output) { output.update(from: result, count: count) }
+    }
+
+    private func binary(_ instruction: Instruction, lhs a: UnsafePointer<Double>, rhs b: UnsafePointer<Double>,
+        into c: UnsafeMutablePointer<Double>, count: Int)
+    {
+        switch instruction {
+        case .add: for t in 0..<count { c[t] = a[t] + b[t] }
+        case .subtract: for t in 0..<count { c[t] = a[t] - b[t] }
+        case .multiply: for t in 0..<count { c[t] = a[t] * b[t] }
+        case .divide: for t in 0..<count { c[t] = a[t] / b[t] }
+        case .power: for t in 0..<count { c[t] = Math.power(a[t], b[t]) }
+        case .less: for t in 0..<count { c[t] = a[t] < b[t] ? 1 : 0 }
+        case .lessEqual: for t in 0..<count { c[t] = a[t] <= b[t] ? 1 : 0 }
+        case .greater: for t in 0..<count { c[t] = a[t] > b[t] ? 1 : 0 }
+        case .greaterEqual: for t in 0..<count { c[t] = a[t] >= b[t] ? 1 : 0 }
+        case .equal: for t in 0..<count { c[t] = a[t] == b[t] ? 1 : 0 }
+        case .notEqual: for t in 0..<count { c[t] = a[t] != b[t] ? 1 : 0 }
+        case .and: for t in 0..<count { c[t] = a[t] != 0 && b[t] != 0 ? 1 : 0 }
+        case .or: for t in 0..<count { c[t] = a[t] != 0 || b[t] != 0 ? 1 : 0 }
+        default: for t in 0..<count { c[t] = .nan }
+        }
+    }
+
+    private func callColumns(_ function: Function, arity: Int, base: Int, count: Int) {
+        let out = scratch + base * width
+        let x = stack[base]
+        switch function {
+        case .min, .max:
+            let isMin = function == .min
+            for t in 0..<count { out[t] = x[t] }
+            for argument in 1..<Swift.max(arity, 1) {
+                let y = stack[base + argument]
+                for t in 0..<count {
+                    let a = out[t], b = y[t]
+                    out[t] = a.isNaN || b.isNaN ? .nan : (isMin ? Swift.min(a, b) : Swift.max(a, b))
+                }
+            }
+        case .abs: for t in 0..<count { out[t] = Swift.abs(x[t]) }
+        case .ceil: for t in 0..<count { out[t] = x[t].rounded(.up) }
+        case .floor: for t in 0..<count { out[t] = x[t].rounded(.down) }
+        case .round: for t in 0..<count { out[t] = x[t].rounded(.toNearestOrAwayFromZero) }
+        case .log: for t in 0..<count { out[t] = Math.naturalLog(x[t]) }
+        case .exp: for t in 0..<count { out[t] = Math.exponential(x[t]) }
+        case .sqrt: for t in 0..<count { out[t] = x[t].squareRoot() }
+        case .clamp:
+            let low = stack[base + 1], high = stack[base + 2]
+            for t in 0..<count {
+                let v = x[t], l = low[t], h = high[t]
+                out[t] = v.isNaN || l.isNaN || h.isNaN ? .nan : Swift.min(Swift.max(v, l), h)
+            }
+        case .if:
+            let yes = stack[base + 1], no = stack[base + 2]
+            for t in 0..<count { out[t] = x[t] != 0 ? yes[t] : no[t] }
+        }
+        stack[base] = UnsafePointer(out)
+    }
+}

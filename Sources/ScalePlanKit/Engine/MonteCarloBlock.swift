@@ -1,0 +1,344 @@
+/// One worker's state: simulates blocks of trials column-wise and accumulates their results.
+/// All buffers are allocated once, when the worker starts; a block allocates nothing per trial.
+final class MonteCarloBlock {
+    let plan: MonteCarloPlan
+    private(set) var accumulator: MonteCarloAccumulator
+    private let width: Int
+    private let evaluator: ColumnarEvaluator
+    private let compiled: CompiledProfile
+    private let tierCount: Int
+
+    /// Slot-major values of the block: `slots[slot * width + trial]`.
+    private let slots: UnsafeMutablePointer<Double>
+    private let revenue: UnsafeMutablePointer<Double>
+    private var scratch: [UnsafeMutablePointer<Double>]
+    /// Condition results, one column per nesting level of any/all groups.
+    private var conditionColumns: [UnsafeMutablePointer<Double>]
+    private var tiers: [TierColumns]
+    private var computed: [Bool]
+
+    private var planTier: [Int]
+    private var previousTier: [Int]
+    private var candidate: [Int]
+    private var curves: [GrowthCurve]
+    private var costDraw: [Double]
+    private var firstFire: [Int32]
+    private var firstNeed: [Int32]
+
+    /// A tier's per-trial values at the current month.
+    private struct TierColumns {
+        var utilization: [UnsafeMutablePointer<Double>]
+        var highest: UnsafeMutablePointer<Double>
+        var fails: UnsafeMutablePointer<Double>
+        var total: UnsafeMutablePointer<Double>
+        var categories: [UnsafeMutablePointer<Double>]
+        var latency: [UnsafeMutablePointer<Double>]
+        /// Context slots of its limits and queues, and the cost draw of each item (-1: none).
+        var limitSlots: [Int?]
+        var queueSlots: [Int?]
+        var itemDraws: [Int]
+        var itemCategories: [Int]
+    }
+
+    private var owned: [UnsafeMutablePointer<Double>] = []
+
+    private func column() -> UnsafeMutablePointer<Double> {
+        let pointer = UnsafeMutablePointer<Double>.allocate(capacity: width)
+        pointer.initialize(repeating: 0, count: width)
+        owned.append(pointer)
+        return pointer
+    }
+
+    init(_ plan: MonteCarloPlan) {
+        self.plan = plan
+        compiled = plan.compiled
+        width = plan.blockSize
+        tierCount = plan.compiled.tiers.count
+        accumulator = MonteCarloAccumulator(plan)
+        evaluator = ColumnarEvaluator(width: plan.blockSize, maximumStack: plan.maximumStack)
+        let slotCount = plan.compiled.layout.count * plan.blockSize
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: 0, count: slotCount)
+        planTier = Array(repeating: 0, count: width)
+        previousTier = Array(repeating: -1, count: width)
+        candidate = Array(repeating: 0, count: width)
+        curves = Array(repeating: .constant(0), count: width)
+        costDraw = Array(repeating: 0, count: plan.costDraws.count * width)
+        firstFire = Array(repeating: -1, count: plan.triggers.count * width)
+        firstNeed = Array(repeating: -1, count: tierCount * width)
+        computed = Array(repeating: false, count: tierCount)
+        revenue = .allocate(capacity: width)
+        revenue.initialize(repeating: 0, count: width)
+        scratch = []
+        conditionColumns = []
+        tiers = []
+        scratch = (0..<3).map { _ in column() }
+        conditionColumns = (0..<18).map { _ in column() }
+        let drawIndex = Dictionary(plan.costDraws.enumerated().map { ("\($1.tier)/\($1.item)", $0) }, uniquingKeysWith: { a, _ in a })
+        let categoryIndex = plan.context.categoryIndex
+        tiers = plan.compiled.tiers.enumerated().map { tierIndex, tier in
+            TierColumns(
+                utilization: tier.limits.map { _ in column() }, highest: column(), fails: column(), total: column(),
+                categories: plan.compiled.categories.map { _ in column() },
+                latency: tier.queues.map { _ in column() },
+                limitSlots: tier.limits.map { plan.context.limitSlots[$0.name] },
+                queueSlots: tier.queues.map { plan.context.latencySlots[$0.queue.name] },
+                itemDraws: tier.costs.indices.map { drawIndex["\(tierIndex)/\($0)"] ?? -1 },
+                itemCategories: tier.costs.map { categoryIndex[$0.item.category] ?? 0 })
+        }
+    }
+
+    deinit {
+        slots.deallocate()
+        revenue.deallocate()
+        for pointer in owned { pointer.deallocate() }
+    }
+
+    @inline(__always) private func slot(_ index: Int) -> UnsafeMutablePointer<Double> { slots + index * width }
+
+    /// Simulates trials `index·width ..< index·width + count` over the horizon.
+    /// - Parameter sums: this block's row of sums, `[quantity][month]`.
+    func run(index: Int, count: Int, seed: UInt64, sums: UnsafeMutablePointer<Double>) {
+        var random = Xoshiro256StarStar(seed: seed, stream: UInt64(index))
+        let params = compiled.profile.params
+        let paramBase = compiled.layout.paramSlots.lowerBound
+        for trial in 0..<count {
+            for (offset, param) in params.enumerated() { slot(paramBase + offset)[trial] = param.value.sample(&random) }
+            switch plan.growth {
+            case .fixed(let curve): curves[trial] = curve
+            case .scenario(let spec): curves[trial] = spec.curve { $0.sample(&random) } ?? .constant(0)
+            }
+            for draw in plan.costDraws.indices { costDraw[draw * width + trial] = random.nextUnit() }
+        }
+        for index in firstFire.indices { firstFire[index] = -1 }
+        for index in firstNeed.indices { firstNeed[index] = -1 }
+        for trial in 0..<count { previousTier[trial] = -1 }
+        for month in 0..<plan.months {
+            step(month: month, count: count, sums: sums)
+        }
+        for (triggerIndex, _) in plan.triggers.enumerated() {
+            for trial in 0..<count {
+                let first = firstFire[triggerIndex * width + trial]
+                accumulator.triggerFirstMonth[triggerIndex][first < 0 ? plan.months : Int(first)] += 1
+            }
+        }
+        for tier in 0..<tierCount {
+            for trial in 0..<count {
+                let first = firstNeed[tier * width + trial]
+                accumulator.tierFirstMonth[tier][first < 0 ? plan.months : Int(first)] += 1
+            }
+        }
+    }
+
+    private func step(month: Int, count: Int, sums: UnsafeMutablePointer<Double>) {
+        let driver = slot(SlotLayout.driverSlot)
+        for trial in 0..<count { driver[trial] = curves[trial].value(at: Double(month)) }
+        let metricBase = compiled.layout.metricSlots.lowerBound
+        for index in compiled.metricOrder {
+            evaluator.evaluate(compiled.metrics[index], slots: slots, count: count, into: slot(metricBase + index))
+        }
+        if let expression = compiled.revenue {
+            evaluator.evaluate(expression, slots: slots, count: count, into: revenue)
+        }
+        // The plan's tier by range, and the tiers whose values this month needs.
+        for index in computed.indices { computed[index] = false }
+        var present = [Bool](repeating: false, count: tierCount)
+        var outgoing = [Bool](repeating: false, count: tierCount)
+        for trial in 0..<count {
+            var tier = 0
+            let value = driver[trial]
+            for (index, candidateTier) in compiled.tiers.enumerated() where value >= candidateTier.tier.range.min { tier = index }
+            planTier[trial] = tier
+            present[tier] = true
+            let previous = previousTier[trial]
+            if previous >= 0 && previous != tier { outgoing[previous] = true }
+        }
+        for tier in 0..<tierCount where present[tier] || outgoing[tier] { compute(tier, month: month, count: count) }
+        // The tier the load needs: the plan's, or the first later one whose limits hold.
+        for trial in 0..<count { candidate[trial] = planTier[trial] }
+        for tier in 0..<tierCount {
+            var any = false
+            for trial in 0..<count where candidate[trial] == tier { any = true; break }
+            guard any else { continue }
+            compute(tier, month: month, count: count)
+            let fails = tiers[tier].fails
+            for trial in 0..<count where candidate[trial] == tier && fails[trial] != 0 { candidate[trial] = tier + 1 }
+        }
+        for trial in 0..<count {
+            let reached = Swift.min(candidate[trial], tierCount - 1)
+            for tier in 0...reached where firstNeed[tier * width + trial] < 0 { firstNeed[tier * width + trial] = Int32(month) }
+        }
+        // Triggers: the outgoing tier's at a change, each tier's own, then the global ones.
+        for (triggerIndex, entry) in plan.triggers.enumerated() {
+            guard let tier = entry.tier else { continue }
+            if outgoing[tier] {
+                writeContext(tier, month: month, count: count, onlyWhereTierIs: nil)
+                condition(entry.trigger.condition, count: count, depth: 0)
+                let result = conditionColumns[0]
+                for trial in 0..<count where result[trial] != 0 && previousTier[trial] == tier && planTier[trial] != tier {
+                    record(triggerIndex, trial, month)
+                }
+            }
+        }
+        for (triggerIndex, entry) in plan.triggers.enumerated() {
+            guard let tier = entry.tier, present[tier] else { continue }
+            writeContext(tier, month: month, count: count, onlyWhereTierIs: nil)
+            condition(entry.trigger.condition, count: count, depth: 0)
+            let result = conditionColumns[0]
+            for trial in 0..<count where result[trial] != 0 && planTier[trial] == tier { record(triggerIndex, trial, month) }
+        }
+        if plan.triggers.contains(where: { $0.tier == nil }) {
+            for tier in 0..<tierCount where present[tier] {
+                writeContext(tier, month: month, count: count, onlyWhereTierIs: tier)
+            }
+            for (triggerIndex, entry) in plan.triggers.enumerated() where entry.tier == nil {
+                condition(entry.trigger.condition, count: count, depth: 0)
+                let result = conditionColumns[0]
+                for trial in 0..<count where result[trial] != 0 { record(triggerIndex, trial, month) }
+            }
+        }
+        accumulate(month: month, count: count, sums: sums)
+        for trial in 0..<count { previousTier[trial] = planTier[trial] }
+    }
+
+    @inline(__always) private func record(_ trigger: Int, _ trial: Int, _ month: Int) {
+        let index = trigger * width + trial
+        if firstFire[index] < 0 { firstFire[index] = Int32(month) }
+    }
+
+    /// Limits, costs and (when triggers read them) latencies of a tier, for every trial.
+    private func compute(_ tierIndex: Int, month: Int, count: Int) {
+        guard !computed[tierIndex] else { return }
+        computed[tierIndex] = true
+        let tier = compiled.tiers[tierIndex]
+        let columns = tiers[tierIndex]
+        let limitColumn = scratch[0]
+        for trial in 0..<count {
+            columns.highest[trial] = 0
+            columns.fails[trial] = 0
+        }
+        for (index, limit) in tier.limits.enumerated() {
+            evaluator.evaluate(limit.limit, slots: slots, count: count, into: limitColumn)
+            let metric = slot(limit.slot), utilization = columns.utilization[index]
+            for trial in 0..<count {
+                let value = metric[trial], bound = limitColumn[trial]
+                let use = bound > 0 ? value / bound : .infinity
+                utilization[trial] = use
+                if !(value <= bound) { columns.fails[trial] = 1 }
+                if use > columns.highest[trial] || use.isNaN { columns.highest[trial] = use }
+            }
+        }
+        for trial in 0..<count { columns.total[trial] = 0 }
+        for category in columns.categories { for trial in 0..<count { category[trial] = 0 } }
+        let low = scratch[1], high = scratch[2]
+        for (index, cost) in tier.costs.enumerated() {
+            evaluator.evaluate(cost.low, slots: slots, count: count, into: low)
+            let draw = columns.itemDraws[index]
+            let category = columns.categories[columns.itemCategories[index]]
+            let rate = cost.fxRate
+            if draw >= 0 {
+                evaluator.evaluate(cost.high, slots: slots, count: count, into: high)
+                let offset = draw * width
+                for trial in 0..<count {
+                    let value = (low[trial] + costDraw[offset + trial] * (high[trial] - low[trial])) * rate
+                    columns.total[trial] += value
+                    category[trial] += value
+                }
+            } else {
+                for trial in 0..<count {
+                    let value = low[trial] * rate
+                    columns.total[trial] += value
+                    category[trial] += value
+                }
+            }
+        }
+        guard plan.needsLatency else { return }
+        let arrival = scratch[0], servers = scratch[1], service = scratch[2]
+        for (index, queue) in tier.queues.enumerated() {
+            evaluator.evaluate(queue.arrivalPerSecond, slots: slots, count: count, into: arrival)
+            evaluator.evaluate(queue.servers, slots: slots, count: count, into: servers)
+            evaluator.evaluate(queue.serviceMilliseconds, slots: slots, count: count, into: service)
+            let latency = columns.latency[index]
+            for trial in 0..<count {
+                latency[trial] = Queueing.analyze(arrivalRate: arrival[trial], serviceTime: service[trial] / 1000,
+                    servers: servers[trial]).p95Response * 1000
+            }
+        }
+    }
+
+    /// Writes the trigger-only slots from a tier's columns: for every trial, or only for the
+    /// trials whose plan tier is `onlyWhereTierIs` (to give each trial its own tier's values).
+    private func writeContext(_ tierIndex: Int, month: Int, count: Int, onlyWhereTierIs: Int?) {
+        let columns = tiers[tierIndex]
+        let context = plan.context
+        @inline(__always) func write(_ target: Int?, _ value: (Int) -> Double) {
+            guard let target else { return }
+            let column = slot(target)
+            if let only = onlyWhereTierIs {
+                for trial in 0..<count where planTier[trial] == only { column[trial] = value(trial) }
+            } else {
+                for trial in 0..<count { column[trial] = value(trial) }
+            }
+        }
+        write(context.cost) { columns.total[$0] }
+        for (index, target) in context.categories.enumerated() { write(target) { columns.categories[index][$0] } }
+        write(context.revenue) { self.revenue[$0] }
+        write(context.margin) { self.revenue[$0] - columns.total[$0] }
+        write(context.month) { _ in Double(month) }
+        write(context.utilization) { columns.highest[$0] }
+        for target in context.limitSlots.values { write(target) { _ in 0 } }
+        for target in context.latencySlots.values { write(target) { _ in 0 } }
+        for (index, target) in columns.limitSlots.enumerated() { write(target) { columns.utilization[index][$0] } }
+        if plan.needsLatency {
+            for (index, target) in columns.queueSlots.enumerated() { write(target) { columns.latency[index][$0] } }
+        }
+    }
+
+    /// Evaluates a condition for every trial into `conditionColumns[depth]` (1 or 0).
+    private func condition(_ condition: CompiledCondition, count: Int, depth: Int) {
+        let out = conditionColumns[Swift.min(depth, conditionColumns.count - 1)]
+        switch condition {
+        case .expression(let expression):
+            evaluator.evaluate(expression, slots: slots, count: count, into: out)
+        case .any(let parts), .all(let parts):
+            let isAny: Bool = { if case .any = condition { true } else { false } }()
+            for trial in 0..<count { out[trial] = isAny ? 0 : 1 }
+            let inner = conditionColumns[Swift.min(depth + 1, conditionColumns.count - 1)]
+            for part in parts {
+                self.condition(part, count: count, depth: depth + 1)
+                for trial in 0..<count {
+                    out[trial] = isAny ? (out[trial] != 0 || inner[trial] != 0 ? 1 : 0)
+                        : (out[trial] != 0 && inner[trial] != 0 ? 1 : 0)
+                }
+            }
+        }
+    }
+
+    /// Adds this month's values to the histograms and the block's sums.
+    private func accumulate(month: Int, count: Int, sums: UnsafeMutablePointer<Double>) {
+        let months = plan.months
+        var quantity = 0
+        func add(_ value: (Int) -> Double) {
+            var sum = 0.0
+            let base = quantity * months + month
+            for trial in 0..<count {
+                let v = value(trial)
+                accumulator.histograms[base].add(v)
+                sum += v
+            }
+            sums[base] = sum
+            quantity += 1
+        }
+        let driver = slot(SlotLayout.driverSlot)
+        add { driver[$0] }
+        for metricSlot in plan.limitedMetricSlots {
+            let column = slot(metricSlot)
+            add { column[$0] }
+        }
+        add { self.tiers[self.planTier[$0]].total[$0] }
+        if compiled.revenue != nil {
+            add { self.revenue[$0] }
+            add { self.revenue[$0] - self.tiers[self.planTier[$0]].total[$0] }
+        }
+    }
+}

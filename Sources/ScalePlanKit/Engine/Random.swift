@@ -1,0 +1,101 @@
+/// The project's own pseudo-random generator, so that a seed gives the same numbers on every
+/// platform and Swift version (the system generator promises neither).
+///
+/// xoshiro256** (Blackman and Vigna, "Scrambled linear pseudorandom number generators", 2018;
+/// reference code at prng.di.unimi.it), seeded through SplitMix64 as its authors recommend, so
+/// that nearby seeds give unrelated streams.
+public struct Xoshiro256StarStar: Sendable {
+    private var s0, s1, s2, s3: UInt64
+
+    /// A generator whose state is filled from SplitMix64 seeded with `seed`.
+    public init(seed: UInt64) {
+        var mixer = SplitMix64(state: seed)
+        s0 = mixer.next()
+        s1 = mixer.next()
+        s2 = mixer.next()
+        s3 = mixer.next()
+    }
+
+    /// A generator for one block of trials: the run's seed and the block number mixed through
+    /// SplitMix64, so every block has its own stream whatever thread runs it.
+    public init(seed: UInt64, stream: UInt64) {
+        var mixer = SplitMix64(state: seed ^ 0x9E37_79B9_7F4A_7C15)
+        let base = mixer.next()
+        self.init(seed: base &+ stream &* 0xD1B5_4A32_D192_ED03)
+    }
+
+    @inline(__always)
+    private static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 &- k)) }
+
+    /// The next 64 random bits.
+    @inline(__always)
+    public mutating func next() -> UInt64 {
+        let result = Self.rotl(s1 &* 5, 7) &* 9
+        let t = s1 << 17
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        s3 = Self.rotl(s3, 45)
+        return result
+    }
+
+    /// A uniform double in [0, 1): the top 53 bits, scaled.
+    @inline(__always)
+    public mutating func nextUnit() -> Double {
+        Double(next() >> 11) * 0x1.0p-53
+    }
+}
+
+/// SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", 2014):
+/// used to expand a seed into generator state.
+public struct SplitMix64: Sendable {
+    public var state: UInt64
+
+    public init(state: UInt64) {
+        self.state = state
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension Uncertain {
+    /// A draw from the distribution, by inverse transform of one or two uniforms:
+    /// - uniform on [low, high];
+    /// - triangular(low, mode, high): F⁻¹(u) = low + √(u·(high−low)·(mode−low)) for
+    ///   u < (mode−low)/(high−low), else high − √((1−u)·(high−low)·(high−mode));
+    /// - lognormal with low and high its 10th and 90th percentiles: μ = ln√(low·high),
+    ///   σ = ln(high/low) / (2·1.2815515655446004), a standard normal from Box–Muller.
+    /// Fixed values return without drawing, so adding a fixed param does not shift the stream.
+    public func sample(_ random: inout Xoshiro256StarStar) -> Double {
+        switch distribution {
+        case .fixed:
+            return expected
+        case .uniform:
+            return low + (high - low) * random.nextUnit()
+        case .triangular:
+            let mode = self.mode ?? (low + high) / 2
+            let width = high - low
+            guard width > 0 else { return low }
+            let u = random.nextUnit()
+            let split = (mode - low) / width
+            return u < split
+                ? low + (u * width * (mode - low)).squareRoot()
+                : high - ((1 - u) * width * (high - mode)).squareRoot()
+        case .lognormal:
+            let mu = Math.naturalLog((low * high).squareRoot())
+            let sigma = Math.naturalLog(high / low) / (2 * 1.2815515655446004)
+            let u1 = Swift.max(random.nextUnit(), 0x1.0p-53)
+            let u2 = random.nextUnit()
+            let normal = (-2 * Math.naturalLog(u1)).squareRoot() * Math.cosine(2 * Double.pi * u2)
+            return Math.exponential(mu + sigma * normal)
+        }
+    }
+}

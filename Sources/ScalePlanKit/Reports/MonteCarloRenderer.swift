@@ -1,0 +1,148 @@
+/// Monte Carlo output in every format. The table shows each quantity's P50 with its P10–P90
+/// band; JSON and CSV carry every percentile, the mean and the odds by month.
+public enum MonteCarloRenderer {
+    public static let schema = "scaleplan.montecarlo/1"
+
+    public static func render(_ result: MonteCarloResult, format: ReportFormat) -> String {
+        switch format {
+        case .table: table(result)
+        case .json: json(result).rendered() + "\n"
+        case .csv: csv(result)
+        case .markdown: markdown(result)
+        }
+    }
+
+    static func header(_ result: MonteCarloResult) -> String {
+        var text = "Growth: \(result.growthSource) · \(NumberFormatting.grouped(Double(result.trials))) trials, seed \(result.seed)"
+            + " · \(result.months) months"
+        if let start = result.start { text += " from \(start)" }
+        return text + " · each cell is P50 [P10–P90]; monthly costs in \(result.profile.currency)"
+    }
+
+    /// The series shown in the table: the driver, cost, and revenue and margin when modelled.
+    static func shownSeries(_ result: MonteCarloResult) -> [MonteCarloResult.Series] {
+        result.series.filter { $0.kind != .metric }
+    }
+
+    static func cell(_ percentiles: MonteCarloResult.Percentiles, kind: MonteCarloResult.Series.Kind, text: ReportText) -> String {
+        let format: (Double?) -> String = kind == .driver
+            ? { $0.map { NumberFormatting.grouped($0) } ?? "–" } : { text.money($0) }
+        return "\(format(percentiles.p50)) [\(format(percentiles.p10))–\(format(percentiles.p90))]"
+    }
+
+    /// Checkpoint months for the tier table: every 12 months and the last.
+    static func checkpoints(_ months: Int) -> [Int] {
+        var points = Array(stride(from: 11, to: months - 1, by: 12))
+        points.append(months - 1)
+        return Array(points.suffix(6))
+    }
+
+    static func table(_ result: MonteCarloResult) -> String {
+        let text = ReportText(profile: result.profile)
+        var out = TextSafety.terminal("\(result.profile.name) (\(result.profile.id)) — Monte Carlo") + "\n"
+        out += TextWrap.wrap(TextSafety.terminal(header(result)), width: 100, indent: 0) + "\n\n"
+        let series = shownSeries(result)
+        let headers = ["MONTH"] + series.map { TextTable.truncate($0.name.uppercased(), 12) }
+        let rows = (0..<result.months).map { month in
+            [result.label(month)] + series.map { cell($0.months[month], kind: $0.kind, text: text) }
+        }
+        out += TextTable.render(headers: headers, rows: rows, rightAligned: Set(1...series.count))
+        out += "\nTRIGGERS — probability of firing within \(result.months) months, first month P50 [P10–P90]:\n"
+        let fired = result.triggers.filter { $0.probability > 0 }.sorted { ($1.probability, $0.id) < ($0.probability, $1.id) }
+        if fired.isEmpty { out += "  none fires in any trial\n" }
+        let triggerRows = fired.map { odds -> [String] in
+            let months = [odds.firstMonth.p10, odds.firstMonth.p50, odds.firstMonth.p90].map { $0.map { result.label($0) } ?? "later" }
+            return ["  " + TextTable.truncate(odds.id, 34), odds.severity.rawValue, text.percent(odds.probability),
+                "\(months[1]) [\(months[0])–\(months[2])]"]
+        }
+        if !triggerRows.isEmpty {
+            out += TextTable.render(headers: ["  TRIGGER", "SEVERITY", "P(FIRES)", "FIRST MONTH"], rows: triggerRows,
+                rightAligned: [2])
+        }
+        let never = result.triggers.count - fired.count
+        if never > 0 { out += "  (\(never) other trigger\(never == 1 ? "" : "s") never fire\(never == 1 ? "s" : ""))\n" }
+        let points = checkpoints(result.months)
+        out += "\nTIERS — probability the load has reached each tier by month:\n"
+        out += TextTable.render(headers: ["  TIER"] + points.map { result.label($0) },
+            rows: result.tiers.map { odds in ["  " + TextTable.truncate(odds.id, 20)] + points.map { text.percent(odds.neededBy[$0]) } },
+            rightAligned: Set(1...points.count))
+        out += "\nLimited metrics' percentiles are in --format json and csv.\n"
+        return out
+    }
+
+    static func json(_ result: MonteCarloResult) -> JSONOutput {
+        func percentiles(_ p: MonteCarloResult.Percentiles) -> JSONOutput {
+            .object([("p10", .number(p.p10)), ("p50", .number(p.p50)), ("p90", .number(p.p90)), ("mean", .number(p.mean))])
+        }
+        return .object([
+            ("schema", .string(schema)),
+            ("profile", .object([("id", .string(result.profile.id)), ("name", .string(result.profile.name)),
+                ("currency", .string(result.profile.currency)), ("driver", .string(result.profile.driver.name))])),
+            ("growth", .string(result.growthSource)),
+            ("trials", .number(Double(result.trials))),
+            ("seed", .string(String(result.seed))),
+            ("start", .string(result.start?.description)),
+            ("months", .array((0..<result.months).map { month in
+                .object([("month", .number(Double(month))), ("label", .string(result.label(month)))]
+                    + result.series.map { ($0.name, percentiles($0.months[month])) })
+            })),
+            ("series", .array(result.series.map { .object([("name", .string($0.name)), ("kind", .string($0.kind.rawValue))]) })),
+            ("triggers", .array(result.triggers.map { odds in
+                .object([
+                    ("id", .string(odds.id)), ("tier", .string(odds.tierID)), ("severity", .string(odds.severity.rawValue)),
+                    ("action", .string(odds.action)), ("probability", .number(odds.probability)),
+                    ("first_month", .object([("p10", .number(odds.firstMonth.p10.map(Double.init))),
+                        ("p50", .number(odds.firstMonth.p50.map(Double.init))), ("p90", .number(odds.firstMonth.p90.map(Double.init)))])),
+                    ("fired_by", .array(odds.firedBy.map { .number($0) })),
+                ])
+            })),
+            ("tiers", .array(result.tiers.map { .object([("id", .string($0.id)), ("needed_by", .array($0.neededBy.map { .number($0) }))]) })),
+        ])
+    }
+
+    /// One row per month: `<series>.p10,.p50,.p90,.mean` for every series, then
+    /// `tier.<id>.needed_by` and `trigger.<id>.fired_by` (cumulative probabilities).
+    static func csv(_ result: MonteCarloResult) -> String {
+        var header = ["month", "label"]
+        for series in result.series { header += ["p10", "p50", "p90", "mean"].map { "\(series.name).\($0)" } }
+        header += result.tiers.map { "tier.\($0.id).needed_by" }
+        header += result.triggers.map { "trigger.\($0.id).fired_by" }
+        var out = header.map(TextSafety.csvText).joined(separator: ",") + "\n"
+        let number = { (value: Double?) -> String in value.map { $0.isFinite ? NumberFormatting.plain($0) : "" } ?? "" }
+        for month in 0..<result.months {
+            var cells = [String(month), TextSafety.csvText(result.label(month))]
+            for series in result.series {
+                let p = series.months[month]
+                cells += [number(p.p10), number(p.p50), number(p.p90), number(p.mean)]
+            }
+            cells += result.tiers.map { number($0.neededBy[month]) }
+            cells += result.triggers.map { number($0.firedBy[month]) }
+            out += cells.joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    static func markdown(_ result: MonteCarloResult) -> String {
+        let text = ReportText(profile: result.profile)
+        let md = TextSafety.markdown
+        var out = "# \(md(result.profile.name)): Monte Carlo projection\n\n\(md(header(result)))\n\n"
+        let series = shownSeries(result)
+        out += "| Month | " + series.map { md($0.name) }.joined(separator: " | ") + " |\n"
+        out += "|---|" + series.map { _ in "---:|" }.joined() + "\n"
+        for month in 0..<result.months {
+            out += "| \(result.label(month)) | " + series.map { md(cell($0.months[month], kind: $0.kind, text: text)) }.joined(separator: " | ") + " |\n"
+        }
+        out += "\n## Triggers\n\n| Trigger | Severity | P(fires) | First month P50 [P10–P90] |\n|---|---|---:|---|\n"
+        for odds in result.triggers.sorted(by: { ($1.probability, $0.id) < ($0.probability, $1.id) }) {
+            let months = [odds.firstMonth.p10, odds.firstMonth.p50, odds.firstMonth.p90].map { $0.map { result.label($0) } ?? "later" }
+            out += "| \(md(odds.id)) | \(odds.severity.rawValue) | \(text.percent(odds.probability)) | \(months[1]) [\(months[0])–\(months[2])] |\n"
+        }
+        let points = checkpoints(result.months)
+        out += "\n## Tiers: probability needed by\n\n| Tier | " + points.map { result.label($0) }.joined(separator: " | ") + " |\n"
+        out += "|---|" + points.map { _ in "---:|" }.joined() + "\n"
+        for odds in result.tiers {
+            out += "| \(md(odds.id)) | " + points.map { text.percent(odds.neededBy[$0]) }.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+}
