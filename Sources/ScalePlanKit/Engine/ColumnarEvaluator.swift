@@ -29,6 +29,9 @@ final class ColumnarEvaluator {
     }
 
     /// Evaluates `expression` for the first `count` trials into `output`.
+    ///
+    /// A literal is kept as a scalar on the stack and broadcast by the operation that uses it
+    /// (`users * 0.01` multiplies the column by 0.01), so constants cost no column writes.
     /// - Complexity: O(instructions × count).
     func evaluate(_ expression: CompiledExpression, slots: UnsafePointer<Double>, count: Int,
         into output: UnsafeMutablePointer<Double>)
@@ -38,35 +41,96 @@ final class ColumnarEvaluator {
             return
         }
         var top = -1
+        // isScalar[d]: the entry at depth d is the scalar constants[d], not a column.
+        var isScalar = 0 as UInt64
+        var constants = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+        func setConstant(_ depth: Int, _ value: Double) {
+            withUnsafeMutableBytes(of: &constants) { $0.storeBytes(of: value, toByteOffset: depth * 8, as: Double.self) }
+        }
+        func constant(_ depth: Int) -> Double {
+            withUnsafeBytes(of: constants) { $0.load(fromByteOffset: depth * 8, as: Double.self) }
+        }
+        func scalar(_ depth: Int) -> Bool { depth < 8 && isScalar & (1 << UInt64(depth)) != 0 }
+        /// Turns a scalar entry into a column (for operations without a broadcast form).
+        func materialize(_ depth: Int) {
+            guard scalar(depth) else { return }
+            let column = scratch + depth * width
+            column.update(repeating: constant(depth), count: count)
+            stack[depth] = UnsafePointer(column)
+            isScalar &= ~(1 << UInt64(depth))
+        }
         for instruction in expression.code {
             switch instruction {
             case .constant(let value):
                 top += 1
-                let column = scratch + top * width
-                column.update(repeating: value, count: count)
-                stack[top] = UnsafePointer(column)
+                if top < 8 {
+                    setConstant(top, value)
+                    isScalar |= 1 << UInt64(top)
+                } else {
+                    let column = scratch + top * width
+                    column.update(repeating: value, count: count)
+                    stack[top] = UnsafePointer(column)
+                }
             case .load(let slot):
                 top += 1
+                if top < 8 { isScalar &= ~(1 << UInt64(top)) }
                 stack[top] = slots + slot * width
             case .negate:
+                materialize(top)
                 let input = stack[top], column = scratch + top * width
                 for t in 0..<count { column[t] = -input[t] }
                 stack[top] = UnsafePointer(column)
             case .not:
+                materialize(top)
                 let input = stack[top], column = scratch + top * width
                 for t in 0..<count { column[t] = input[t] == 0 ? 1 : 0 }
                 stack[top] = UnsafePointer(column)
             case .call(let function, let arity):
                 top -= arity - 1
+                for depth in top..<(top + arity) { materialize(depth) }
                 callColumns(function, arity: arity, base: top, count: count)
             default:
                 top -= 1
-                binary(instruction, lhs: stack[top], rhs: stack[top + 1], into: scratch + top * width, count: count)
-                stack[top] = UnsafePointer(scratch + top * width)
+                let out = scratch + top * width
+                switch (scalar(top), scalar(top + 1)) {
+                case (false, false):
+                    binary(instruction, lhs: stack[top], rhs: stack[top + 1], into: out, count: count)
+                case (false, true):
+                    binary(instruction, lhs: stack[top], scalar: constant(top + 1), into: out, count: count)
+                case (true, false):
+                    materialize(top)
+                    binary(instruction, lhs: stack[top], rhs: stack[top + 1], into: out, count: count)
+                case (true, true):
+                    setConstant(top, CompiledExpression.apply(instruction, constant(top), constant(top + 1)))
+                    continue
+                }
+                if top < 8 { isScalar &= ~(1 << UInt64(top)) }
+                stack[top] = UnsafePointer(out)
             }
+        }
+        if scalar(0) {
+            output.update(repeating: constant(0), count: count)
+            return
         }
         let result = stack[0]
         if result != UnsafePointer(output) { output.update(from: result, count: count) }
+    }
+
+    /// `column op scalar`, the common shape `users * 0.01`, `x > 500`.
+    private func binary(_ instruction: Instruction, lhs a: UnsafePointer<Double>, scalar b: Double,
+        into c: UnsafeMutablePointer<Double>, count: Int)
+    {
+        switch instruction {
+        case .add: for t in 0..<count { c[t] = a[t] + b }
+        case .subtract: for t in 0..<count { c[t] = a[t] - b }
+        case .multiply: for t in 0..<count { c[t] = a[t] * b }
+        case .divide: for t in 0..<count { c[t] = a[t] / b }
+        case .less: for t in 0..<count { c[t] = a[t] < b ? 1 : 0 }
+        case .lessEqual: for t in 0..<count { c[t] = a[t] <= b ? 1 : 0 }
+        case .greater: for t in 0..<count { c[t] = a[t] > b ? 1 : 0 }
+        case .greaterEqual: for t in 0..<count { c[t] = a[t] >= b ? 1 : 0 }
+        default: for t in 0..<count { c[t] = CompiledExpression.apply(instruction, a[t], b) }
+        }
     }
 
     private func binary(_ instruction: Instruction, lhs a: UnsafePointer<Double>, rhs b: UnsafePointer<Double>,

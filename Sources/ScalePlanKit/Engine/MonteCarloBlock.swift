@@ -11,19 +11,27 @@ final class MonteCarloBlock {
     /// Slot-major values of the block: `slots[slot * width + trial]`.
     private let slots: UnsafeMutablePointer<Double>
     private let revenue: UnsafeMutablePointer<Double>
+    /// Scratch for the queue model: two columns.
+    private let queueWork: UnsafeMutablePointer<Double>
     private var scratch: [UnsafeMutablePointer<Double>]
     /// Condition results, one column per nesting level of any/all groups.
     private var conditionColumns: [UnsafeMutablePointer<Double>]
     private var tiers: [TierColumns]
-    private var computed: [Bool]
+    private let triggerCount: Int
+    private let computed: UnsafeMutablePointer<Bool>
+    private let present: UnsafeMutablePointer<Bool>
+    private let outgoing: UnsafeMutablePointer<Bool>
+    private let tierMinimums: [Double]
 
-    private var planTier: [Int]
-    private var previousTier: [Int]
-    private var candidate: [Int]
+    // Per-trial state as raw buffers: a class's array properties pay a dynamic exclusivity
+    // check on every access, which the inner loops cannot afford.
+    private let planTier: UnsafeMutablePointer<Int>
+    private let previousTier: UnsafeMutablePointer<Int>
+    private let candidate: UnsafeMutablePointer<Int>
     private var curves: [GrowthCurve]
-    private var costDraw: [Double]
-    private var firstFire: [Int32]
-    private var firstNeed: [Int32]
+    private let costDraw: UnsafeMutablePointer<Double>
+    private let firstFire: UnsafeMutablePointer<Int32>
+    private let firstNeed: UnsafeMutablePointer<Int32>
 
     /// A tier's per-trial values at the current month.
     private struct TierColumns {
@@ -59,16 +67,27 @@ final class MonteCarloBlock {
         let slotCount = plan.compiled.layout.count * plan.blockSize
         slots = .allocate(capacity: slotCount)
         slots.initialize(repeating: 0, count: slotCount)
-        planTier = Array(repeating: 0, count: width)
-        previousTier = Array(repeating: -1, count: width)
-        candidate = Array(repeating: 0, count: width)
+        func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
+            let pointer = UnsafeMutablePointer<T>.allocate(capacity: Swift.max(count, 1))
+            pointer.initialize(repeating: value, count: Swift.max(count, 1))
+            return pointer
+        }
+        planTier = buffer(width, 0)
+        previousTier = buffer(width, -1)
+        candidate = buffer(width, 0)
         curves = Array(repeating: .constant(0), count: width)
-        costDraw = Array(repeating: 0, count: plan.costDraws.count * width)
-        firstFire = Array(repeating: -1, count: plan.triggers.count * width)
-        firstNeed = Array(repeating: -1, count: tierCount * width)
-        computed = Array(repeating: false, count: tierCount)
+        costDraw = buffer(plan.costDraws.count * width, 0.0)
+        firstFire = buffer(plan.triggers.count * width, Int32(-1))
+        firstNeed = buffer(tierCount * width, Int32(-1))
+        triggerCount = plan.triggers.count
+        computed = buffer(tierCount, false)
+        present = buffer(tierCount, false)
+        outgoing = buffer(tierCount, false)
+        tierMinimums = plan.compiled.tiers.map(\.tier.range.min)
         revenue = .allocate(capacity: width)
         revenue.initialize(repeating: 0, count: width)
+        queueWork = .allocate(capacity: 2 * width)
+        queueWork.initialize(repeating: 0, count: 2 * width)
         scratch = []
         conditionColumns = []
         tiers = []
@@ -91,6 +110,16 @@ final class MonteCarloBlock {
     deinit {
         slots.deallocate()
         revenue.deallocate()
+        queueWork.deallocate()
+        planTier.deallocate()
+        previousTier.deallocate()
+        candidate.deallocate()
+        costDraw.deallocate()
+        firstFire.deallocate()
+        firstNeed.deallocate()
+        computed.deallocate()
+        present.deallocate()
+        outgoing.deallocate()
         for pointer in owned { pointer.deallocate() }
     }
 
@@ -110,8 +139,8 @@ final class MonteCarloBlock {
             }
             for draw in plan.costDraws.indices { costDraw[draw * width + trial] = random.nextUnit() }
         }
-        for index in firstFire.indices { firstFire[index] = -1 }
-        for index in firstNeed.indices { firstNeed[index] = -1 }
+        firstFire.update(repeating: -1, count: triggerCount * width)
+        firstNeed.update(repeating: -1, count: tierCount * width)
         for trial in 0..<count { previousTier[trial] = -1 }
         for month in 0..<plan.months {
             step(month: month, count: count, sums: sums)
@@ -141,13 +170,15 @@ final class MonteCarloBlock {
             evaluator.evaluate(expression, slots: slots, count: count, into: revenue)
         }
         // The plan's tier by range, and the tiers whose values this month needs.
-        for index in computed.indices { computed[index] = false }
-        var present = [Bool](repeating: false, count: tierCount)
-        var outgoing = [Bool](repeating: false, count: tierCount)
+        for index in 0..<tierCount {
+            computed[index] = false
+            present[index] = false
+            outgoing[index] = false
+        }
         for trial in 0..<count {
             var tier = 0
             let value = driver[trial]
-            for (index, candidateTier) in compiled.tiers.enumerated() where value >= candidateTier.tier.range.min { tier = index }
+            for index in 1..<Swift.max(tierCount, 1) where value >= tierMinimums[index] { tier = index }
             planTier[trial] = tier
             present[tier] = true
             let previous = previousTier[trial]
@@ -169,23 +200,23 @@ final class MonteCarloBlock {
             for tier in 0...reached where firstNeed[tier * width + trial] < 0 { firstNeed[tier * width + trial] = Int32(month) }
         }
         // Triggers: the outgoing tier's at a change, each tier's own, then the global ones.
-        for (triggerIndex, entry) in plan.triggers.enumerated() {
-            guard let tier = entry.tier else { continue }
-            if outgoing[tier] {
-                writeContext(tier, month: month, count: count, onlyWhereTierIs: nil)
-                condition(entry.trigger.condition, count: count, depth: 0)
+        for tier in 0..<tierCount where outgoing[tier] && !plan.tierTriggers[tier].isEmpty {
+            writeContext(tier, month: month, count: count, onlyWhereTierIs: nil)
+            for triggerIndex in plan.tierTriggers[tier] {
+                condition(plan.triggers[triggerIndex].trigger.condition, count: count, depth: 0)
                 let result = conditionColumns[0]
                 for trial in 0..<count where result[trial] != 0 && previousTier[trial] == tier && planTier[trial] != tier {
                     record(triggerIndex, trial, month)
                 }
             }
         }
-        for (triggerIndex, entry) in plan.triggers.enumerated() {
-            guard let tier = entry.tier, present[tier] else { continue }
+        for tier in 0..<tierCount where present[tier] && !plan.tierTriggers[tier].isEmpty {
             writeContext(tier, month: month, count: count, onlyWhereTierIs: nil)
-            condition(entry.trigger.condition, count: count, depth: 0)
-            let result = conditionColumns[0]
-            for trial in 0..<count where result[trial] != 0 && planTier[trial] == tier { record(triggerIndex, trial, month) }
+            for triggerIndex in plan.tierTriggers[tier] {
+                condition(plan.triggers[triggerIndex].trigger.condition, count: count, depth: 0)
+                let result = conditionColumns[0]
+                for trial in 0..<count where result[trial] != 0 && planTier[trial] == tier { record(triggerIndex, trial, month) }
+            }
         }
         if plan.triggers.contains(where: { $0.tier == nil }) {
             for tier in 0..<tierCount where present[tier] {
@@ -218,10 +249,11 @@ final class MonteCarloBlock {
             columns.fails[trial] = 0
         }
         for (index, limit) in tier.limits.enumerated() {
-            evaluator.evaluate(limit.limit, slots: slots, count: count, into: limitColumn)
+            let constantLimit = limit.limit.constantValue
+            if constantLimit == nil { evaluator.evaluate(limit.limit, slots: slots, count: count, into: limitColumn) }
             let metric = slot(limit.slot), utilization = columns.utilization[index]
             for trial in 0..<count {
-                let value = metric[trial], bound = limitColumn[trial]
+                let value = metric[trial], bound = constantLimit ?? limitColumn[trial]
                 let use = bound > 0 ? value / bound : .infinity
                 utilization[trial] = use
                 if !(value <= bound) { columns.fails[trial] = 1 }
@@ -232,10 +264,18 @@ final class MonteCarloBlock {
         for category in columns.categories { for trial in 0..<count { category[trial] = 0 } }
         let low = scratch[1], high = scratch[2]
         for (index, cost) in tier.costs.enumerated() {
-            evaluator.evaluate(cost.low, slots: slots, count: count, into: low)
             let draw = columns.itemDraws[index]
             let category = columns.categories[columns.itemCategories[index]]
             let rate = cost.fxRate
+            if draw < 0, let constant = cost.low.constantValue {
+                let value = constant * rate
+                for trial in 0..<count {
+                    columns.total[trial] += value
+                    category[trial] += value
+                }
+                continue
+            }
+            evaluator.evaluate(cost.low, slots: slots, count: count, into: low)
             if draw >= 0 {
                 evaluator.evaluate(cost.high, slots: slots, count: count, into: high)
                 let offset = draw * width
@@ -259,10 +299,10 @@ final class MonteCarloBlock {
             evaluator.evaluate(queue.servers, slots: slots, count: count, into: servers)
             evaluator.evaluate(queue.serviceMilliseconds, slots: slots, count: count, into: service)
             let latency = columns.latency[index]
-            for trial in 0..<count {
-                latency[trial] = Queueing.analyze(arrivalRate: arrival[trial], serviceTime: service[trial] / 1000,
-                    servers: servers[trial]).p95Response * 1000
-            }
+            for trial in 0..<count { service[trial] /= 1000 }
+            Queueing.p95Responses(arrival: arrival, service: service, servers: servers, count: count,
+                work: queueWork, into: latency)
+            for trial in 0..<count { latency[trial] *= 1000 }
         }
     }
 
@@ -271,8 +311,10 @@ final class MonteCarloBlock {
     private func writeContext(_ tierIndex: Int, month: Int, count: Int, onlyWhereTierIs: Int?) {
         let columns = tiers[tierIndex]
         let context = plan.context
+        let used = plan.contextSlotsRead
         @inline(__always) func write(_ target: Int?, _ value: (Int) -> Double) {
-            guard let target else { return }
+            // Only the slots some trigger reads are worth writing.
+            guard let target, used.contains(target) else { return }
             let column = slot(target)
             if let only = onlyWhereTierIs {
                 for trial in 0..<count where planTier[trial] == only { column[trial] = value(trial) }
@@ -318,27 +360,24 @@ final class MonteCarloBlock {
     private func accumulate(month: Int, count: Int, sums: UnsafeMutablePointer<Double>) {
         let months = plan.months
         var quantity = 0
-        func add(_ value: (Int) -> Double) {
-            var sum = 0.0
+        func add(_ column: UnsafePointer<Double>) {
             let base = quantity * months + month
-            for trial in 0..<count {
-                let v = value(trial)
-                accumulator.histograms[base].add(v)
-                sum += v
-            }
+            var sum = 0.0
+            for trial in 0..<count { sum += column[trial] }
+            accumulator.histograms.withUnsafeMutableBufferPointer { $0[base].add(column, count: count) }
             sums[base] = sum
             quantity += 1
         }
-        let driver = slot(SlotLayout.driverSlot)
-        add { driver[$0] }
-        for metricSlot in plan.limitedMetricSlots {
-            let column = slot(metricSlot)
-            add { column[$0] }
-        }
-        add { self.tiers[self.planTier[$0]].total[$0] }
+        add(slot(SlotLayout.driverSlot))
+        for metricSlot in plan.limitedMetricSlots { add(slot(metricSlot)) }
+        let cost = scratch[0]
+        for trial in 0..<count { cost[trial] = tiers[planTier[trial]].total[trial] }
+        add(cost)
         if compiled.revenue != nil {
-            add { self.revenue[$0] }
-            add { self.revenue[$0] - self.tiers[self.planTier[$0]].total[$0] }
+            add(revenue)
+            let margin = scratch[1]
+            for trial in 0..<count { margin[trial] = revenue[trial] - cost[trial] }
+            add(margin)
         }
     }
 }

@@ -10,6 +10,10 @@ struct MonteCarloPlan: Sendable {
     /// Every trigger: global first, then each tier's, with the tier index (nil for global).
     let triggers: [(trigger: CompiledTrigger, tier: Int?)]
     let context: TriggerContextSlots
+    /// Per tier: indices into `triggers` of its own triggers.
+    let tierTriggers: [[Int]]
+    /// The trigger-only slots some trigger reads (the others are not written).
+    let contextSlotsRead: Set<Int>
     /// Whether any trigger reads `latency.<queue>` (the queue model is skipped otherwise).
     let needsLatency: Bool
     /// Uncertain cost ranges: (tier, item) pairs drawn per trial.
@@ -26,6 +30,19 @@ struct MonteCarloPlan: Sendable {
         triggers = compiled.globalTriggers.map { ($0, nil) }
             + compiled.tiers.enumerated().flatMap { index, tier in tier.triggers.map { ($0, index) } }
         context = TriggerContextSlots(compiled)
+        var perTier = Array(repeating: [Int](), count: compiled.tiers.count)
+        for (index, entry) in triggers.enumerated() { if let tier = entry.tier { perTier[tier].append(index) } }
+        tierTriggers = perTier
+        var read: Set<Int> = []
+        func collect(_ condition: CompiledCondition) {
+            switch condition {
+            case .expression(let expression):
+                for case .load(let slot) in expression.code where compiled.layout.isTriggerOnly(slot) { read.insert(slot) }
+            case .any(let parts), .all(let parts): parts.forEach(collect)
+            }
+        }
+        triggers.forEach { collect($0.trigger.condition) }
+        contextSlotsRead = read
         let latencySlots = Set(context.latencySlots.values)
         func reads(_ condition: CompiledCondition) -> Bool {
             switch condition {

@@ -33,6 +33,40 @@ public struct QuantileHistogram: Sendable, Equatable {
         }
     }
 
+    /// Adds a column of values: the bin range grows once for the batch, then the counts are
+    /// incremented through a pointer (the per-value path pays for a range check and a
+    /// copy-on-write check on every add).
+    public mutating func add(_ values: UnsafePointer<Double>, count: Int) {
+        var low = Int.max, high = Int.min
+        var positives = 0
+        var others = false
+        for index in 0..<count {
+            let value = values[index]
+            if value > 0 && value.isFinite {
+                let key = Int(value.bitPattern >> Self.shift)
+                low = Swift.min(low, key)
+                high = Swift.max(high, key)
+                positives += 1
+            } else {
+                others = true
+            }
+        }
+        if positives > 0 {
+            positive.reserve(low, high)
+            positive.total += positives
+            let base = positive.lowest
+            positive.counts.withUnsafeMutableBufferPointer { counts in
+                for index in 0..<count {
+                    let value = values[index]
+                    if value > 0 && value.isFinite { counts[Int(value.bitPattern >> Self.shift) - base] += 1 }
+                }
+            }
+        }
+        if others {
+            for index in 0..<count where !(values[index] > 0 && values[index].isFinite) { add(values[index]) }
+        }
+    }
+
     public mutating func merge(_ other: QuantileHistogram) {
         positive.merge(other.positive)
         negative.merge(other.negative)
@@ -80,13 +114,42 @@ public struct QuantileHistogram: Sendable, Equatable {
             total += 1
         }
 
-        mutating func merge(_ other: Bins) {
-            for (offset, count) in other.counts.enumerated() where count > 0 {
-                let key = other.lowest + offset
-                add(key)
-                counts[key - lowest] += count - 1
-                total += Int(count) - 1
+        /// Makes sure keys `low...high` have a place.
+        mutating func reserve(_ low: Int, _ high: Int) {
+            if counts.isEmpty {
+                lowest = low
+                counts = Array(repeating: 0, count: high - low + 1)
+                return
             }
+            if low < lowest {
+                counts.insert(contentsOf: repeatElement(0, count: lowest - low), at: 0)
+                lowest = low
+            }
+            if high >= lowest + counts.count {
+                counts.append(contentsOf: repeatElement(0, count: high - lowest - counts.count + 1))
+            }
+        }
+
+        mutating func merge(_ other: Bins) {
+            guard !other.counts.isEmpty else { return }
+            guard !counts.isEmpty else {
+                self = other
+                return
+            }
+            let newLowest = Swift.min(lowest, other.lowest)
+            let newEnd = Swift.max(lowest + counts.count, other.lowest + other.counts.count)
+            if newLowest < lowest {
+                counts.insert(contentsOf: repeatElement(0, count: lowest - newLowest), at: 0)
+                lowest = newLowest
+            }
+            if newEnd > lowest + counts.count {
+                counts.append(contentsOf: repeatElement(0, count: newEnd - lowest - counts.count))
+            }
+            let offset = other.lowest - lowest
+            counts.withUnsafeMutableBufferPointer { mine in
+                for (index, count) in other.counts.enumerated() { mine[offset + index] += count }
+            }
+            total += other.total
         }
 
         /// The midpoint of the bin holding the value of this rank (1-based, ascending).

@@ -24,15 +24,23 @@ public enum Queueing {
     /// - Complexity: O(*c*).
     public static func erlangB(servers c: Int, load a: Double) -> Double {
         guard c >= 0, a >= 0 else { return .nan }
-        var b = 1.0
-        if c == 0 { return b }
+        if c == 0 { return 1 }
+        if a == 0 { return 0 }
+        // B = P(X = c) / P(X ≤ c) for X ~ Poisson(a). With c ≥ a, P(X ≤ c) ≥ 1/2 and the Chernoff
+        // bound gives P(X = c) ≤ e^(c − a − c·ln(c/a)); when that already makes B < 1e-20, it is 0
+        // for every purpose here, and the O(c) recursion is skipped (many idle servers).
+        let servers = Double(c)
+        if servers > a, Math.naturalLog(2) + servers - a - servers * Math.naturalLog(servers / a) < -46 { return 0 }
+        // The same recursion on r = 1/B, which needs no division: r(k) = 1 + r(k−1)·k/a.
+        // 1/B grows as servers are added, so once it is astronomically large the rest of the
+        // recursion can only make it larger: thousands of idle servers cost a few hundred steps.
+        let inverse = 1 / a
+        var r = 1.0
         for k in 1...c {
-            b = a * b / (Double(k) + a * b)
-            // B falls as servers are added, so once it is negligible the rest of the recursion can
-            // only make it smaller: thousands of idle servers cost a few hundred steps, not c.
-            if b < 1e-20 { return 0 }
+            r = 1 + r * Double(k) * inverse
+            if r > 1e20 { return 0 }
         }
-        return b
+        return 1 / r
     }
 
     /// Erlang C: the probability that an arrival must wait, for `c` servers and offered load
@@ -119,17 +127,25 @@ public enum Queueing {
 
     /// The `q` quantile of the response time: Newton's method on the decreasing survival
     /// function, kept inside a bracket that bisection shrinks whenever a Newton step leaves it.
-    /// It starts from the larger of the service-time and the waiting-time quantiles, which is
-    /// close to the answer in both the lightly and the heavily loaded case, so it converges in a
-    /// few steps (each costing two exponentials).
+    /// Each step costs two exponentials.
     static func percentile(_ q: Double, waiting pWait: Double, mu: Double, theta: Double) -> Double {
         let target = 1 - q
+        let equal = Swift.abs(mu - theta) < 1e-12 * Swift.max(mu, theta)
+        // Start from the tail's asymptote S(t) ≈ K·e^(−r·t), r = min(μ, θ): usually a step or two
+        // from the answer (and exact for M/M/1 and for an idle queue).
         let serviceQuantile = Math.naturalLog(1 / target) / mu
-        let waitQuantile = pWait > target ? Math.naturalLog(pWait / target) / theta : 0
-        var t = Swift.max(serviceQuantile, waitQuantile)
+        var t = serviceQuantile
+        if equal {
+            t = (Math.naturalLog(1 / target) + Math.naturalLog(1 + pWait * Math.naturalLog(1 / target))) / mu
+        } else if theta < mu {
+            let k = pWait * mu / (mu - theta)
+            if k > 0 { t = Swift.max(t, Math.naturalLog(k / target) / theta) }
+        } else {
+            let k = (1 - pWait) + pWait * theta / (theta - mu)
+            if k > 0 { t = Swift.max(t, Math.naturalLog(k / target) / mu) }
+        }
         var low = 0.0
         var high = Double.infinity
-        let equal = Swift.abs(mu - theta) < 1e-12 * Swift.max(mu, theta)
         for _ in 0..<100 {
             let service = decay(mu * t)
             let waiting = equal ? 0 : decay(theta * t)
@@ -141,10 +157,71 @@ public enum Queueing {
             let slope = -(1 - pWait) * mu * service + pWait * queuedSlope
             var next = slope < 0 ? t - value / slope : .nan
             // Converged (checked before the bracket, which the last step may touch).
-            if Swift.abs(next - t) <= 1e-10 * t { return next }
+            if Swift.abs(next - t) <= 1e-9 * t { return next }
             if !(next > low && next < high) { next = high.isFinite ? (low + high) / 2 : 2 * t }
             t = next
         }
         return t
+    }
+
+    /// `analyze(…).p95Response` for a block of queues at once (the Monte Carlo engine's trials).
+    ///
+    /// The Erlang B recursion runs across the block — one step k for every queue, then the
+    /// next — so the loop over queues has no dependency chain and vectorises, where one queue's
+    /// recursion is a chain of dependent multiplications. Results equal the scalar ones.
+    /// - Parameters:
+    ///   - arrival: λ per queue; `service`: mean service time; `servers`: c (as doubles).
+    ///   - work: scratch space of at least `2 × count` doubles.
+    static func p95Responses(arrival: UnsafePointer<Double>, service: UnsafePointer<Double>, servers: UnsafePointer<Double>,
+        count: Int, work: UnsafeMutablePointer<Double>, into output: UnsafeMutablePointer<Double>)
+    {
+        // work[t] holds r = 1/B for queue t; output[t] temporarily holds c as a whole number.
+        var longest = 0.0
+        for t in 0..<count {
+            let c = servers[t].isFinite && servers[t] >= 1 ? Swift.min(servers[t], 1e6).rounded(.down) : 1
+            output[t] = c
+            work[t] = 1
+            let lambda = arrival[t], time = service[t]
+            let valid = lambda.isFinite && time.isFinite && lambda > 0 && time > 0
+            let a = valid ? lambda * time : 0
+            // Queues that need no recursion: idle, invalid, unstable, or B negligible by the bound.
+            if !valid || a >= c || (c > a && Math.naturalLog(2) + c - a - c * Math.naturalLog(c / a) < -46) {
+                work[t] = .infinity
+            } else {
+                longest = Swift.max(longest, c)
+            }
+        }
+        if longest >= 1 {
+            let inverse = work + count  // 1/a per queue
+            for t in 0..<count { inverse[t] = 1 / (arrival[t] * service[t]) }
+            for k in 1...Int(longest) {
+                let step = Double(k)
+                // Branch-free so the loop vectorises; r may overflow to +inf, which means B = 0.
+                for t in 0..<count {
+                    let next = 1 + work[t] * step * inverse[t]
+                    work[t] = step <= output[t] ? next : work[t]
+                }
+            }
+        }
+        for t in 0..<count {
+            let lambda = arrival[t], time = service[t], c = output[t]
+            guard lambda.isFinite, time.isFinite, lambda >= 0, time > 0 else {
+                output[t] = .nan
+                continue
+            }
+            let mu = 1 / time
+            let a = lambda * time
+            if lambda == 0 {
+                output[t] = percentile(0.95, waiting: 0, mu: mu, theta: mu * c)
+                continue
+            }
+            if a >= c {
+                output[t] = .infinity
+                continue
+            }
+            let b = work[t] > 1e20 ? 0 : 1 / work[t]  // 1/∞ and negligible B are both 0
+            let pWait = c * b / (c - a * (1 - b))
+            output[t] = percentile(0.95, waiting: pWait, mu: mu, theta: c * mu - lambda)
+        }
     }
 }
