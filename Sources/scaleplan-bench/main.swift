@@ -25,6 +25,11 @@ func median(_ values: [Double]) -> Double {
 
 /// Runs a command with stdout and stderr sent to /dev/null; returns its wall time in seconds.
 func timeProcess(_ arguments: [String]) -> Double? {
+    measureProcess(arguments)?.seconds
+}
+
+/// Wall time and peak resident set (KiB, from wait4's rusage) of a command.
+func measureProcess(_ arguments: [String]) -> (seconds: Double, peakKiB: Int)? {
     var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -36,8 +41,10 @@ func timeProcess(_ arguments: [String]) -> Double? {
     let start = now()
     guard posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else { return nil }
     var status: Int32 = 0
-    waitpid(pid, &status, 0)
-    return status == 0 ? now() - start : nil
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let seconds = now() - start
+    return status == 0 ? (seconds, Int(usage.ru_maxrss)) : nil
 }
 
 let arguments = CommandLine.arguments
@@ -83,3 +90,34 @@ for id in ["inphrone", "million", "musician", "oviya", "sayar"] {
 }
 
 if !checksum.isFinite { print("(non-finite checksum)") }
+
+// Monte Carlo: 10,000 trials × 120 months per profile, all threads vs one, and 100,000 trials.
+let mcRuns = max(3, runs / 4)
+let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+print("")
+print("Monte Carlo, \(months) months, median of \(mcRuns) runs, all \(cores) threads unless noted (release build)")
+print("")
+print("PROFILE     10K TRIALS (s)  TRIAL-MONTHS/S  PEAK RSS 10K  1 THREAD (s)  SPEEDUP  100K (s)  100K/10K  PEAK RSS 100K")
+for id in ["inphrone", "million", "musician", "oviya", "sayar"] {
+    func run(_ trials: Int, threads: Int?) -> [(seconds: Double, peakKiB: Int)] {
+        var arguments = [binary, "simulate", folder + "/\(id).json", "--trials", "\(trials)", "--months", "\(months)",
+            "--format", "json", "-o", "/dev/null"]
+        if let threads { arguments += ["--threads", "\(threads)"] }
+        return (0..<mcRuns).compactMap { _ in measureProcess(arguments) }
+    }
+    let ten = run(10_000, threads: nil)
+    let single = run(10_000, threads: 1)
+    let hundred = run(100_000, threads: nil)
+    guard !ten.isEmpty, !single.isEmpty, !hundred.isEmpty else {
+        print("\(id): failed")
+        continue
+    }
+    let t10 = median(ten.map(\.seconds)), t1 = median(single.map(\.seconds)), t100 = median(hundred.map(\.seconds))
+    let rss10 = ten.map(\.peakKiB).max() ?? 0, rss100 = hundred.map(\.peakKiB).max() ?? 0
+    print(pad(id, 12) + pad(NumberFormatting.fixed(t10, decimals: 3), 16)
+        + pad(NumberFormatting.grouped(Double(10_000 * months) / t10), 16)
+        + pad(NumberFormatting.fixed(Double(rss10) / 1024, decimals: 1) + " MB", 14)
+        + pad(NumberFormatting.fixed(t1, decimals: 3), 14) + pad(NumberFormatting.fixed(t1 / t10, decimals: 2) + "x", 9)
+        + pad(NumberFormatting.fixed(t100, decimals: 3), 10) + pad(NumberFormatting.fixed(t100 / t10, decimals: 2), 10)
+        + NumberFormatting.fixed(Double(rss100) / 1024, decimals: 1) + " MB")
+}

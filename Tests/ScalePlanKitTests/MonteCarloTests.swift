@@ -80,7 +80,7 @@ import Testing
         for value in values { single.add(value) }
         var batch = QuantileHistogram()
         values.withUnsafeBufferPointer { batch.add($0.baseAddress!, count: values.count) }
-        #expect(batch == single)
+        #expect(batch == single, "batch and single adds disagree")
         var left = QuantileHistogram(), right = QuantileHistogram()
         for value in values.prefix(4) { left.add(value) }
         for value in values.dropFirst(4) { right.add(value) }

@@ -261,18 +261,20 @@ final class MonteCarloBlock {
             }
         }
         for trial in 0..<count { columns.total[trial] = 0 }
-        for category in columns.categories { for trial in 0..<count { category[trial] = 0 } }
+        for (index, category) in columns.categories.enumerated() where plan.categoriesRead[index] {
+            for trial in 0..<count { category[trial] = 0 }
+        }
         let low = scratch[1], high = scratch[2]
         for (index, cost) in tier.costs.enumerated() {
             let draw = columns.itemDraws[index]
-            let category = columns.categories[columns.itemCategories[index]]
+            let categoryIndex = columns.itemCategories[index]
+            // Category sums are kept only where a trigger reads `cost.<category>`; else a sink.
+            let category = plan.categoriesRead[categoryIndex] ? columns.categories[categoryIndex] : scratch[0]
             let rate = cost.fxRate
             if draw < 0, let constant = cost.low.constantValue {
                 let value = constant * rate
-                for trial in 0..<count {
-                    columns.total[trial] += value
-                    category[trial] += value
-                }
+                for trial in 0..<count { columns.total[trial] += value }
+                if plan.categoriesRead[categoryIndex] { for trial in 0..<count { category[trial] += value } }
                 continue
             }
             evaluator.evaluate(cost.low, slots: slots, count: count, into: low)

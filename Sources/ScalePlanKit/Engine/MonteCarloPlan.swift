@@ -14,6 +14,8 @@ struct MonteCarloPlan: Sendable {
     let tierTriggers: [[Int]]
     /// The trigger-only slots some trigger reads (the others are not written).
     let contextSlotsRead: Set<Int>
+    /// Per category (in `compiled.categories` order): whether a trigger reads `cost.<category>`.
+    let categoriesRead: [Bool]
     /// Whether any trigger reads `latency.<queue>` (the queue model is skipped otherwise).
     let needsLatency: Bool
     /// Uncertain cost ranges: (tier, item) pairs drawn per trial.
@@ -43,6 +45,7 @@ struct MonteCarloPlan: Sendable {
         }
         triggers.forEach { collect($0.trigger.condition) }
         contextSlotsRead = read
+        categoriesRead = compiled.categories.map { name in compiled.layout.slot("cost.\(name)").map(read.contains) ?? false }
         let latencySlots = Set(context.latencySlots.values)
         func reads(_ condition: CompiledCondition) -> Bool {
             switch condition {

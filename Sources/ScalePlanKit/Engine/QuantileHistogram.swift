@@ -14,6 +14,10 @@ public struct QuantileHistogram: Sendable, Equatable {
     public private(set) var zeros = 0
     /// NaN and ±infinity.
     public private(set) var nonFinite = 0
+    /// The smallest and largest finite values seen: a quantile is clamped to them, so a value
+    /// every trial shares comes back exactly.
+    public private(set) var minimum = Double.infinity
+    public private(set) var maximum = -Double.infinity
 
     public init() {}
 
@@ -22,6 +26,10 @@ public struct QuantileHistogram: Sendable, Equatable {
 
     @inline(__always)
     public mutating func add(_ value: Double) {
+        if value.isFinite {
+            minimum = Swift.min(minimum, value)
+            maximum = Swift.max(maximum, value)
+        }
         if value > 0 && value.isFinite {
             positive.add(Int(value.bitPattern >> Self.shift))
         } else if value < 0 && value.isFinite {
@@ -37,34 +45,53 @@ public struct QuantileHistogram: Sendable, Equatable {
     /// incremented through a pointer (the per-value path pays for a range check and a
     /// copy-on-write check on every add).
     public mutating func add(_ values: UnsafePointer<Double>, count: Int) {
-        var low = Int.max, high = Int.min
-        var positives = 0
-        var others = false
-        for index in 0..<count {
-            let value = values[index]
-            if value > 0 && value.isFinite {
-                let key = Int(value.bitPattern >> Self.shift)
-                low = Swift.min(low, key)
-                high = Swift.max(high, key)
-                positives += 1
-            } else {
-                others = true
+        // One pass while values land inside the bins already allocated (the usual case once a
+        // month's first block has been seen); anything else takes the growing path.
+        var slow = false
+        var low = minimum, high = maximum
+        if positive.counts.isEmpty {
+            // First batch: allocate its key range plus an octave either side, so later batches
+            // (other trials of the same month) usually land inside it.
+            var lowKey = Int.max, highKey = Int.min
+            for index in 0..<count where values[index] > 0 && values[index].isFinite {
+                let key = Int(values[index].bitPattern >> Self.shift)
+                lowKey = Swift.min(lowKey, key)
+                highKey = Swift.max(highKey, key)
             }
+            if lowKey <= highKey { positive.reserve(Swift.max(0, lowKey - 128), highKey + 128) }
         }
-        if positives > 0 {
-            positive.reserve(low, high)
-            positive.total += positives
+        if !positive.counts.isEmpty {
             let base = positive.lowest
+            let size = positive.counts.count
+            var added = 0
             positive.counts.withUnsafeMutableBufferPointer { counts in
                 for index in 0..<count {
                     let value = values[index]
-                    if value > 0 && value.isFinite { counts[Int(value.bitPattern >> Self.shift) - base] += 1 }
+                    let offset = Int(value.bitPattern >> Self.shift) &- base
+                    // A negative, zero or non-finite value never has a key in a positive range
+                    // except through the bit pattern of its sign, so check the value too.
+                    if value > 0 && value.isFinite && offset >= 0 && offset < size {
+                        counts[offset] += 1
+                        added += 1
+                        low = Swift.min(low, value)
+                        high = Swift.max(high, value)
+                    } else {
+                        slow = true
+                    }
                 }
             }
+            positive.total += added
+            minimum = low
+            maximum = high
+            if !slow { return }
+            for index in 0..<count {
+                let value = values[index]
+                let offset = Int(value.bitPattern >> Self.shift) &- base
+                if !(value > 0 && value.isFinite && offset >= 0 && offset < size) { add(value) }
+            }
+            return
         }
-        if others {
-            for index in 0..<count where !(values[index] > 0 && values[index].isFinite) { add(values[index]) }
-        }
+        for index in 0..<count { add(values[index]) }
     }
 
     public mutating func merge(_ other: QuantileHistogram) {
@@ -72,6 +99,8 @@ public struct QuantileHistogram: Sendable, Equatable {
         negative.merge(other.negative)
         zeros += other.zeros
         nonFinite += other.nonFinite
+        minimum = Swift.min(minimum, other.minimum)
+        maximum = Swift.max(maximum, other.maximum)
     }
 
     /// The `q` quantile by the nearest-rank method (the value of rank ⌈q·n⌉ in sorted order),
@@ -82,14 +111,15 @@ public struct QuantileHistogram: Sendable, Equatable {
         guard n > 0 else { return nil }
         var rank = Int((q * Double(n)).rounded(.up))
         rank = Swift.min(Swift.max(rank, 1), n)
+        let clamp = { (value: Double) in Swift.min(Swift.max(value, self.minimum), self.maximum) }
         if rank <= negative.total {
             // Negative values: the largest magnitudes come first.
-            return negative.value(atRankFromTop: rank).map { -$0 }
+            return negative.value(atRankFromTop: rank).map { clamp(-$0) }
         }
         rank -= negative.total
         if rank <= zeros { return 0 }
         rank -= zeros
-        if rank <= positive.total { return positive.value(atRank: rank) }
+        if rank <= positive.total { return positive.value(atRank: rank).map(clamp) }
         return nil
     }
 
@@ -98,6 +128,14 @@ public struct QuantileHistogram: Sendable, Equatable {
         var lowest = 0
         var counts: [Int32] = []
         var total = 0
+
+        /// Equal when they hold the same counts, whatever empty bins either has reserved.
+        static func == (lhs: Bins, rhs: Bins) -> Bool {
+            func occupied(_ bins: Bins) -> [(Int, Int32)] {
+                bins.counts.enumerated().filter { $0.element != 0 }.map { (bins.lowest + $0.offset, $0.element) }
+            }
+            return lhs.total == rhs.total && occupied(lhs).elementsEqual(occupied(rhs)) { $0 == $1 }
+        }
 
         @inline(__always)
         mutating func add(_ key: Int) {

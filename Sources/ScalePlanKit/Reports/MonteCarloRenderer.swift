@@ -24,10 +24,23 @@ public enum MonteCarloRenderer {
         result.series.filter { $0.kind != .metric }
     }
 
+    /// `P50 [P10–P90]`, or just the value when every trial agrees; compact (`$11.5K`) from
+    /// 10,000 up so a row fits 100 columns.
     static func cell(_ percentiles: MonteCarloResult.Percentiles, kind: MonteCarloResult.Series.Kind, text: ReportText) -> String {
-        let format: (Double?) -> String = kind == .driver
-            ? { $0.map { NumberFormatting.grouped($0) } ?? "–" } : { text.money($0) }
-        return "\(format(percentiles.p50)) [\(format(percentiles.p10))–\(format(percentiles.p90))]"
+        let format: (Double?) -> String = { value in
+            guard let value, value.isFinite else { return "–" }
+            if Swift.abs(value) >= 10_000 {
+                let compact = NumberFormatting.compact(value)
+                guard kind != .driver else { return compact }
+                let symbol = NumberFormatting.currencySymbols[text.profile.currency]
+                let body = value < 0 ? String(compact.dropFirst()) : compact
+                return (value < 0 ? "-" : "") + (symbol.map { $0 + body } ?? body + " " + text.profile.currency)
+            }
+            return kind == .driver ? NumberFormatting.grouped(value) : text.money(value)
+        }
+        let middle = format(percentiles.p50)
+        if percentiles.p10 == percentiles.p90 { return middle }
+        return "\(middle) [\(format(percentiles.p10))–\(format(percentiles.p90))]"
     }
 
     /// Checkpoint months for the tier table: every 12 months and the last.
