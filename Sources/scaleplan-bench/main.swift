@@ -92,22 +92,28 @@ for id in ["inphrone", "million", "musician", "oviya", "sayar"] {
 if !checksum.isFinite { print("(non-finite checksum)") }
 
 // Monte Carlo: 10,000 trials × 120 months per profile, all threads vs one, and 100,000 trials.
-let mcRuns = max(3, runs / 4)
+let mcRuns = max(3, runs / 3)
 let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
 print("")
 print("Monte Carlo, \(months) months, median of \(mcRuns) runs, all \(cores) threads unless noted (release build)")
 print("")
 print("PROFILE     10K TRIALS (s)  TRIAL-MONTHS/S  PEAK RSS 10K  1 THREAD (s)  SPEEDUP  100K (s)  100K/10K  PEAK RSS 100K")
 for id in ["inphrone", "million", "musician", "oviya", "sayar"] {
-    func run(_ trials: Int, threads: Int?) -> [(seconds: Double, peakKiB: Int)] {
+    func run(_ trials: Int, threads: Int?, times: Int) -> [(seconds: Double, peakKiB: Int)] {
         var arguments = [binary, "simulate", folder + "/\(id).json", "--trials", "\(trials)", "--months", "\(months)",
             "--format", "json", "-o", "/dev/null"]
         if let threads { arguments += ["--threads", "\(threads)"] }
-        return (0..<mcRuns).compactMap { _ in measureProcess(arguments) }
+        return (0..<times).compactMap { _ in measureProcess(arguments) }
     }
-    let ten = run(10_000, threads: nil)
-    let single = run(10_000, threads: 1)
-    let hundred = run(100_000, threads: nil)
+    // Interleaved, so that the ratios compare runs made side by side on a noisy machine.
+    var ten: [(seconds: Double, peakKiB: Int)] = []
+    var single: [(seconds: Double, peakKiB: Int)] = []
+    var hundred: [(seconds: Double, peakKiB: Int)] = []
+    for _ in 0..<mcRuns {
+        ten += run(10_000, threads: nil, times: 1)
+        single += run(10_000, threads: 1, times: 1)
+        hundred += run(100_000, threads: nil, times: 1)
+    }
     guard !ten.isEmpty, !single.isEmpty, !hundred.isEmpty else {
         print("\(id): failed")
         continue

@@ -25,7 +25,7 @@ public struct MonteCarlo: Sendable {
         public var months: Int
         public var blockSize: Int
 
-        public init(trials: Int, seed: UInt64 = MonteCarlo.defaultSeed, threads: Int = 1, months: Int, blockSize: Int = 512) {
+        public init(trials: Int, seed: UInt64 = MonteCarlo.defaultSeed, threads: Int = 1, months: Int, blockSize: Int = 384) {
             self.trials = trials
             self.seed = seed
             self.threads = threads
