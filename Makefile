@@ -11,7 +11,7 @@ help:
 	@echo "make test       build, then run every test (what CI runs)"
 	@echo "make run        simulate the bundled 'oviya' profile (ARGS='show sayar' runs another command)"
 	@echo "make release    optimised, statically linked binary"
-	@echo "make install    install to PREFIX (default /usr/local): binary, bundled profiles"
+	@echo "make install    install to PREFIX (default /usr/local): binary, profiles, man page, completions"
 	@echo "make uninstall  remove what install put there"
 	@echo "make bench      release-build benchmarks (medians of repeated runs)"
 	@echo "make lint       swift format lint"
@@ -32,14 +32,24 @@ run: build
 release:
 	$(SWIFT) build -c release --static-swift-stdlib
 
+BIN = $$($(SWIFT) build -c release --show-bin-path)/scaleplan
+
 install: release
-	install -d "$(BINDIR)" "$(SHAREDIR)/profiles/schema"
-	install -m 0755 "$$($(SWIFT) build -c release --show-bin-path)/scaleplan" "$(BINDIR)/scaleplan"
+	install -d "$(BINDIR)" "$(SHAREDIR)/profiles/schema" "$(PREFIX)/share/man/man1" \
+		"$(PREFIX)/share/bash-completion/completions" "$(PREFIX)/share/zsh/site-functions" \
+		"$(PREFIX)/share/fish/vendor_completions.d"
+	install -m 0755 "$(BIN)" "$(BINDIR)/scaleplan"
 	install -m 0644 profiles/*.json "$(SHAREDIR)/profiles/"
 	install -m 0644 profiles/schema/profile.schema.json "$(SHAREDIR)/profiles/schema/"
+	"$(BIN)" __manpage > "$(PREFIX)/share/man/man1/scaleplan.1"
+	"$(BIN)" completions bash > "$(PREFIX)/share/bash-completion/completions/scaleplan"
+	"$(BIN)" completions zsh > "$(PREFIX)/share/zsh/site-functions/_scaleplan"
+	"$(BIN)" completions fish > "$(PREFIX)/share/fish/vendor_completions.d/scaleplan.fish"
 
 uninstall:
-	rm -f "$(BINDIR)/scaleplan"
+	rm -f "$(BINDIR)/scaleplan" "$(PREFIX)/share/man/man1/scaleplan.1" \
+		"$(PREFIX)/share/bash-completion/completions/scaleplan" "$(PREFIX)/share/zsh/site-functions/_scaleplan" \
+		"$(PREFIX)/share/fish/vendor_completions.d/scaleplan.fish"
 	rm -rf "$(SHAREDIR)"
 
 BENCH_RUNS ?= 21

@@ -8,8 +8,7 @@ public enum ScalePlan {
 
     static let commands: [any Command.Type] = [
         ListCommand.self, ShowCommand.self, ValidateCommand.self, SimulateCommand.self, CapacityCommand.self,
-        SchemaCommand.self,
-        HelpCommand.self,
+        CheckCommand.self, SchemaCommand.self, CompletionsCommand.self, HelpCommand.self,
     ]
 
     static let rootSpec = CommandSpec(
@@ -49,6 +48,13 @@ public enum ScalePlan {
         guard let first = arguments.first else {
             context.stdout.write(HelpFormatter.help(for: rootSpec, subcommands: commands.map { $0.spec },
                 width: context.width))
+            return .success
+        }
+        if first == "__complete" {
+            return CompletionsCommand.answer(Array(arguments.dropFirst()), context)
+        }
+        if first == "__manpage" {
+            context.stdout.write(ManPage.render())
             return .success
         }
         if first == "--version" {

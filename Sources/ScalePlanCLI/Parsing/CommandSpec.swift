@@ -22,8 +22,8 @@ struct CommandSpec: Sendable {
     var usage: String {
         if let usageOverride { return usageOverride }
         var parts = [commandName]
-        for option in options where option.isRequired { parts.append(option.usageFragment) }
         for argument in arguments { parts.append(argument.usageFragment) }
+        for option in options where option.isRequired { parts.append(option.usageFragment) }
         for option in options where !option.isRequired && !option.hiddenFromUsage { parts.append("[\(option.usageFragment)]") }
         return parts.joined(separator: " ")
     }
@@ -61,6 +61,22 @@ struct OptionSpec: Sendable {
     var hiddenFromUsage = false
 
     var isFlag: Bool { valueName == nil }
+
+    /// What a shell should offer as this option's value.
+    enum Completion: Equatable {
+        case none, file, tier, scenario
+        case choices([String])
+    }
+
+    var completion: Completion {
+        if !choices.isEmpty { return .choices(choices) }
+        switch name {
+        case "scenario": return .scenario
+        case "tier": return .tier
+        case "growth-csv", "output", "observed": return .file
+        default: return .none
+        }
+    }
 
     var usageFragment: String {
         let flag = valueName == nil ? "--\(name)" : (short.map { "-\($0)" } ?? "--\(name)")
