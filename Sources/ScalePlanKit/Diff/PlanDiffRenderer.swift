@@ -1,0 +1,97 @@
+/// `diff <old.json> <new.json>` in every format.
+public enum PlanDiffRenderer {
+    public static let schema = "scaleplan.plandiff/1"
+
+    public static func render(_ diff: PlanDiff, format: ReportFormat) -> String {
+        switch format {
+        case .json: json(diff).rendered() + "\n"
+        case .markdown: markdown(diff)
+        default: text(diff)
+        }
+    }
+
+    static func money(_ diff: PlanDiff, _ value: Double) -> String {
+        NumberFormatting.money(value, currency: diff.new.currency)
+    }
+
+    static func label(_ month: Int?) -> String { month.map { "M\($0)" } ?? "never" }
+
+    /// The outcome in sentences, shared by text and markdown.
+    static func outcome(_ diff: PlanDiff) -> [String] {
+        let increase = diff.costIncrease
+        let percent = diff.costBefore.expected > 0 ? " (\(increase >= 0 ? "+" : "")\(NumberFormatting.grouped(increase / diff.costBefore.expected * 100, decimals: 1))%)" : ""
+        var lines = ["Monthly cost at month \(diff.months - 1): \(money(diff, diff.costBefore.expected)) → \(money(diff, diff.costAfter.expected)), "
+            + "\(increase >= 0 ? "+" : "")\(money(diff, increase))\(percent)"]
+        for month in diff.triggerMonths {
+            lines.append("trigger \(month.id): first fires \(label(month.before)) → \(label(month.after))")
+        }
+        for gap in diff.gapsAppearing { lines.append("new gap (M\(gap.month)): \(gap.message)") }
+        for gap in diff.gapsDisappearing { lines.append("gap closed (was M\(gap.month)): \(gap.message)") }
+        return lines
+    }
+
+    static func changeLines(_ diff: PlanDiff) -> [String] {
+        diff.lines.map { line in
+            var text = "\(line.change.rawValue) \(line.kind) \(line.name)"
+            switch line.change {
+            case .changed: text += ": \(line.before ?? "") → \(line.after ?? "")"
+            case .added: text += ": \(line.after ?? "")"
+            case .removed: text += ": \(line.before ?? "")"
+            }
+            return text
+        }
+    }
+
+    static func text(_ diff: PlanDiff) -> String {
+        let clean = { (text: String) in TextSafety.terminal(text) }
+        var out = clean("\(diff.old.name) (\(diff.old.id)) → \(diff.new.name) (\(diff.new.id))") + "\n\n"
+        out += diff.lines.isEmpty ? "No changes to the plan.\n" : "CHANGES (\(diff.lines.count)):\n"
+        for line in changeLines(diff) { out += TextWrap.wrap("  " + clean(line), width: 100, indent: 6) + "\n" }
+        out += "\nPROJECTED OUTCOME (\(clean(diff.growthSource)), \(diff.months) months):\n"
+        for line in outcome(diff) { out += TextWrap.wrap("  " + clean(line), width: 100, indent: 4) + "\n" }
+        return out
+    }
+
+    static func markdown(_ diff: PlanDiff) -> String {
+        let md = TextSafety.markdown
+        var out = "### Plan change: \(md(diff.new.name))\n\n"
+        out += "**\(md(outcome(diff)[0]))**\n\n"
+        if diff.lines.isEmpty {
+            out += "No changes to the plan.\n"
+        } else {
+            out += "```diff\n" + changeLines(diff).map { $0.replacingFences() }.joined(separator: "\n") + "\n```\n"
+        }
+        let rest = outcome(diff).dropFirst()
+        if !rest.isEmpty {
+            out += "\nProjected along \(md(diff.growthSource)), \(diff.months) months:\n\n"
+            for line in rest { out += "- \(md(line))\n" }
+        }
+        return out
+    }
+
+    static func json(_ diff: PlanDiff) -> JSONOutput {
+        func cost(_ value: CostBreakdown) -> JSONOutput {
+            .object([("low", .number(value.low)), ("expected", .number(value.expected)), ("high", .number(value.high))])
+        }
+        func gap(_ event: PlanEvent) -> JSONOutput {
+            .object([("month", .number(Double(event.month))), ("kind", .string(event.kind.rawValue)),
+                ("tier", .string(event.tierID)), ("message", .string(event.message))])
+        }
+        return .object([
+            ("schema", .string(schema)),
+            ("old", .string(diff.old.id)), ("new", .string(diff.new.id)), ("currency", .string(diff.new.currency)),
+            ("changes", .array(diff.lines.map { line in
+                .object([("change", .string(line.change == .added ? "added" : line.change == .removed ? "removed" : "changed")),
+                    ("kind", .string(line.kind)), ("name", .string(line.name)), ("before", .string(line.before)),
+                    ("after", .string(line.after))])
+            })),
+            ("growth", .string(diff.growthSource)), ("months", .number(Double(diff.months))),
+            ("cost_at_horizon", .object([("before", cost(diff.costBefore)), ("after", cost(diff.costAfter)),
+                ("increase", .number(diff.costIncrease))])),
+            ("triggers", .array(diff.triggerMonths.map { .object([("id", .string($0.id)),
+                ("before", .number($0.before.map(Double.init))), ("after", .number($0.after.map(Double.init)))]) })),
+            ("gaps_appearing", .array(diff.gapsAppearing.map(gap))),
+            ("gaps_disappearing", .array(diff.gapsDisappearing.map(gap))),
+        ])
+    }
+}

@@ -1,0 +1,133 @@
+/// What changes when a plan moves from one tier to another: cost items added, removed and
+/// changed (with monthly low/high deltas), limits before → after, SLO changes, and how far each
+/// tier carries the load.
+public struct TierDiff: Sendable {
+    public enum Change: String, Sendable {
+        case added = "+", removed = "-", changed = "~", unchanged = " "
+    }
+
+    /// A cost item matched by category and name.
+    public struct CostLine: Sendable {
+        public var change: Change
+        public var category: String
+        public var item: String
+        public var before: ModelEvaluator.ItemCost?
+        public var after: ModelEvaluator.ItemCost?
+
+        public var deltaLow: Double { (after?.low ?? 0) - (before?.low ?? 0) }
+        public var deltaHigh: Double { (after?.high ?? 0) - (before?.high ?? 0) }
+    }
+
+    /// A limit, by the metric it limits.
+    public struct LimitLine: Sendable {
+        public var change: Change
+        public var metric: String
+        public var before: Double?
+        public var after: Double?
+
+        /// Relative change, when both sides exist and the old one is not zero.
+        public var percent: Double? {
+            guard let before, let after, before != 0 else { return nil }
+            return (after - before) / before
+        }
+    }
+
+    /// One SLO field.
+    public struct TargetLine: Sendable {
+        public var name: String
+        public var before: Double?
+        public var after: Double?
+    }
+
+    public let profile: Profile
+    public let from: Tier
+    public let to: Tier
+    /// The driver value the costs and limits are evaluated at.
+    public let driver: Double
+    public let costs: [CostLine]
+    public let limits: [LimitLine]
+    public let targets: [TargetLine]
+    public let capacityFrom: CapacitySearch.Result
+    public let capacityTo: CapacitySearch.Result
+
+    /// Totals before and after, low and high.
+    public var totalBefore: (low: Double, high: Double) {
+        costs.reduce((0, 0)) { ($0.0 + ($1.before?.low ?? 0), $0.1 + ($1.before?.high ?? 0)) }
+    }
+
+    public var totalAfter: (low: Double, high: Double) {
+        costs.reduce((0, 0)) { ($0.0 + ($1.after?.low ?? 0), $0.1 + ($1.after?.high ?? 0)) }
+    }
+
+    /// The sum of the item deltas (equal to after − before by construction; tested).
+    public var totalDelta: (low: Double, high: Double) {
+        costs.reduce((0, 0)) { ($0.0 + $1.deltaLow, $0.1 + $1.deltaHigh) }
+    }
+
+    /// Compares two tiers of a plan at a driver value (default: the second tier's minimum, the
+    /// moment the plan moves, or the first's when moving down).
+    public init(_ compiled: CompiledProfile, from fromIndex: Int, to toIndex: Int, at driver: Double? = nil) {
+        profile = compiled.profile
+        let fromTier = compiled.tiers[fromIndex], toTier = compiled.tiers[toIndex]
+        from = fromTier.tier
+        to = toTier.tier
+        let at = driver ?? Swift.max(fromTier.tier.range.min, toTier.tier.range.min)
+        self.driver = at
+        let evaluator = ModelEvaluator(compiled)
+        let slots = evaluator.slots(driver: at)
+        let before = evaluator.costs(of: fromTier, slots: slots)
+        let after = evaluator.costs(of: toTier, slots: slots)
+        func key(_ item: CostItem) -> String { item.category + "\u{1F}" + item.item }
+        var lines: [CostLine] = []
+        var matched: Set<Int> = []
+        for (index, cost) in fromTier.costs.enumerated() {
+            if let other = toTier.costs.indices.first(where: { !matched.contains($0) && key(toTier.costs[$0].item) == key(cost.item) }) {
+                matched.insert(other)
+                let same = before[index] == after[other]
+                lines.append(CostLine(change: same ? .unchanged : .changed, category: cost.item.category, item: cost.item.item,
+                    before: before[index], after: after[other]))
+            } else {
+                lines.append(CostLine(change: .removed, category: cost.item.category, item: cost.item.item,
+                    before: before[index], after: nil))
+            }
+        }
+        // A removed and an added item of the same category are one item changing plan (Railway
+        // Hobby → Railway Pro): pair them in order, so the diff reads as a change.
+        var removedByCategory: [String: [Int]] = [:]
+        for (index, line) in lines.enumerated() where line.change == .removed {
+            removedByCategory[line.category, default: []].append(index)
+        }
+        for (index, cost) in toTier.costs.enumerated() where !matched.contains(index) {
+            if var candidates = removedByCategory[cost.item.category], !candidates.isEmpty {
+                let paired = candidates.removeFirst()
+                removedByCategory[cost.item.category] = candidates
+                lines[paired].change = .changed
+                lines[paired].item += " → " + cost.item.item
+                lines[paired].after = after[index]
+                continue
+            }
+            lines.append(CostLine(change: .added, category: cost.item.category, item: cost.item.item, before: nil,
+                after: after[index]))
+        }
+        costs = lines
+        let fromLimits = evaluator.limits(of: fromTier, slots: slots)
+        let toLimits = evaluator.limits(of: toTier, slots: slots)
+        var limitLines: [LimitLine] = []
+        for limit in fromLimits {
+            let other = toLimits.first { $0.name == limit.name }
+            let change: Change = other == nil ? .removed : (other?.limit == limit.limit ? .unchanged : .changed)
+            limitLines.append(LimitLine(change: change, metric: limit.name, before: limit.limit, after: other?.limit))
+        }
+        for limit in toLimits where !fromLimits.contains(where: { $0.name == limit.name }) {
+            limitLines.append(LimitLine(change: .added, metric: limit.name, before: nil, after: limit.limit))
+        }
+        limits = limitLines
+        targets = [
+            TargetLine(name: "p95_ms", before: fromTier.tier.slo?.p95Milliseconds, after: toTier.tier.slo?.p95Milliseconds),
+            TargetLine(name: "uptime_pct", before: fromTier.tier.slo?.uptimePercent, after: toTier.tier.slo?.uptimePercent),
+        ].filter { $0.before != nil || $0.after != nil }
+        let search = CapacitySearch(compiled)
+        capacityFrom = search.search(tier: fromIndex)
+        capacityTo = search.search(tier: toIndex)
+    }
+}

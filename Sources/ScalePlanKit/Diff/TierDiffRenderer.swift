@@ -1,0 +1,174 @@
+/// `diff <profile> <tierA> <tierB>` in every format, laid out like a cost diff in a pull request.
+public enum TierDiffRenderer {
+    public static let schema = "scaleplan.tierdiff/1"
+
+    public static func render(_ diff: TierDiff, format: ReportFormat) -> String {
+        switch format {
+        case .json: json(diff).rendered() + "\n"
+        case .markdown: markdown(diff)
+        default: text(diff)
+        }
+    }
+
+    static func money(_ diff: TierDiff, _ value: Double) -> String {
+        NumberFormatting.money(value, currency: diff.profile.currency)
+    }
+
+    static func signed(_ diff: TierDiff, _ value: Double) -> String {
+        (value > 0 ? "+" : "") + money(diff, value)
+    }
+
+    static func range(_ diff: TierDiff, _ low: Double, _ high: Double) -> String {
+        low == high ? money(diff, low) : "\(money(diff, low)) – \(money(diff, high))"
+    }
+
+    /// `Monthly cost: +$1,340 – +$1,700  ($600 – $800 → $1,940 – $2,500)`
+    public static func summary(_ diff: TierDiff) -> String {
+        let delta = diff.totalDelta, before = diff.totalBefore, after = diff.totalAfter
+        let change = delta.low == delta.high ? signed(diff, delta.low) : "\(signed(diff, delta.low)) – \(signed(diff, delta.high))"
+        return "Monthly cost: \(change)  (\(range(diff, before.low, before.high)) → \(range(diff, after.low, after.high)))"
+    }
+
+    static func number(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        return NumberFormatting.grouped(value, decimals: Swift.abs(value) < 10 && value != value.rounded() ? 2 : 0)
+    }
+
+    /// The diff lines, shared by the text and markdown layouts.
+    static func lines(_ diff: TierDiff) -> [String] {
+        let clean = { (text: String) in TextSafety.terminal(text) }
+        var rows: [[String]] = []
+        for line in diff.costs {
+            let before = line.before.map { range(diff, $0.low, $0.high) } ?? ""
+            let after = line.after.map { range(diff, $0.low, $0.high) } ?? ""
+            let delta = line.change == .unchanged ? "" : line.deltaLow == line.deltaHigh ? signed(diff, line.deltaLow)
+                : "\(signed(diff, line.deltaLow)) – \(signed(diff, line.deltaHigh))"
+            rows.append([line.change.rawValue, line.category, TextTable.truncate(clean(line.item), 40), before, after, delta])
+        }
+        var out = unmarkedRule(TextTable.render(headers: [" ", "CATEGORY", "ITEM", "BEFORE", "AFTER", "DELTA"], rows: rows,
+            rightAligned: [3, 4, 5]))
+        out.append(summary(diff))
+        if !diff.limits.isEmpty {
+            out.append("")
+            let limitRows = diff.limits.map { line -> [String] in
+                let percent = line.percent.map { ($0 >= 0 ? "+" : "") + NumberFormatting.grouped($0 * 100) + "%" } ?? ""
+                return [line.change.rawValue, line.metric, number(line.before), "→", number(line.after), percent]
+            }
+            out += unmarkedRule(TextTable.render(headers: [" ", "LIMIT", "BEFORE", "", "AFTER", "CHANGE"], rows: limitRows,
+                rightAligned: [2, 4, 5]))
+        }
+        for target in diff.targets where target.before != target.after {
+            let marker = target.before == nil ? "+" : target.after == nil ? "-" : "~"
+            let show = { (value: Double?) in value.map(NumberFormatting.plain) ?? "–" }
+            out.append("\(marker) slo.\(target.name): \(show(target.before)) → \(show(target.after))")
+        }
+        out.append("")
+        out.append("  carries: \(carries(diff, diff.capacityFrom, diff.from)) → \(carries(diff, diff.capacityTo, diff.to))")
+        if let migration = diff.to.migration {
+            var parts: [String] = []
+            if let lead = migration.leadTimeMonths { parts.append("lead time \(NumberFormatting.plain(lead.low))–\(NumberFormatting.plain(lead.high)) months") }
+            if let downtime = migration.downtimeMinutes { parts.append("downtime \(NumberFormatting.plain(downtime.low))–\(NumberFormatting.plain(downtime.high)) min") }
+            if !parts.isEmpty { out.append("  migration into \(diff.to.id): " + parts.joined(separator: ", ")) }
+        }
+        return out
+    }
+
+    /// The table's lines, the rule's first column blanked: in a diff a line starting with `-`
+    /// reads as a removal.
+    static func unmarkedRule(_ table: String) -> [String] {
+        var lines = table.split(separator: "\n").map(String.init)
+        if lines.count > 1, lines[1].hasPrefix("-") { lines[1] = " " + lines[1].dropFirst() }
+        return lines
+    }
+
+    static func carries(_ diff: TierDiff, _ result: CapacitySearch.Result, _ tier: Tier) -> String {
+        let unit = diff.profile.driver.name
+        if result.unbounded { return "\(tier.id) carries any \(unit) (no limit binds)" }
+        guard let maximum = result.maximum else { return "\(tier.id) cannot carry its own minimum" }
+        return "\(tier.id) up to \(NumberFormatting.grouped(maximum)) \(unit)" + (result.binding.map { " (\($0.name) binds)" } ?? "")
+    }
+
+    static func heading(_ diff: TierDiff) -> String {
+        "\(diff.profile.name): \(diff.from.name) (\(diff.from.id)) → \(diff.to.name) (\(diff.to.id)), "
+            + "costs at \(NumberFormatting.grouped(diff.driver)) \(diff.profile.driver.name)"
+    }
+
+    static func text(_ diff: TierDiff) -> String {
+        TextSafety.terminal(heading(diff)) + "\n\n" + lines(diff).joined(separator: "\n") + "\n"
+    }
+
+    /// A `diff` code block (GitHub colours the + and - lines), then the summary in bold: fit to
+    /// paste as a pull-request comment.
+    static func markdown(_ diff: TierDiff) -> String {
+        var out = "### \(TextSafety.markdown(heading(diff)))\n\n```diff\n"
+        // Inside a code block nothing is interpreted, but a fence in a name would close it.
+        for line in lines(diff) where line != summary(diff) { out += line.replacingFences() + "\n" }
+        out += "```\n\n**\(TextSafety.markdown(summary(diff)))**\n"
+        return out
+    }
+
+    static func json(_ diff: TierDiff) -> JSONOutput {
+        func cost(_ value: ModelEvaluator.ItemCost?) -> JSONOutput {
+            value.map { .object([("low", .number($0.low)), ("high", .number($0.high))]) } ?? .null
+        }
+        func capacity(_ result: CapacitySearch.Result) -> JSONOutput {
+            .object([("carries_up_to", .number(result.maximum)), ("unbounded", .bool(result.unbounded)),
+                ("binding", .string(result.binding?.name))])
+        }
+        let before = diff.totalBefore, after = diff.totalAfter, delta = diff.totalDelta
+        return .object([
+            ("schema", .string(schema)),
+            ("profile", .string(diff.profile.id)), ("from", .string(diff.from.id)), ("to", .string(diff.to.id)),
+            ("driver", .number(diff.driver)), ("currency", .string(diff.profile.currency)),
+            ("costs", .array(diff.costs.map { line in
+                .object([
+                    ("change", .string(name(line.change))), ("category", .string(line.category)), ("item", .string(line.item)),
+                    ("before", cost(line.before)), ("after", cost(line.after)),
+                    ("delta", .object([("low", .number(line.deltaLow)), ("high", .number(line.deltaHigh))])),
+                ])
+            })),
+            ("total", .object([
+                ("before", .object([("low", .number(before.low)), ("high", .number(before.high))])),
+                ("after", .object([("low", .number(after.low)), ("high", .number(after.high))])),
+                ("delta", .object([("low", .number(delta.low)), ("high", .number(delta.high))])),
+            ])),
+            ("limits", .array(diff.limits.map { line in
+                .object([("change", .string(name(line.change))), ("metric", .string(line.metric)),
+                    ("before", .number(line.before)), ("after", .number(line.after)), ("percent", .number(line.percent))])
+            })),
+            ("slo", .array(diff.targets.map { .object([("name", .string($0.name)), ("before", .number($0.before)),
+                ("after", .number($0.after))]) })),
+            ("capacity", .object([("from", capacity(diff.capacityFrom)), ("to", capacity(diff.capacityTo))])),
+        ])
+    }
+
+    static func name(_ change: TierDiff.Change) -> String {
+        switch change {
+        case .added: "added"
+        case .removed: "removed"
+        case .changed: "changed"
+        case .unchanged: "unchanged"
+        }
+    }
+}
+
+extension String {
+    /// Breaks runs of three backticks so text cannot close a markdown code fence.
+    func replacingFences() -> String {
+        var out = ""
+        var run = 0
+        for character in self {
+            if character == "`" {
+                run += 1
+                if run == 3 {
+                    out += "\u{200B}"
+                    run = 1
+                }
+            } else {
+                run = 0
+            }
+            out.append(character)
+        }
+        return out
+    }
+}
