@@ -57,7 +57,7 @@ import Testing
 }
 
 @Suite struct HelpTests {
-    static let commands = ["list", "show", "validate", "simulate", "capacity", "check", "diff", "schema", "completions", "help"]
+    static let commands = ["list", "show", "validate", "simulate", "capacity", "check", "diff", "roadmap", "schema", "completions", "help"]
 
     @Test func rootHelpIsGolden() throws {
         let result = runCLI(["--help"])

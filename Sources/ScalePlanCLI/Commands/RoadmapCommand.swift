@@ -1,0 +1,34 @@
+import ScalePlanKit
+
+/// `scaleplan roadmap <profile>`: the investor roadmap, in markdown or self-contained HTML.
+enum RoadmapCommand: Command {
+    static let spec = CommandSpec(
+        name: "roadmap",
+        abstract: "Write an investor roadmap of the plan (markdown or HTML).",
+        discussion: "Headline numbers, the tier table (planned vs projected entry), charts of the driver and the monthly cost (with the P10–P90 band when --trials is given), a milestone timeline, the trigger calendar with migration lead times, unit economics, the team and hiring plan, risks (bottlenecks, plan gaps, early triggers), and every assumption with its range. Markdown uses plain tables and Mermaid charts (GitHub renders them); HTML is one self-contained file with inline CSS and SVG, no scripts and nothing fetched.",
+        arguments: [.profile],
+        options: GrowthOptions.options + MonteCarloOptions.options + [
+            .format(["markdown", "html"]),
+            OutputWriter.option,
+        ])
+
+    static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
+        let loaded = try context.loadProfile(arguments.positionals[0], for: spec)
+        let growth = try GrowthOptions.resolve(arguments, spec: spec, loaded: loaded, context: context)
+        let projection = Simulator(loaded.compiled).run(curve: growth.curve, months: growth.months, start: growth.start,
+            growthSource: growth.source)
+        var monteCarlo: MonteCarloResult?
+        if let options = try MonteCarloOptions.parse(arguments, spec: spec, months: growth.months) {
+            let runner = MonteCarlo(loaded.compiled, growth: growth.spec.map { .scenario($0) } ?? .fixed(growth.curve))
+            let bar = context.terminal.stderrIsTerminal && !arguments.has("quiet") ? ProgressBar(output: context.stderr) : nil
+            var progress: (@Sendable (Double) -> Void)?
+            if let bar { progress = { fraction in bar.update(fraction) } }
+            monteCarlo = runner.run(options, start: growth.start, growthSource: growth.source, progress: progress)
+            bar?.finish()
+        }
+        let roadmap = Roadmap(projection: projection, monteCarlo: monteCarlo)
+        let text = arguments.value("format", in: spec) == "html" ? RoadmapHTML.render(roadmap) : RoadmapMarkdown.render(roadmap)
+        try OutputWriter.write(text, arguments, spec: spec, context: context)
+        return .success
+    }
+}

@@ -1,0 +1,171 @@
+/// Everything an investor roadmap says, worked out once from a projection (and, when trials were
+/// run, a Monte Carlo result); the markdown and HTML renderers only lay it out.
+public struct Roadmap: Sendable {
+    public let projection: Projection
+    public let monteCarlo: MonteCarloResult?
+
+    public var profile: Profile { projection.profile }
+    public var months: [MonthResult] { projection.months }
+
+    public init(projection: Projection, monteCarlo: MonteCarloResult? = nil) {
+        self.projection = projection
+        self.monteCarlo = monteCarlo
+    }
+
+    // MARK: Headline
+
+    public var first: MonthResult? { months.first }
+    public var last: MonthResult? { months.last }
+
+    /// Expected spend summed over the horizon.
+    public var totalSpend: Double { months.reduce(0) { $0 + $1.cost.expected } }
+
+    /// The first month revenue covers the expected cost, when revenue is modelled.
+    public var breakEvenMonth: Int? {
+        guard projection.compiled.revenue != nil else { return nil }
+        return months.first { ($0.margin ?? -1) >= 0 }?.month
+    }
+
+    public var hasRevenue: Bool { projection.compiled.revenue != nil }
+
+    // MARK: Tiers
+
+    public struct TierRow: Sendable {
+        public var tier: Tier
+        public var index: Int
+        /// First and last projected month in the tier (nil: not reached within the horizon).
+        public var entry: Int?
+        public var exit: Int?
+        /// The tier's cost at its projected entry (or its range minimum when not reached).
+        public var cost: (low: Double, high: Double)
+    }
+
+    public var tiers: [TierRow] {
+        let evaluator = ModelEvaluator(projection.compiled)
+        return projection.compiled.tiers.enumerated().map { index, compiledTier in
+            let entry = months.first { $0.tier == index }?.month
+            let exit = entry.flatMap { start in months.last { $0.tier == index && $0.month >= start }?.month }
+            let driver = entry.map { months[$0].driver } ?? compiledTier.tier.range.min
+            let total = evaluator.totalCost(of: compiledTier, slots: evaluator.slots(driver: driver))
+            return TierRow(tier: compiledTier.tier, index: index, entry: entry, exit: exit, cost: (total.low, total.high))
+        }
+    }
+
+    // MARK: Calendar
+
+    /// Triggers, migration starts and tier changes, in month order.
+    public var calendar: [PlanEvent] {
+        projection.events.filter { [.trigger, .migrationStart, .tierChange].contains($0.kind) }
+    }
+
+    /// Plan gaps: load no tier carries, a tier over its own limits, missed latency targets.
+    public var gaps: [PlanEvent] {
+        projection.events.filter { [.noTierCarries, .tierOverCapacity, .sloMissed, .invalidValue].contains($0.kind) }
+    }
+
+    // MARK: Unit economics
+
+    /// Months shown in the unit-economics table: the first, every twelfth, and the last.
+    public var checkpoints: [Int] {
+        guard let last else { return [] }
+        var points = [0] + Array(stride(from: 12, to: last.month, by: 12))
+        if last.month > 0 { points.append(last.month) }
+        return points
+    }
+
+    // MARK: Team
+
+    public struct HireRow: Sendable {
+        public var hire: Hire
+        public var tier: Tier
+        /// The first projected month the driver reaches the hire's level.
+        public var month: Int?
+    }
+
+    public var hires: [HireRow] {
+        profile.tiers.flatMap { tier in
+            (tier.team?.hires ?? []).map { hire in
+                HireRow(hire: hire, tier: tier, month: months.first { $0.driver >= hire.at }?.month)
+            }
+        }
+    }
+
+    // MARK: Risks
+
+    /// Each limit's highest utilisation over the horizon and the month it first passes 80%.
+    public struct Bottleneck: Sendable {
+        public var limit: String
+        public var tier: String
+        public var peak: Double
+        public var month: Int
+        public var firstOver80: Int?
+    }
+
+    public var bottlenecks: [Bottleneck] {
+        var byLimit: [String: Bottleneck] = [:]
+        for month in months {
+            let tier = profile.tiers[month.tier].id
+            for limit in month.limits where limit.utilization.isFinite {
+                let key = "\(tier)/\(limit.name)"
+                var entry = byLimit[key] ?? Bottleneck(limit: limit.name, tier: tier, peak: 0, month: month.month, firstOver80: nil)
+                if limit.utilization > entry.peak {
+                    entry.peak = limit.utilization
+                    entry.month = month.month
+                }
+                if entry.firstOver80 == nil && limit.utilization > 0.8 { entry.firstOver80 = month.month }
+                byLimit[key] = entry
+            }
+        }
+        return byLimit.values.filter { $0.peak > 0.5 }.sorted { ($1.peak, $0.limit) < ($0.peak, $1.limit) }.prefix(8).map { $0 }
+    }
+
+    /// Triggers that fire soonest: with trials, by their P10 first month (likely to fire early);
+    /// otherwise the deterministic first firings.
+    public struct EarlyTrigger: Sendable {
+        public var id: String
+        public var severity: Trigger.Severity
+        public var month: Int
+        public var probability: Double?
+        public var action: String
+    }
+
+    public var earlyTriggers: [EarlyTrigger] {
+        if let monteCarlo {
+            return monteCarlo.triggers.compactMap { odds -> EarlyTrigger? in
+                guard odds.probability > 0, let month = odds.firstMonth.p10 else { return nil }
+                return EarlyTrigger(id: odds.id, severity: odds.severity, month: month, probability: odds.probability,
+                    action: odds.action)
+            }.sorted { ($0.month, $1.severity, $0.id) < ($1.month, $0.severity, $1.id) }.prefix(8).map { $0 }
+        }
+        return projection.events.filter { $0.kind == .trigger && $0.severity != .info }.prefix(8).map {
+            EarlyTrigger(id: $0.triggerID ?? "", severity: $0.severity, month: $0.month, probability: nil, action: $0.action ?? "")
+        }
+    }
+
+    // MARK: Series for the charts
+
+    /// The driver and the expected cost by month, with P10/P90 bands when trials were run.
+    public struct Series: Sendable {
+        public var name: String
+        public var values: [Double]
+        public var low: [Double]?
+        public var high: [Double]?
+    }
+
+    public var driverSeries: Series { series(kind: .driver, name: profile.driver.label) { $0.driver } }
+    public var costSeries: Series { series(kind: .cost, name: "Monthly cost (\(profile.currency))") { $0.cost.expected } }
+
+    private func series(kind: MonteCarloResult.Series.Kind, name: String, _ value: (MonthResult) -> Double) -> Series {
+        let values = months.map(value)
+        guard let band = monteCarlo?.series.first(where: { $0.kind == kind }) else {
+            return Series(name: name, values: values, low: nil, high: nil)
+        }
+        let count = Swift.min(values.count, band.months.count)
+        return Series(name: name, values: Array(values.prefix(count)),
+            low: band.months.prefix(count).map { $0.p10 ?? 0 }, high: band.months.prefix(count).map { $0.p90 ?? 0 })
+    }
+
+    // MARK: Assumptions
+
+    public var assumptions: [Param] { profile.params.filter { $0.assumption != nil || $0.value.isUncertain } }
+}

@@ -1,0 +1,146 @@
+/// The roadmap as one self-contained HTML page: inline CSS and SVG charts, no scripts, nothing
+/// fetched from the network, readable printed to PDF. Everything from the profile is escaped.
+public enum RoadmapHTML {
+    static let style = """
+        :root { color-scheme: light; }
+        body { font: 15px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1b1f24; margin: 0 auto; max-width: 900px; padding: 32px 24px; }
+        h1 { font-size: 28px; margin: 0 0 4px; } h2 { font-size: 20px; margin: 32px 0 8px; border-bottom: 1px solid #d8dee4; padding-bottom: 4px; }
+        p.lead { color: #57606a; margin-top: 0; }
+        table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 14px; }
+        th, td { border-bottom: 1px solid #e5e8eb; padding: 6px 8px; text-align: left; vertical-align: top; }
+        th { background: #f6f8fa; font-weight: 600; } td.n, th.n { text-align: right; white-space: nowrap; }
+        .headline { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 12px; margin: 16px 0; }
+        .fact { background: #f6f8fa; border-radius: 8px; padding: 12px; } .fact .v { font-size: 20px; font-weight: 600; } .fact .k { color: #57606a; font-size: 13px; }
+        svg.chart { width: 100%; height: auto; display: block; margin: 8px 0 16px; }
+        svg .title { font-size: 14px; font-weight: 600; fill: #1b1f24; } svg .axis { font-size: 11px; fill: #57606a; }
+        svg .grid { stroke: #e5e8eb; stroke-width: 1; } svg .axisline { stroke: #8c959f; stroke-width: 1; }
+        svg .series { fill: none; stroke: #0969da; stroke-width: 2.5; } svg .band { fill: #0969da; fill-opacity: 0.15; stroke: none; }
+        svg .tier { fill: #0969da; fill-opacity: 0.8; } svg .migration { fill: #bf8700; fill-opacity: 0.6; }
+        svg .warning { fill: #bf8700; } svg .critical { fill: #cf222e; }
+        .sev-critical { color: #cf222e; font-weight: 600; } .sev-warning { color: #9a6700; font-weight: 600; }
+        .legend { color: #57606a; font-size: 13px; } footer { color: #57606a; font-size: 12px; margin-top: 40px; }
+        @media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } svg.chart, table { break-inside: avoid; } }
+        """
+
+    public static func render(_ roadmap: Roadmap) -> String {
+        let text = RoadmapText(roadmap: roadmap)
+        let e = HTMLText.escape
+        let profile = roadmap.profile
+        let labels = roadmap.months.map { text.month($0.month) }
+        var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        html += "<title>\(e(profile.name)) — scaling roadmap</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
+        html += "<h1>\(e(profile.name)): scaling roadmap</h1>\n"
+        var lead = "Projection: \(roadmap.projection.growthSource), \(roadmap.months.count) months"
+        if let start = roadmap.projection.start { lead += " from \(start)" }
+        html += "<p class=\"lead\">\(e(lead)); costs are monthly, in \(e(profile.currency)).</p>\n"
+        if let description = profile.description { html += "<p>\(e(description))</p>\n" }
+
+        html += "<h2>Headline</h2>\n<div class=\"headline\">\n"
+        for (label, value) in text.headline {
+            html += "<div class=\"fact\"><div class=\"v\">\(e(value))</div><div class=\"k\">\(e(label))</div></div>\n"
+        }
+        html += "</div>\n"
+
+        html += "<h2>Tiers</h2>\n<table>\n<tr><th>Tier</th><th>\(e(profile.driver.label))</th><th>Planned</th><th>Projected entry</th><th class=\"n\">Monthly cost at entry</th></tr>\n"
+        for row in roadmap.tiers {
+            html += "<tr><td>\(e(row.tier.name))</td><td>\(e(text.range(row.tier)))</td><td>\(e(text.planned(row.tier.timeline)))</td>"
+                + "<td>\(e(text.month(row.entry)))</td><td class=\"n\">\(e(text.money(row.cost.low))) – \(e(text.money(row.cost.high)))</td></tr>\n"
+        }
+        html += "</table>\n"
+
+        html += "<h2>Growth and cost</h2>\n"
+        html += SVGChart.line(roadmap.driverSeries, labels: labels, id: "chart-driver", money: false, currency: profile.currency) + "\n"
+        html += SVGChart.line(roadmap.costSeries, labels: labels, id: "chart-cost", money: true, currency: profile.currency) + "\n"
+        if let monteCarlo = roadmap.monteCarlo {
+            html += "<p class=\"legend\">Line: the deterministic projection. Shaded: the 10th–90th percentile band of \(NumberFormatting.grouped(Double(monteCarlo.trials))) trials.</p>\n"
+        }
+
+        html += "<h2>Milestones</h2>\n" + SVGChart.timeline(roadmap, text: text) + "\n"
+        html += "<p class=\"legend\">Blue: projected months in each tier. Amber: the migration lead time before it. Dots: the first month a warning (amber) or critical (red) trigger fires.</p>\n"
+
+        html += "<h2>Trigger calendar</h2>\n<table>\n<tr><th>Month</th><th>Severity</th><th>What happens</th><th>Action</th></tr>\n"
+        if roadmap.calendar.isEmpty { html += "<tr><td colspan=\"4\">No trigger fires within the horizon.</td></tr>\n" }
+        for event in roadmap.calendar {
+            html += "<tr><td>\(e(text.month(event.month)))</td><td class=\"sev-\(event.severity.rawValue)\">\(event.severity.rawValue)</td>"
+                + "<td>\(e(event.message))</td><td>\(e(event.action ?? ""))</td></tr>\n"
+        }
+        html += "</table>\n"
+
+        html += "<h2>Unit economics</h2>\n<table>\n<tr><th>Month</th><th class=\"n\">\(e(profile.driver.label))</th><th class=\"n\">Monthly cost</th><th class=\"n\">Per \(e(profile.driver.unit))</th>"
+        html += roadmap.hasRevenue ? "<th class=\"n\">Revenue</th><th class=\"n\">Margin</th></tr>\n" : "</tr>\n"
+        for index in roadmap.checkpoints {
+            let month = roadmap.months[index]
+            html += "<tr><td>\(e(text.month(index)))</td><td class=\"n\">\(e(text.driver(month.driver)))</td><td class=\"n\">\(e(text.money(month.cost.expected)))</td><td class=\"n\">\(e(text.money(month.costPerUnit)))</td>"
+            html += roadmap.hasRevenue ? "<td class=\"n\">\(e(text.money(month.revenue)))</td><td class=\"n\">\(e(text.money(month.margin)))</td></tr>\n" : "</tr>\n"
+        }
+        html += "</table>\n"
+
+        html += "<h2>Team and hiring</h2>\n"
+        let teams = profile.tiers.filter { $0.team != nil }
+        if teams.isEmpty && roadmap.hires.isEmpty { html += "<p>The plan does not model the team.</p>\n" }
+        if !teams.isEmpty {
+            html += "<table>\n<tr><th>Tier</th><th class=\"n\">Headcount</th><th class=\"n\">Monthly burn</th></tr>\n"
+            for tier in teams {
+                let team = tier.team
+                let currency = team?.currency ?? profile.currency
+                let headcount = team?.headcount.map { "\(NumberFormatting.plain($0.low))–\(NumberFormatting.plain($0.high))" } ?? "–"
+                let burn = team?.burn.map { "\(NumberFormatting.money($0.low, currency: currency)) – \(NumberFormatting.money($0.high, currency: currency))" } ?? "–"
+                html += "<tr><td>\(e(tier.name))</td><td class=\"n\">\(e(headcount))</td><td class=\"n\">\(e(burn))</td></tr>\n"
+            }
+            html += "</table>\n"
+        }
+        if !roadmap.hires.isEmpty {
+            html += "<table>\n<tr><th>Hire</th><th class=\"n\">Due at</th><th>Projected month</th><th class=\"n\">Monthly salary</th></tr>\n"
+            for row in roadmap.hires {
+                let currency = row.hire.currency ?? row.tier.team?.currency ?? profile.currency
+                let salary = row.hire.salary.map { "\(NumberFormatting.money($0.low, currency: currency)) – \(NumberFormatting.money($0.high, currency: currency))" } ?? "–"
+                html += "<tr><td>\(row.hire.count > 1 ? "\(row.hire.count) × " : "")\(e(row.hire.role))</td><td class=\"n\">\(e(text.driver(row.hire.at))) \(e(profile.driver.name))</td><td>\(e(text.month(row.month)))</td><td class=\"n\">\(e(salary))</td></tr>\n"
+            }
+            html += "</table>\n"
+        }
+
+        html += "<h2>Risks</h2>\n"
+        if !roadmap.bottlenecks.isEmpty {
+            html += "<table>\n<tr><th>Bottleneck</th><th>Tier</th><th class=\"n\">Peak utilisation</th><th>At</th><th>First above 80%</th></tr>\n"
+            for item in roadmap.bottlenecks {
+                html += "<tr><td>\(e(item.limit))</td><td>\(e(item.tier))</td><td class=\"n\">\(NumberFormatting.grouped(item.peak * 100))%</td><td>\(e(text.month(item.month)))</td><td>\(e(item.firstOver80.map { text.month($0) } ?? "–"))</td></tr>\n"
+            }
+            html += "</table>\n"
+        }
+        if roadmap.gaps.isEmpty {
+            html += "<p>Plan gaps: none — every month has a tier whose limits carry the load.</p>\n"
+        } else {
+            html += "<p>Plan gaps:</p>\n<ul>\n"
+            for gap in roadmap.gaps { html += "<li><strong>\(e(text.month(gap.month)))</strong> \(e(gap.message))</li>\n" }
+            html += "</ul>\n"
+        }
+        let early = roadmap.earlyTriggers
+        if !early.isEmpty {
+            html += "<p>\(roadmap.monteCarlo == nil ? "Triggers that fire first:" : "Triggers most likely to fire early (by their 10th-percentile first month):")</p>\n<ul>\n"
+            for trigger in early {
+                var line = "\(text.month(trigger.month)) · \(trigger.severity.rawValue) · \(trigger.id)"
+                if let probability = trigger.probability { line += " (fires in \(NumberFormatting.grouped(probability * 100))% of trials)" }
+                html += "<li>\(e(line)) — \(e(trigger.action))</li>\n"
+            }
+            html += "</ul>\n"
+        }
+
+        html += "<h2>Assumptions</h2>\n<table>\n<tr><th>Assumption</th><th>Value</th><th>Why</th></tr>\n"
+        for param in roadmap.assumptions {
+            html += "<tr><td>\(e(param.label ?? param.name))</td><td>\(e(text.describe(param.value)))</td><td>\(e(param.assumption ?? param.source ?? ""))</td></tr>\n"
+        }
+        html += "</table>\n"
+        if !profile.notes.isEmpty {
+            html += "<p>Where the source contradicts itself, the choices made:</p>\n<ul>\n"
+            for note in profile.notes { html += "<li>\(e(note))</li>\n" }
+            html += "</ul>\n"
+        }
+        html += "<h2>Method</h2>\n<p>\(e(RoadmapText.method))</p>\n"
+        if let monteCarlo = roadmap.monteCarlo {
+            html += "<p>Bands: \(NumberFormatting.grouped(Double(monteCarlo.trials))) trials, seed \(monteCarlo.seed).</p>\n"
+        }
+        html += "<footer>Generated by scaleplan from the profile “\(e(profile.id))”.</footer>\n</body>\n</html>\n"
+        return html
+    }
+}

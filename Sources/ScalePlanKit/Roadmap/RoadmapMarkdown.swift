@@ -1,0 +1,178 @@
+/// The roadmap as GitHub-flavoured markdown: plain tables and Mermaid `xychart-beta` and `gantt`
+/// blocks, which GitHub renders. Everything from the profile is escaped.
+public enum RoadmapMarkdown {
+    public static func render(_ roadmap: Roadmap) -> String {
+        let text = RoadmapText(roadmap: roadmap)
+        let md = TextSafety.markdown
+        let profile = roadmap.profile
+        var out = "# \(md(profile.name)): scaling roadmap\n\n"
+        if let description = profile.description { out += md(description) + "\n\n" }
+        out += "Projection: \(md(roadmap.projection.growthSource)), \(roadmap.months.count) months"
+        if let start = roadmap.projection.start { out += " from \(start)" }
+        out += "; costs are monthly, in \(profile.currency).\n\n"
+
+        out += "## Headline\n\n| | |\n|---|---:|\n"
+        for (label, value) in text.headline { out += "| \(md(label)) | \(md(value)) |\n" }
+
+        out += "\n## Tiers\n\n| Tier | \(md(profile.driver.label)) | Planned | Projected entry | Monthly cost at entry |\n|---|---|---|---|---:|\n"
+        for row in roadmap.tiers {
+            out += "| \(md(row.tier.name)) | \(text.range(row.tier)) | \(md(text.planned(row.tier.timeline))) | "
+                + "\(text.month(row.entry)) | \(text.money(row.cost.low)) – \(text.money(row.cost.high)) |\n"
+        }
+
+        out += "\n## Growth and cost\n\n"
+        out += chart(roadmap, roadmap.driverSeries, text: text) + "\n" + chart(roadmap, roadmap.costSeries, text: text)
+        if roadmap.monteCarlo != nil {
+            out += "\nEach chart shows three lines: the 10th percentile, the deterministic projection and the 90th percentile.\n"
+        }
+
+        out += "\n## Milestones\n\n" + gantt(roadmap, text: text)
+
+        out += "\n## Trigger calendar\n\n| Month | Severity | What happens | Action |\n|---|---|---|---|\n"
+        let calendar = roadmap.calendar
+        if calendar.isEmpty { out += "| – | – | No trigger fires within the horizon. | – |\n" }
+        for event in calendar {
+            out += "| \(text.month(event.month)) | \(event.severity.rawValue) | \(md(event.message)) | \(md(event.action ?? "")) |\n"
+        }
+        let leads = roadmap.tiers.compactMap { row -> String? in
+            guard let lead = row.tier.migration?.leadTimeMonths else { return nil }
+            return "\(md(row.tier.name)): \(NumberFormatting.plain(lead.low))–\(NumberFormatting.plain(lead.high)) months"
+        }
+        if !leads.isEmpty { out += "\nMigration lead times: " + leads.joined(separator: "; ") + ".\n" }
+
+        out += "\n## Unit economics\n\n| Month | \(md(profile.driver.label)) | Monthly cost | Per \(md(profile.driver.unit))"
+        out += roadmap.hasRevenue ? " | Revenue | Margin |\n|---|---:|---:|---:|---:|---:|\n" : " |\n|---|---:|---:|---:|\n"
+        for index in roadmap.checkpoints {
+            let month = roadmap.months[index]
+            out += "| \(text.month(index)) | \(text.driver(month.driver)) | \(text.money(month.cost.expected)) | \(text.money(month.costPerUnit))"
+            out += roadmap.hasRevenue ? " | \(text.money(month.revenue)) | \(text.money(month.margin)) |\n" : " |\n"
+        }
+
+        out += "\n## Team and hiring\n\n"
+        let teams = profile.tiers.filter { $0.team != nil }
+        if teams.isEmpty && roadmap.hires.isEmpty { out += "The plan does not model the team.\n" }
+        if !teams.isEmpty {
+            out += "| Tier | Headcount | Monthly burn |\n|---|---:|---:|\n"
+            for tier in teams {
+                let team = tier.team
+                let headcount = team?.headcount.map { "\(NumberFormatting.plain($0.low))–\(NumberFormatting.plain($0.high))" } ?? "–"
+                let currency = team?.currency ?? profile.currency
+                let burn = team?.burn.map { "\(NumberFormatting.money($0.low, currency: currency)) – \(NumberFormatting.money($0.high, currency: currency))" } ?? "–"
+                out += "| \(md(tier.name)) | \(headcount) | \(burn) |\n"
+            }
+        }
+        if !roadmap.hires.isEmpty {
+            out += "\n| Hire | Due at | Projected month | Monthly salary |\n|---|---:|---|---:|\n"
+            for row in roadmap.hires {
+                let currency = row.hire.currency ?? row.tier.team?.currency ?? profile.currency
+                let salary = row.hire.salary.map { "\(NumberFormatting.money($0.low, currency: currency)) – \(NumberFormatting.money($0.high, currency: currency))" } ?? "–"
+                out += "| \(row.hire.count > 1 ? "\(row.hire.count) × " : "")\(md(row.hire.role)) | \(text.driver(row.hire.at)) \(md(profile.driver.name)) | \(text.month(row.month)) | \(salary) |\n"
+            }
+        }
+
+        out += "\n## Risks\n\n"
+        let bottlenecks = roadmap.bottlenecks
+        if !bottlenecks.isEmpty {
+            out += "Bottlenecks (highest utilisation of each limit over the horizon):\n\n| Limit | Tier | Peak | At | First above 80% |\n|---|---|---:|---|---|\n"
+            for item in bottlenecks {
+                out += "| \(md(item.limit)) | \(md(item.tier)) | \(NumberFormatting.grouped(item.peak * 100))% | \(text.month(item.month)) | \(item.firstOver80.map { text.month($0) } ?? "–") |\n"
+            }
+        }
+        let gaps = roadmap.gaps
+        out += "\nPlan gaps: " + (gaps.isEmpty ? "none — every month has a tier whose limits carry the load.\n" : "\n\n")
+        for gap in gaps { out += "- **\(text.month(gap.month))** \(md(gap.message))\n" }
+        let early = roadmap.earlyTriggers
+        if !early.isEmpty {
+            out += roadmap.monteCarlo == nil ? "\nTriggers that fire first:\n\n" : "\nTriggers most likely to fire early (by their 10th-percentile first month):\n\n"
+            for trigger in early {
+                out += "- \(text.month(trigger.month)) · \(trigger.severity.rawValue) · \(md(trigger.id))"
+                if let probability = trigger.probability { out += " (fires in \(NumberFormatting.grouped(probability * 100))% of trials)" }
+                out += " — \(md(trigger.action))\n"
+            }
+        }
+
+        out += "\n## Assumptions\n\n| Assumption | Value | Why |\n|---|---|---|\n"
+        for param in roadmap.assumptions {
+            out += "| \(md(param.label ?? param.name)) | \(md(text.describe(param.value))) | \(md(param.assumption ?? param.source ?? "")) |\n"
+        }
+        if !profile.notes.isEmpty {
+            out += "\nWhere the source contradicts itself, the choices made:\n\n"
+            for note in profile.notes { out += "- \(md(note))\n" }
+        }
+        out += "\n## Method\n\n\(RoadmapText.method)\n"
+        if let monteCarlo = roadmap.monteCarlo {
+            out += "\nBands: \(NumberFormatting.grouped(Double(monteCarlo.trials))) trials, seed \(monteCarlo.seed).\n"
+        }
+        out += "\nGenerated by scaleplan from the profile `\(md(profile.id))`.\n"
+        return out
+    }
+
+    /// An `xychart-beta` line chart (three lines when a band is known).
+    static func chart(_ roadmap: Roadmap, _ series: Roadmap.Series, text: RoadmapText) -> String {
+        let labels = series.values.indices.map { "\"\(text.month($0))\"" }.joined(separator: ", ")
+        let all = series.values + (series.low ?? []) + (series.high ?? [])
+        let top = niceCeiling(all.filter(\.isFinite).max() ?? 1)
+        func numbers(_ values: [Double]) -> String {
+            values.map { NumberFormatting.plain(($0.isFinite ? $0 : 0).rounded()) }.joined(separator: ", ")
+        }
+        var out = "```mermaid\nxychart-beta\n    title \"\(mermaidText(series.name))\"\n    x-axis [\(labels)]\n"
+        out += "    y-axis \"\(mermaidText(series.name))\" 0 --> \(NumberFormatting.plain(top))\n"
+        if let low = series.low { out += "    line [\(numbers(low))]\n" }
+        out += "    line [\(numbers(series.values))]\n"
+        if let high = series.high { out += "    line [\(numbers(high))]\n" }
+        return out + "```\n"
+    }
+
+    /// A `gantt` chart: the projected months in each tier, each migration's lead time before its
+    /// tier, and the month each warning or critical trigger first fires.
+    static func gantt(_ roadmap: Roadmap, text: RoadmapText) -> String {
+        var out = "```mermaid\ngantt\n    title \(mermaidText(roadmap.profile.name)) — projected tiers\n    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n"
+        out += "    section Tiers\n"
+        var any = false
+        for row in roadmap.tiers {
+            guard let entry = row.entry, let exit = row.exit else { continue }
+            any = true
+            out += "    \(mermaidText(row.tier.name)) :t\(row.index), \(text.date(entry)), \(text.date(exit + 1))\n"
+        }
+        if !any { out += "    No tier reached :t0, \(text.date(0)), \(text.date(1))\n" }
+        let migrations = roadmap.tiers.filter { $0.entry != nil && ($0.tier.migration?.leadTimeMonths?.high ?? 0) > 0 && $0.index > 0 }
+        if !migrations.isEmpty {
+            out += "    section Migrations\n"
+            for row in migrations {
+                guard let entry = row.entry, let lead = row.tier.migration?.leadTimeMonths else { continue }
+                let start = Swift.max(0, entry - Int(Swift.min(lead.high, 1200).rounded(.up)))
+                out += "    Move to \(mermaidText(row.tier.name)) :crit, \(text.date(start)), \(text.date(Swift.max(entry, start + 1)))\n"
+            }
+        }
+        let triggers = roadmap.calendar.filter { $0.kind == .trigger && $0.severity != .info }
+        if !triggers.isEmpty {
+            out += "    section Triggers\n"
+            for event in triggers.prefix(20) {
+                out += "    \(mermaidText(event.triggerID ?? "trigger")) :milestone, \(text.date(event.month)), 0d\n"
+            }
+        }
+        return out + "```\n"
+    }
+
+    /// Text safe inside a Mermaid statement: no colons, semicolons, hashes, quotes or newlines.
+    static func mermaidText(_ text: String) -> String {
+        var out = ""
+        for character in TextSafety.terminal(text) {
+            switch character {
+            case ":", ";", "#", "\"", "`", "\n", "{", "}", "[", "]", "<", ">": out.append(" ")
+            default: out.append(character)
+            }
+        }
+        return out.split(separator: " ").joined(separator: " ")
+    }
+
+    /// A round axis maximum at or above `value`: 1, 2 or 5 × a power of ten.
+    static func niceCeiling(_ value: Double) -> Double {
+        guard value > 0, value.isFinite else { return 1 }
+        var magnitude = 1.0
+        while magnitude * 10 <= value { magnitude *= 10 }
+        while magnitude > value { magnitude /= 10 }
+        for step in [1.0, 2, 5, 10] where step * magnitude >= value { return step * magnitude }
+        return 10 * magnitude
+    }
+}

@@ -1,0 +1,79 @@
+/// Wording and numbers shared by the markdown and HTML roadmaps, so both say the same thing.
+struct RoadmapText {
+    let roadmap: Roadmap
+
+    var profile: Profile { roadmap.profile }
+
+    func money(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        return NumberFormatting.money(value, currency: profile.currency)
+    }
+
+    func driver(_ value: Double) -> String { NumberFormatting.grouped(value) }
+
+    func month(_ index: Int?) -> String {
+        guard let index else { return "beyond the horizon" }
+        return roadmap.projection.label(index)
+    }
+
+    /// The calendar date of a month index, for Mermaid gantt charts (a nominal January 2026 when
+    /// the plan has no start month).
+    func date(_ index: Int) -> String {
+        let start = roadmap.projection.start ?? YearMonth("2026-01")
+        return (start?.adding(months: index).description ?? "2026-01") + "-01"
+    }
+
+    /// The headline facts, as label → value pairs.
+    var headline: [(String, String)] {
+        guard let first = roadmap.first, let last = roadmap.last else { return [] }
+        var facts: [(String, String)] = [
+            ("\(profile.driver.label) at \(month(last.month))", driver(last.driver)),
+            ("Monthly cost at \(month(last.month))", "\(money(last.cost.expected)) (\(money(last.cost.low)) – \(money(last.cost.high)))"),
+            ("Total spend over \(roadmap.months.count) months", money(roadmap.totalSpend)),
+            ("Cost per \(profile.driver.unit), now → then", "\(money(first.costPerUnit)) → \(money(last.costPerUnit))"),
+        ]
+        if roadmap.hasRevenue {
+            facts.append(("Revenue / margin at \(month(last.month))", "\(money(last.revenue)) / \(money(last.margin))"))
+            facts.append(("Break-even month", roadmap.breakEvenMonth.map { month($0) } ?? "not within the horizon"))
+        }
+        if let trials = roadmap.monteCarlo?.trials,
+            let cost = roadmap.monteCarlo?.series.first(where: { $0.kind == .cost })?.months.last
+        {
+            facts.append(("Monthly cost at \(month(last.month)), P10–P90 of \(NumberFormatting.grouped(Double(trials))) trials",
+                "\(money(cost.p10)) – \(money(cost.p90))"))
+        }
+        return facts
+    }
+
+    func planned(_ timeline: Timeline?) -> String {
+        guard let timeline else { return "–" }
+        if let label = timeline.label { return label }
+        return timeline.end.map { "months \(NumberFormatting.plain(timeline.start))–\(NumberFormatting.plain($0))" }
+            ?? "month \(NumberFormatting.plain(timeline.start))+"
+    }
+
+    func range(_ tier: Tier) -> String {
+        tier.range.max.map { "\(NumberFormatting.compact(tier.range.min)) – \(NumberFormatting.compact($0))" }
+            ?? "\(NumberFormatting.compact(tier.range.min))+"
+    }
+
+    func describe(_ value: Uncertain) -> String {
+        let p = { (x: Double) in NumberFormatting.plain(x) }
+        switch value.distribution {
+        case .fixed: return p(value.expected)
+        case .uniform: return "\(p(value.low)) – \(p(value.high)) (uniform)"
+        case .triangular: return "\(p(value.low)) – \(p(value.high)), most likely \(p(value.mode ?? value.expected))"
+        case .lognormal: return "\(p(value.low)) – \(p(value.high)) (lognormal, 10th–90th percentile)"
+        }
+    }
+
+    static let method = """
+        Each month the driver comes from the growth curve; every metric is computed from it in \
+        dependency order; the plan's ranges give the tier, and the lowest tier whose limits hold \
+        gives the tier the load needs; utilisation is metric ÷ limit; p95 latency comes from an \
+        M/M/c queue (Erlang C); cost is the sum of the tier's items, low / expected / high; \
+        revenue and margin follow. Triggers are evaluated every month. With trials, every \
+        uncertain assumption, growth parameter and cost range is drawn per trial (a seeded \
+        xoshiro256** generator) and the bands are the 10th and 90th percentiles.
+        """
+}

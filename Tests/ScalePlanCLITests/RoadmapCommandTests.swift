@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+@testable import ScalePlanCLI
+@testable import ScalePlanKit
+
+@Suite struct RoadmapCommandTests {
+    @Test(arguments: ["sayar", "oviya"], ["markdown", "html"])
+    func roadmapIsGolden(id: String, format: String) throws {
+        let result = runCLI(["roadmap", id, "--format", format])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        try expectGolden(result.stdout, "roadmap-\(id).\(format == "html" ? "html" : "md")")
+        let banded = runCLI(["roadmap", id, "--format", format, "--trials", "300", "--months", "24"])
+        #expect(banded.status == 0)
+        try expectGolden(banded.stdout, "roadmap-\(id)-trials.\(format == "html" ? "html" : "md")")
+    }
+
+    /// Every Mermaid block of every bundled plan's roadmap passes the project's own check.
+    @Test(arguments: bundledIDs)
+    func mermaidBlocksAreWellFormed(id: String) {
+        for extra in [[], ["--trials", "200"]] {
+            let markdown = runCLI(["roadmap", id] + extra).stdout
+            let blocks = MermaidLint.blocks(markdown)
+            #expect(blocks.count == 3, "\(id): two charts and a gantt")
+            for block in blocks { #expect(MermaidLint.problems(block).isEmpty, "\(id): \(MermaidLint.problems(block))") }
+        }
+    }
+
+    @Test func mermaidLintCatchesMistakes() {
+        #expect(!MermaidLint.problems(["xychart-beta", "x-axis [\"a\", \"b\"]", "y-axis \"t\" 0 --> 5", "line [1]"]).isEmpty)
+        #expect(!MermaidLint.problems(["gantt", "dateFormat YYYY-MM-DD", "section s", "a: b :t0, 2026-01-01, 2026-02-01"]).isEmpty)
+        #expect(!MermaidLint.problems(["gantt", "dateFormat YYYY-MM-DD", "section s", "a :t0, 2026-03-01, 2026-02-01"]).isEmpty)
+        #expect(MermaidLint.problems(["gantt", "dateFormat YYYY-MM-DD", "section s", "a :t0, 2026-01-01, 2026-02-01"]).isEmpty)
+        #expect(!MermaidLint.problems(["pie"]).isEmpty)
+    }
+
+    /// A profile whose names carry HTML, markdown and terminal escapes cannot inject any of them.
+    @Test func profileTextIsEscaped() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let text = tinyProfile
+            .replacingOccurrences(of: "\"name\": \"Tiny\"", with: "\"name\": \"<script>alert(1)</script> | *x* \\u001b[31m\"")
+            .replacingOccurrences(of: "\"name\": \"Small\"", with: "\"name\": \"a|b <img src=x> :;#\"")
+        try FileIO.writeAtomically(Array(text.utf8), to: folder + "/evil.json")
+        let html = runCLI(["roadmap", folder + "/evil.json", "--format", "html"]).stdout
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(html.contains("&lt;script&gt;"))
+        #expect(!html.contains("\u{1B}"))
+        let markdown = runCLI(["roadmap", folder + "/evil.json"]).stdout
+        #expect(markdown.contains("\\<script\\>"))
+        #expect(markdown.contains("a\\|b"))
+        #expect(!markdown.contains("\u{1B}"))
+        for block in MermaidLint.blocks(markdown) { #expect(MermaidLint.problems(block).isEmpty, "\(MermaidLint.problems(block))") }
+    }
+
+    @Test func htmlIsSelfContained() {
+        let html = runCLI(["roadmap", "oviya", "--format", "html", "--trials", "200"]).stdout
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("http://") || html.components(separatedBy: "http://").count - 1 == html.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1)
+        #expect(!html.contains("https://"))
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 3)
+        #expect(html.contains("class=\"band\""))
+    }
+
+    /// The HTML opened in a real headless browser: it renders to a PNG, logs no console error,
+    /// and each chart's SVG has a non-zero rendered size. CI (CI=true) installs Chromium and
+    /// requires it; elsewhere the test is skipped when no browser is installed.
+    @Test(arguments: bundledIDs)
+    func rendersInAHeadlessBrowser(id: String) throws {
+        let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
+        guard let browser else {
+            #expect(ProcessInfo.processInfo.environment["CI"] != "true", "CI must install chromium")
+            return
+        }
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let html = runCLI(["roadmap", id, "--format", "html", "--trials", "200"]).stdout
+        try FileIO.writeAtomically(Array(html.utf8), to: folder + "/roadmap.html")
+        // A test-only copy that measures the charts after layout (the deliverable has no script).
+        let probe = """
+            <pre id="svg-sizes"></pre><script>
+            window.addEventListener('load', () => {
+              const sizes = [...document.querySelectorAll('svg')].map(s => { const r = s.getBoundingClientRect(); return s.id + ':' + Math.round(r.width) + 'x' + Math.round(r.height); });
+              document.getElementById('svg-sizes').textContent = 'SVG' + '-SIZES=' + sizes.join(' ') + '=' + 'END';
+            });
+            </script></body>
+            """
+        try FileIO.writeAtomically(Array(html.replacingOccurrences(of: "</body>", with: probe).utf8), to: folder + "/probe.html")
+        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+            "--user-data-dir=\(folder)/profile", "--window-size=1000,2000"]
+        let shot = try runProcess(browser, common + ["--screenshot=\(folder)/roadmap.png", "file://\(folder)/roadmap.html"])
+        #expect(shot.status == 0)
+        let png = try FileIO.read(folder + "/roadmap.png", limit: 1 << 26)
+        #expect(png.count > 10_000 && png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        let dom = try runProcess(browser, common + ["--enable-logging=stderr", "--v=0", "--virtual-time-budget=3000",
+            "--dump-dom", "file://\(folder)/probe.html"])
+        let console = dom.stderr.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }
+        #expect(console.isEmpty, "\(console)")
+        // The script spells its markers in pieces, so only the result contains them whole.
+        let sizes = dom.stdout.components(separatedBy: "SVG-SIZES=").dropFirst().first?.components(separatedBy: "=END").first ?? ""
+        let charts = sizes.split(separator: " ")
+        #expect(charts.count == 3, "\(sizes)")
+        for chart in charts {
+            let dimensions = chart.split(separator: ":").last?.split(separator: "x").compactMap { Int($0) } ?? []
+            #expect(dimensions.count == 2 && dimensions.allSatisfy { $0 > 0 }, "\(chart)")
+        }
+    }
+
+    @Test func roadmapWritesFilesAndTakesGrowthOptions() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = runCLI(["roadmap", "million", "--growth", "exponential:start=5000,rate=0.3", "--months", "18",
+            "--start", "2026-03", "-o", folder + "/roadmap.md"])
+        #expect(result.status == 0 && result.stdout.isEmpty)
+        let written = String(decoding: try FileIO.read(folder + "/roadmap.md", limit: 1 << 24), as: UTF8.self)
+        #expect(written.contains("2027-08"))
+        #expect(runCLI(["roadmap", "million", "--format", "pdf"]).status == 64)
+    }
+}
+
+/// Runs a program and returns its status and output.
+func runProcess(_ path: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
