@@ -30,6 +30,17 @@ final class CommandContext {
         Style(enabled: terminal.stderrIsTerminal && environment["NO_COLOR"] == nil)
     }
 
+    /// The index of a tier id, or a usage error with a did-you-mean and the valid ids.
+    func tierIndex(_ id: String, in profile: Profile, for spec: CommandSpec) throws(CLIError) -> Int {
+        let ids = profile.tiers.map(\.id)
+        guard let index = ids.firstIndex(of: id) else {
+            throw .usage(UsageError("Unknown tier '\(id)' in profile '\(profile.id)'."
+                + (Suggestions.closest(to: id, in: ids).map { " Did you mean '\($0)'?" } ?? "")
+                + " Tiers: \(ids.joined(separator: ", ")).", command: spec))
+        }
+        return index
+    }
+
     /// Loads `<profile>`: a bundled id, or a path.
     /// - Throws: usage error for an unknown id (with did-you-mean), `noInput` for a missing file,
     ///   `invalidProfile` with every diagnostic.

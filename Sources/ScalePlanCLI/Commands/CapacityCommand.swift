@@ -18,13 +18,7 @@ enum CapacityCommand: Command {
         let search = CapacitySearch(loaded.compiled)
         var results: [CapacitySearch.Result]
         if let id = arguments.value("tier", in: spec) {
-            let ids = loaded.profile.tiers.map(\.id)
-            guard let index = ids.firstIndex(of: id) else {
-                throw .usage(UsageError("Unknown tier '\(id)' in profile '\(loaded.profile.id)'."
-                    + (Suggestions.closest(to: id, in: ids).map { " Did you mean '\($0)'?" } ?? "")
-                    + " Tiers: \(ids.joined(separator: ", ")).", command: spec))
-            }
-            results = [search.search(tier: index)]
+            results = [search.search(tier: try context.tierIndex(id, in: loaded.profile, for: spec))]
         } else {
             results = search.searchAll()
         }

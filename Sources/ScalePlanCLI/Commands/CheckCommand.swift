@@ -23,15 +23,7 @@ enum CheckCommand: Command {
         let loaded = try context.loadProfile(arguments.positionals[0], for: spec)
         let profile = loaded.profile
         var tier: Int?
-        if let id = arguments.value("tier", in: spec) {
-            let ids = profile.tiers.map(\.id)
-            guard let index = ids.firstIndex(of: id) else {
-                throw .usage(UsageError("Unknown tier '\(id)' in profile '\(profile.id)'."
-                    + (Suggestions.closest(to: id, in: ids).map { " Did you mean '\($0)'?" } ?? "")
-                    + " Tiers: \(ids.joined(separator: ", ")).", command: spec))
-            }
-            tier = index
-        }
+        if let id = arguments.value("tier", in: spec) { tier = try context.tierIndex(id, in: profile, for: spec) }
         let path = arguments.value("observed", in: spec) ?? ""
         let bytes: [UInt8]
         do { bytes = try FileIO.read(path, limit: 16 * 1024 * 1024) } catch { throw CLIError(error) }

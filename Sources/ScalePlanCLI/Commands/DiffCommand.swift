@@ -23,16 +23,8 @@ enum DiffCommand: Command {
         let positionals = arguments.positionals
         if positionals.count == 3 {
             let loaded = try context.loadProfile(positionals[0], for: spec)
-            let ids = loaded.profile.tiers.map(\.id)
-            func index(_ id: String) throws(CLIError) -> Int {
-                guard let found = ids.firstIndex(of: id) else {
-                    throw .usage(UsageError("Unknown tier '\(id)' in profile '\(loaded.profile.id)'."
-                        + (Suggestions.closest(to: id, in: ids).map { " Did you mean '\($0)'?" } ?? "")
-                        + " Tiers: \(ids.joined(separator: ", ")).", command: spec))
-                }
-                return found
-            }
-            let from = try index(positionals[1]), to = try index(positionals[2])
+            let from = try context.tierIndex(positionals[1], in: loaded.profile, for: spec)
+            let to = try context.tierIndex(positionals[2], in: loaded.profile, for: spec)
             var at: Double?
             if let text = arguments.value("at", in: spec) {
                 guard let value = Double(text), value.isFinite, value >= 0 else {

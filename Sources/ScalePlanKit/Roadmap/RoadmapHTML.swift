@@ -82,20 +82,16 @@ public enum RoadmapHTML {
         if !teams.isEmpty {
             html += "<table>\n<tr><th>Tier</th><th class=\"n\">Headcount</th><th class=\"n\">Monthly burn</th></tr>\n"
             for tier in teams {
-                let team = tier.team
-                let currency = team?.currency ?? profile.currency
-                let headcount = team?.headcount.map { "\(NumberFormatting.plain($0.low))–\(NumberFormatting.plain($0.high))" } ?? "–"
-                let burn = team?.burn.map { "\(NumberFormatting.money($0.low, currency: currency)) – \(NumberFormatting.money($0.high, currency: currency))" } ?? "–"
-                html += "<tr><td>\(e(tier.name))</td><td class=\"n\">\(e(headcount))</td><td class=\"n\">\(e(burn))</td></tr>\n"
+                let team = text.team(tier)
+                html += "<tr><td>\(e(tier.name))</td><td class=\"n\">\(e(team.headcount))</td><td class=\"n\">\(e(team.burn))</td></tr>\n"
             }
             html += "</table>\n"
         }
         if !roadmap.hires.isEmpty {
             html += "<table>\n<tr><th>Hire</th><th class=\"n\">Due at</th><th>Projected month</th><th class=\"n\">Monthly salary</th></tr>\n"
             for row in roadmap.hires {
-                let currency = row.hire.currency ?? row.tier.team?.currency ?? profile.currency
-                let salary = row.hire.salary.map { "\(NumberFormatting.money($0.low, currency: currency)) – \(NumberFormatting.money($0.high, currency: currency))" } ?? "–"
-                html += "<tr><td>\(row.hire.count > 1 ? "\(row.hire.count) × " : "")\(e(row.hire.role))</td><td class=\"n\">\(e(text.driver(row.hire.at))) \(e(profile.driver.name))</td><td>\(e(text.month(row.month)))</td><td class=\"n\">\(e(salary))</td></tr>\n"
+                let hire = text.hire(row)
+                html += "<tr><td>\(e(hire.role))</td><td class=\"n\">\(e(text.driver(row.hire.at))) \(e(profile.driver.name))</td><td>\(e(text.month(row.month)))</td><td class=\"n\">\(e(hire.salary))</td></tr>\n"
             }
             html += "</table>\n"
         }

@@ -54,19 +54,15 @@ public enum RoadmapMarkdown {
         if !teams.isEmpty {
             out += "| Tier | Headcount | Monthly burn |\n|---|---:|---:|\n"
             for tier in teams {
-                let team = tier.team
-                let headcount = team?.headcount.map { "\(NumberFormatting.plain($0.low))–\(NumberFormatting.plain($0.high))" } ?? "–"
-                let currency = team?.currency ?? profile.currency
-                let burn = team?.burn.map { "\(NumberFormatting.money($0.low, currency: currency)) – \(NumberFormatting.money($0.high, currency: currency))" } ?? "–"
-                out += "| \(md(tier.name)) | \(headcount) | \(burn) |\n"
+                let team = text.team(tier)
+                out += "| \(md(tier.name)) | \(team.headcount) | \(team.burn) |\n"
             }
         }
         if !roadmap.hires.isEmpty {
             out += "\n| Hire | Due at | Projected month | Monthly salary |\n|---|---:|---|---:|\n"
             for row in roadmap.hires {
-                let currency = row.hire.currency ?? row.tier.team?.currency ?? profile.currency
-                let salary = row.hire.salary.map { "\(NumberFormatting.money($0.low, currency: currency)) – \(NumberFormatting.money($0.high, currency: currency))" } ?? "–"
-                out += "| \(row.hire.count > 1 ? "\(row.hire.count) × " : "")\(md(row.hire.role)) | \(text.driver(row.hire.at)) \(md(profile.driver.name)) | \(text.month(row.month)) | \(salary) |\n"
+                let hire = text.hire(row)
+                out += "| \(md(hire.role)) | \(text.driver(row.hire.at)) \(md(profile.driver.name)) | \(text.month(row.month)) | \(hire.salary) |\n"
             }
         }
 

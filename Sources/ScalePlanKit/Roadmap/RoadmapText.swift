@@ -45,6 +45,22 @@ struct RoadmapText {
         return facts
     }
 
+    /// A tier's team as (headcount, monthly burn) text.
+    func team(_ tier: Tier) -> (headcount: String, burn: String) {
+        let team = tier.team
+        let currency = team?.currency ?? profile.currency
+        let headcount = team?.headcount.map { "\(NumberFormatting.plain($0.low))–\(NumberFormatting.plain($0.high))" } ?? "–"
+        let burn = team?.burn.map { "\(NumberFormatting.money($0.low, currency: currency)) – \(NumberFormatting.money($0.high, currency: currency))" } ?? "–"
+        return (headcount, burn)
+    }
+
+    /// A hire as (who, monthly salary) text.
+    func hire(_ row: Roadmap.HireRow) -> (role: String, salary: String) {
+        let currency = row.hire.currency ?? row.tier.team?.currency ?? profile.currency
+        let salary = row.hire.salary.map { "\(NumberFormatting.money($0.low, currency: currency)) – \(NumberFormatting.money($0.high, currency: currency))" } ?? "–"
+        return ((row.hire.count > 1 ? "\(row.hire.count) × " : "") + row.hire.role, salary)
+    }
+
     func planned(_ timeline: Timeline?) -> String {
         guard let timeline else { return "–" }
         if let label = timeline.label { return label }
