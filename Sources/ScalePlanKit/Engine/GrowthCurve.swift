@@ -77,6 +77,16 @@ extension GrowthSpec {
         curve { $0.expected }
     }
 
+    /// Whether any parameter is uncertain (a `points` or `csv` curve never is).
+    public var isUncertain: Bool {
+        switch self {
+        case .exponential(let a, let b), .linear(let a, let b): a.isUncertain || b.isUncertain
+        case .logistic(let a, let b, let c): a.isUncertain || b.isUncertain || c.isUncertain
+        case .constant(let value): value.isUncertain
+        case .points, .csv: false
+        }
+    }
+
     /// The curve with each uncertain parameter chosen by `pick` (the Monte Carlo sampler).
     public func curve(_ pick: (Uncertain) -> Double) -> GrowthCurve? {
         switch self {

@@ -135,6 +135,7 @@ final class MonteCarloBlock {
             for (offset, param) in params.enumerated() { slot(paramBase + offset)[trial] = param.value.sample(&random) }
             switch plan.growth {
             case .fixed(let curve): curves[trial] = curve
+            case .scenario(let spec) where !spec.isUncertain: curves[trial] = plan.expectedCurve
             case .scenario(let spec): curves[trial] = spec.curve { $0.sample(&random) } ?? .constant(0)
             }
             for draw in plan.costDraws.indices { costDraw[draw * width + trial] = random.nextUnit() }

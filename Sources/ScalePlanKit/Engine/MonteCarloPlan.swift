@@ -21,12 +21,19 @@ struct MonteCarloPlan: Sendable {
     /// Uncertain cost ranges: (tier, item) pairs drawn per trial.
     let costDraws: [(tier: Int, item: Int)]
     let maximumStack: Int
+    /// The scenario's curve when nothing in it is uncertain, built once (a `points` curve holds an
+    /// array, which building per trial would allocate).
+    let expectedCurve: GrowthCurve
 
     init(_ compiled: CompiledProfile, growth: MonteCarlo.Growth, months: Int, blockSize: Int) {
         self.compiled = compiled
         self.growth = growth
         self.months = months
         self.blockSize = blockSize
+        switch growth {
+        case .fixed(let curve): expectedCurve = curve
+        case .scenario(let spec): expectedCurve = spec.expectedCurve ?? .constant(0)
+        }
         let limited = Set(compiled.tiers.flatMap { $0.limits.map(\.slot) })
         limitedMetricSlots = compiled.layout.metricSlots.filter { limited.contains($0) }
         triggers = compiled.globalTriggers.map { ($0, nil) }
