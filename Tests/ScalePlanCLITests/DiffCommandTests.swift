@@ -81,3 +81,22 @@ import Testing
         #expect(runCLI(["diff", "/nonexistent.json", "sayar"]).status == 66)
     }
 }
+
+@Suite struct PlanDiffGoldenTests {
+    /// An edited copy of a bundled plan (a global trigger added) against the original: the plan
+    /// diff in every format, including the month the new trigger first fires.
+    @Test(arguments: ["sayar", "oviya"], ["table", "json", "markdown"])
+    func planDiffIsGolden(id: String, format: String) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let original = String(decoding: try FileIO.read(repositoryRoot + "/profiles/\(id).json", limit: 1 << 22), as: UTF8.self)
+        var edited = original
+        edited = edited.replacingOccurrences(of: "\"triggers\": [\n", with: "\"triggers\": [\n    { \"id\": \"review-bill\", \"when\": \"cost > 1000\", \"severity\": \"info\", \"action\": \"Review the bill\" },\n", options: [], range: edited.range(of: "\"triggers\": [\n", options: .backwards))
+        try FileIO.writeAtomically(Array(original.utf8), to: folder + "/\(id)-old.json")
+        try FileIO.writeAtomically(Array(edited.utf8), to: folder + "/\(id)-new.json")
+        let result = runCLI(["diff", folder + "/\(id)-old.json", folder + "/\(id)-new.json", "--format", format])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("review-bill"))
+        try expectGolden(result.stdout, "diff-\(id)-plan.\(format == "markdown" ? "md" : format == "table" ? "txt" : format)")
+    }
+}
