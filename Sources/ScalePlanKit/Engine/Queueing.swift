@@ -133,10 +133,10 @@ public enum Queueing {
         let equal = Swift.abs(mu - theta) < 1e-12 * Swift.max(mu, theta)
         // Start from the tail's asymptote S(t) ≈ K·e^(−r·t), r = min(μ, θ): usually a step or two
         // from the answer (and exact for M/M/1 and for an idle queue).
-        let serviceQuantile = Math.naturalLog(1 / target) / mu
-        var t = serviceQuantile
+        let logTarget = q == 0.95 ? 2.995732273553991 : Math.naturalLog(1 / target)  // ln 20 for the p95
+        var t = logTarget / mu
         if equal {
-            t = (Math.naturalLog(1 / target) + Math.naturalLog(1 + pWait * Math.naturalLog(1 / target))) / mu
+            t = (logTarget + Math.naturalLog(1 + pWait * logTarget)) / mu
         } else if theta < mu {
             let k = pWait * mu / (mu - theta)
             if k > 0 { t = Swift.max(t, Math.naturalLog(k / target) / theta) }
@@ -185,7 +185,8 @@ public enum Queueing {
             let valid = lambda.isFinite && time.isFinite && lambda > 0 && time > 0
             let a = valid ? lambda * time : 0
             // Queues that need no recursion: idle, invalid, unstable, or B negligible by the bound.
-            if !valid || a >= c || (c > a && Math.naturalLog(2) + c - a - c * Math.naturalLog(c / a) < -46) {
+            // (The bound costs a logarithm, worth it only where the recursion would be long.)
+            if !valid || a >= c || (c > 64 && c > a && Math.naturalLog(2) + c - a - c * Math.naturalLog(c / a) < -46) {
                 work[t] = .infinity
             } else {
                 longest = Swift.max(longest, c)
