@@ -17,7 +17,9 @@ enum DiagnosticRenderer {
             let heading = parts.count > 1
                 ? parts[0] + " \(colored) " + parts.dropFirst().joined(separator: " \(label) ") : plain
             output += heading + "\n"
-            if let location = diagnostic.location, location.line >= 1, location.line <= lines.count {
+            if let location = diagnostic.location, location.line >= 1, location.line <= lines.count,
+                lines[location.line - 1].utf8.count <= 640  // O(1): a long line is not shown, so not copied each time
+            {
                 let source = Terminal.sanitize(String(lines[location.line - 1]))
                 if source.count <= 160 {
                     output += "    " + source + "\n"

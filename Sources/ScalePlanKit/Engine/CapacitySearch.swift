@@ -60,6 +60,7 @@ public struct CapacitySearch: Sendable {
     }
 
     /// Searches one tier.
+    /// - Parameter tier: an index of `compiled.tiers` (the CLI maps `--tier` ids to indices).
     /// - Complexity: O(log(*answer*) + 2,048) model evaluations.
     public func search(tier: Int) -> Result {
         let range = compiled.tiers[tier].tier.range

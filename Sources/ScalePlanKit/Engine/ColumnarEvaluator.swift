@@ -154,6 +154,9 @@ final class ColumnarEvaluator {
         }
     }
 
+    /// `stack[base + 1]` and `stack[base + 2]` exist for clamp and if: the parser admits them
+    /// with exactly three arguments (`Function.arity`), and the stack is as deep as the deepest
+    /// expression's `stackSize`.
     private func callColumns(_ function: Function, arity: Int, base: Int, count: Int) {
         let out = scratch + base * width
         let x = stack[base]

@@ -26,6 +26,8 @@ struct EventDetector {
     private func triggerEvents() -> [PlanEvent] {
         var events: [PlanEvent] = []
         let all = compiled.globalTriggers + compiled.tiers.flatMap(\.triggers)
+        // Ids are unique (validated); a dictionary keeps many targeted triggers linear.
+        let tiers = Dictionary(profile.tiers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for trigger in all {
             guard let fired = firstFiring[trigger.trigger.id] else { continue }
             let name = trigger.trigger.name ?? trigger.trigger.id
@@ -34,7 +36,7 @@ struct EventDetector {
                 message += ": \(explanation.quantity) = \(amount(explanation.value)) (threshold \(amount(explanation.threshold)))"
             }
             var action = trigger.trigger.action
-            if let target = trigger.trigger.target, let tier = profile.tier(target) {
+            if let target = trigger.trigger.target, let tier = tiers[target] {
                 action += " [→ \(tier.name)]"
             }
             events.append(PlanEvent(month: fired.month, kind: .trigger, severity: trigger.trigger.severity,
@@ -57,15 +59,16 @@ struct EventDetector {
             events.append(PlanEvent(month: current.month, kind: .tierChange, severity: .info, tierID: tier.id,
                 message: message, action: nil, value: current.driver, threshold: tier.range.min, quantity: unit))
             guard upward, let lead = tier.migration?.leadTimeMonths, lead.high > 0 else { continue }
-            let leadMonths = Int(lead.high.rounded(.up))
-            let start = current.month - leadMonths
+            // In doubles: a lead time may be any finite number (1e300 months), which `Int(_:)`
+            // would trap on. `start` is converted only when it lies in 0...current.month.
+            let start = Double(current.month) - lead.high.rounded(.up)
             if start >= 0 {
-                events.append(PlanEvent(month: start, kind: .migrationStart, severity: .warning, tierID: tier.id,
+                events.append(PlanEvent(month: Int(start), kind: .migrationStart, severity: .warning, tierID: tier.id,
                     message: "Start the migration to \(tier.name) this month: it is needed at month \(current.month) (\(amount(current.driver)) \(unit)) and takes up to \(range(lead)) months",
                     action: tier.migration?.note.map { "Migration plan: \($0)" }, value: nil, threshold: nil, quantity: nil))
             } else {
                 events.append(PlanEvent(month: 0, kind: .migrationStart, severity: .critical, tierID: tier.id,
-                    message: "The migration to \(tier.name) is already \(-start) month\(start == -1 ? "" : "s") late: it is needed at month \(current.month) and takes up to \(range(lead)) months",
+                    message: "The migration to \(tier.name) is already \(NumberFormatting.plain(-start)) month\(start == -1 ? "" : "s") late: it is needed at month \(current.month) and takes up to \(range(lead)) months",
                     action: "Start the migration now, or plan for the load to outgrow the current tier",
                     value: nil, threshold: nil, quantity: nil))
             }
@@ -85,6 +88,7 @@ struct EventDetector {
         var reported: Set<String> = []
         for month in months {
             if month.requiredTier == nil && !inGap {
+                // A compiled profile has at least one tier ("a profile needs at least one tier").
                 let last = compiled.tiers[compiled.tiers.count - 1]
                 let slots = simulator.evaluator.slots(driver: month.driver)
                 let worst = simulator.limitUses(last, slots: slots).max { $0.utilization < $1.utilization }

@@ -32,7 +32,7 @@ public enum GrowthInput {
         if kind == "points" {
             var points: [GrowthPoint] = []
             for (key, value) in values {
-                guard let month = Double(key), month >= 0, value >= 0 else {
+                guard let month = Double(key), month.isFinite, month >= 0, value >= 0 else {
                     throw SpecError(message: "points takes month=value pairs with month ≥ 0 and value ≥ 0, e.g. points:0=500,12=5000.")
                 }
                 if let last = points.last, month <= last.month {

@@ -8,7 +8,7 @@ import Dispatch
 /// per-block sums added in block order — so the output is bit-identical for a seed whatever the
 /// number of threads. Within a block every expression is evaluated column-wise over the block's
 /// trials (`ColumnarEvaluator`); memory is bounded by the histograms (per month and quantity,
-/// independent of the number of trials) and one small buffer per block for the sums.
+/// independent of the number of trials) and the sums of one wave of blocks.
 public struct MonteCarlo: Sendable {
     /// Where each trial's growth comes from.
     public enum Growth: Sendable {
@@ -55,51 +55,56 @@ public struct MonteCarlo: Sendable {
         let plan = MonteCarloPlan(compiled, growth: growth, months: options.months, blockSize: options.blockSize)
         let blockCount = (options.trials + options.blockSize - 1) / options.blockSize
         let threads = Swift.max(1, Swift.min(options.threads, blockCount))
-        let shared = SharedResults(workers: threads, blocks: blockCount, sumsPerBlock: plan.quantityCount * options.months)
-        DispatchQueue.concurrentPerform(iterations: threads) { worker in
-            let block = MonteCarloBlock(plan)
-            var done = 0
-            for index in stride(from: worker, to: blockCount, by: threads) {
-                let count = Swift.min(options.blockSize, options.trials - index * options.blockSize)
-                block.run(index: index, count: count, seed: options.seed,
-                    sums: shared.sums + index * plan.quantityCount * options.months)
-                done += 1
-                if worker == 0, let progress { progress(Swift.min(1, Double(done * threads) / Double(blockCount))) }
+        let rowSize = plan.quantityCount * options.months
+        // Blocks run in waves. A wave's per-block sums are added into `totals` in block order
+        // before the next wave starts, so the sums are the same additions in the same order
+        // whatever the thread count, and memory stays bounded: one row per block of a wave, not
+        // one per block of the run (10,000,000 trials over 1,200 months would need gigabytes).
+        let wave = Swift.min(Swift.max(blockCount, 1), Swift.max(64, 4 * threads))
+        let shared = SharedResults(plan, workers: threads, rows: wave, rowSize: rowSize)
+        var totals = [Double](repeating: 0, count: rowSize)
+        for first in stride(from: 0, to: blockCount, by: wave) {
+            let end = Swift.min(first + wave, blockCount)
+            DispatchQueue.concurrentPerform(iterations: threads) { worker in
+                let block = shared.block(worker)
+                for index in stride(from: first + worker, to: end, by: threads) {
+                    let count = Swift.min(options.blockSize, options.trials - index * options.blockSize)
+                    block.run(index: index, count: count, seed: options.seed, sums: shared.sums + (index - first) * rowSize)
+                    if worker == 0, let progress { progress(Swift.min(1, Double(index + 1) / Double(blockCount))) }
+                }
             }
-            shared.store(block.accumulator, worker: worker)
+            for index in first..<end {
+                let row = shared.sums + (index - first) * rowSize
+                for slot in 0..<rowSize { totals[slot] += row[slot] }
+            }
         }
         var total = MonteCarloAccumulator(plan)
-        for worker in 0..<threads { if let part = shared.accumulator(worker) { total.merge(part) } }
-        let result = plan.result(total, sums: shared.sums, blocks: blockCount, trials: options.trials, seed: options.seed,
-            start: start, growthSource: growthSource)
+        for worker in 0..<threads { total.merge(shared.block(worker).accumulator) }
+        let result = plan.result(total, totals: totals, trials: options.trials, seed: options.seed, start: start,
+            growthSource: growthSource)
         shared.release()
         return result
     }
 }
 
-/// Results written by the workers: one accumulator per worker and one row of sums per block,
-/// each slot written by exactly one thread (hence `@unchecked Sendable`).
+/// What the workers share: one `MonteCarloBlock` per worker (each used by that worker only) and
+/// one row of sums per block of the current wave (each row written by the one worker that runs
+/// the block), hence `@unchecked Sendable`.
 private final class SharedResults: @unchecked Sendable {
     let sums: UnsafeMutablePointer<Double>
-    private let accumulators: UnsafeMutablePointer<MonteCarloAccumulator?>
-    private let workers: Int
+    private let blocks: [MonteCarloBlock]
     private let sumCount: Int
 
-    init(workers: Int, blocks: Int, sumsPerBlock: Int) {
-        self.workers = workers
-        sumCount = Swift.max(1, blocks * sumsPerBlock)
+    init(_ plan: MonteCarloPlan, workers: Int, rows: Int, rowSize: Int) {
+        sumCount = Swift.max(1, rows * rowSize)
         sums = .allocate(capacity: sumCount)
         sums.initialize(repeating: 0, count: sumCount)
-        accumulators = .allocate(capacity: workers)
-        accumulators.initialize(repeating: nil, count: workers)
+        blocks = (0..<workers).map { _ in MonteCarloBlock(plan) }
     }
 
-    func store(_ accumulator: MonteCarloAccumulator, worker: Int) { accumulators[worker] = accumulator }
-    func accumulator(_ worker: Int) -> MonteCarloAccumulator? { accumulators[worker] }
+    func block(_ worker: Int) -> MonteCarloBlock { blocks[worker] }
 
     func release() {
-        accumulators.deinitialize(count: workers)
-        accumulators.deallocate()
         sums.deallocate()
     }
 }

@@ -39,7 +39,10 @@ final class MonteCarloBlock {
         var highest: UnsafeMutablePointer<Double>
         var fails: UnsafeMutablePointer<Double>
         var total: UnsafeMutablePointer<Double>
-        var categories: [UnsafeMutablePointer<Double>]
+        /// Cost per category, for the categories a trigger reads that this tier's items use
+        /// (by index into `compiled.categories`): not tiers × categories columns, which a plan
+        /// with thousands of each would make gigabytes.
+        var categories: [Int: UnsafeMutablePointer<Double>]
         var latency: [UnsafeMutablePointer<Double>]
         /// Context slots of its limits and queues, and the cost draw of each item (-1: none).
         var limitSlots: [Int?]
@@ -98,7 +101,9 @@ final class MonteCarloBlock {
         tiers = plan.compiled.tiers.enumerated().map { tierIndex, tier in
             TierColumns(
                 utilization: tier.limits.map { _ in column() }, highest: column(), fails: column(), total: column(),
-                categories: plan.compiled.categories.map { _ in column() },
+                categories: Dictionary(
+                    Set(tier.costs.compactMap { categoryIndex[$0.item.category] }).filter { plan.categoriesRead[$0] }
+                        .sorted().map { ($0, column()) }, uniquingKeysWith: { first, _ in first }),
                 latency: tier.queues.map { _ in column() },
                 limitSlots: tier.limits.map { plan.context.limitSlots[$0.name] },
                 queueSlots: tier.queues.map { plan.context.latencySlots[$0.queue.name] },
@@ -235,7 +240,7 @@ final class MonteCarloBlock {
 
     @inline(__always) private func record(_ trigger: Int, _ trial: Int, _ month: Int) {
         let index = trigger * width + trial
-        if firstFire[index] < 0 { firstFire[index] = Int32(month) }
+        if firstFire[index] < 0 { firstFire[index] = Int32(month) }  // months ≤ 1,200 (CLI, profile)
     }
 
     /// Limits, costs and (when triggers read them) latencies of a tier, for every trial.
@@ -262,7 +267,7 @@ final class MonteCarloBlock {
             }
         }
         for trial in 0..<count { columns.total[trial] = 0 }
-        for (index, category) in columns.categories.enumerated() where plan.categoriesRead[index] {
+        for category in columns.categories.values {
             for trial in 0..<count { category[trial] = 0 }
         }
         let low = scratch[1], high = scratch[2]
@@ -270,12 +275,12 @@ final class MonteCarloBlock {
             let draw = columns.itemDraws[index]
             let categoryIndex = columns.itemCategories[index]
             // Category sums are kept only where a trigger reads `cost.<category>`; else a sink.
-            let category = plan.categoriesRead[categoryIndex] ? columns.categories[categoryIndex] : scratch[0]
+            let category = columns.categories[categoryIndex] ?? scratch[0]
             let rate = cost.fxRate
             if draw < 0, let constant = cost.low.constantValue {
                 let value = constant * rate
                 for trial in 0..<count { columns.total[trial] += value }
-                if plan.categoriesRead[categoryIndex] { for trial in 0..<count { category[trial] += value } }
+                if columns.categories[categoryIndex] != nil { for trial in 0..<count { category[trial] += value } }
                 continue
             }
             evaluator.evaluate(cost.low, slots: slots, count: count, into: low)
@@ -326,7 +331,13 @@ final class MonteCarloBlock {
             }
         }
         write(context.cost) { columns.total[$0] }
-        for (index, target) in context.categories.enumerated() { write(target) { columns.categories[index][$0] } }
+        for index in plan.readCategories {
+            if let column = columns.categories[index] {
+                write(context.categories[index]) { column[$0] }
+            } else {
+                write(context.categories[index]) { _ in 0 }  // the tier has no item in it
+            }
+        }
         write(context.revenue) { self.revenue[$0] }
         write(context.margin) { self.revenue[$0] - columns.total[$0] }
         write(context.month) { _ in Double(month) }

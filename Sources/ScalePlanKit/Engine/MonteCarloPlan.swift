@@ -16,6 +16,8 @@ struct MonteCarloPlan: Sendable {
     let contextSlotsRead: Set<Int>
     /// Per category (in `compiled.categories` order): whether a trigger reads `cost.<category>`.
     let categoriesRead: [Bool]
+    /// The indices of the categories some trigger reads, ascending.
+    let readCategories: [Int]
     /// Whether any trigger reads `latency.<queue>` (the queue model is skipped otherwise).
     let needsLatency: Bool
     /// Uncertain cost ranges: (tier, item) pairs drawn per trial.
@@ -52,7 +54,9 @@ struct MonteCarloPlan: Sendable {
         }
         triggers.forEach { collect($0.trigger.condition) }
         contextSlotsRead = read
-        categoriesRead = compiled.categories.map { name in compiled.layout.slot("cost.\(name)").map(read.contains) ?? false }
+        let categoriesRead = compiled.categories.map { name in compiled.layout.slot("cost.\(name)").map(read.contains) ?? false }
+        self.categoriesRead = categoriesRead
+        readCategories = categoriesRead.indices.filter { categoriesRead[$0] }
         let latencySlots = Set(context.latencySlots.values)
         func reads(_ condition: CompiledCondition) -> Bool {
             switch condition {
@@ -92,7 +96,9 @@ struct MonteCarloPlan: Sendable {
     /// Driver, limited metrics, cost, then revenue and margin where modelled.
     var quantityCount: Int { 2 + limitedMetricSlots.count + (hasRevenue ? 2 : 0) }
 
-    func result(_ total: MonteCarloAccumulator, sums: UnsafeMutablePointer<Double>, blocks: Int, trials: Int, seed: UInt64,
+    /// - Parameter totals: per quantity and month (`quantity × months + month`), the sum over
+    ///   every trial, added block by block in block order.
+    func result(_ total: MonteCarloAccumulator, totals: [Double], trials: Int, seed: UInt64,
         start: YearMonth?, growthSource: String) -> MonteCarloResult
     {
         let names: [(String, MonteCarloResult.Series.Kind)] =
@@ -103,9 +109,8 @@ struct MonteCarloPlan: Sendable {
         for (quantity, (name, kind)) in names.enumerated() {
             var percentiles: [MonteCarloResult.Percentiles] = []
             for month in 0..<months {
-                // Sums are added in block order, so the mean does not depend on the thread count.
-                var sum = 0.0
-                for block in 0..<blocks { sum += sums[(block * quantityCount + quantity) * months + month] }
+                // Sums were added in block order, so the mean does not depend on the thread count.
+                let sum = totals[quantity * months + month]
                 let histogram = total.histograms[quantity * months + month]
                 percentiles.append(MonteCarloResult.Percentiles(p10: histogram.quantile(0.1), p50: histogram.quantile(0.5),
                     p90: histogram.quantile(0.9), mean: trials > 0 ? sum / Double(trials) : nil))

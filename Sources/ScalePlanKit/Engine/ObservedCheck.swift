@@ -92,10 +92,11 @@ public struct ObservedCheck: Sendable {
         // What the triggers read.
         let triggers = compiled.globalTriggers + compiledTier.triggers
         var read: [Int] = []
+        var seen: Set<Int> = []  // `read` in first-use order, looked up in O(1)
         for trigger in triggers {
             for text in trigger.trigger.condition.expressions {
                 for identifier in (try? ExpressionParser.parse(text.text))?.identifiers ?? [] {
-                    if let slot = layout.slot(identifier.name), !read.contains(slot) { read.append(slot) }
+                    if let slot = layout.slot(identifier.name), seen.insert(slot).inserted { read.append(slot) }
                 }
             }
         }
@@ -121,7 +122,8 @@ public struct ObservedCheck: Sendable {
     /// row allowed). Every problem is reported with its line and column.
     public static func parse(_ bytes: [UInt8]) -> Swift.Result<[(name: String, value: Double)], GrowthInput.CSVErrors> {
         let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
-        if first == UInt8(ascii: "{") {
+        // '[' too: a JSON array is a JSON mistake, not a CSV row.
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             let root: JSONNode
             do {
                 root = try JSONParser.parse(bytes)

@@ -39,20 +39,22 @@ public struct Simulator: Sendable {
         results.reserveCapacity(months)
         var firstFiring: [String: (month: Int, explanation: (quantity: String, value: Double, threshold: Double)?)] = [:]
         var previousTier: Int?
+        var firing: Set<String> = []
         for month in 0..<max(0, months) {
             let driver = curve.value(at: Double(month))
             evaluator.fill(&slots, driver: driver)
             let tier = planTier(for: driver)
             var result = step(month: month, driver: driver, tier: tier, slots: &slots)
+            firing.removeAll(keepingCapacity: true)
             if let previousTier, previousTier != tier {
                 // The outgoing tier's triggers see its own limits, queues and cost at this load.
                 fillContext(&slots, tier: previousTier, result: result)
                 evaluate(compiled.tiers[previousTier].triggers, month: month, slots: slots, into: &result,
-                    first: &firstFiring)
+                    firing: &firing, first: &firstFiring)
             }
             fillContext(&slots, tier: tier, result: result)
             evaluate(compiled.globalTriggers + compiled.tiers[tier].triggers, month: month, slots: slots,
-                into: &result, first: &firstFiring)
+                into: &result, firing: &firing, first: &firstFiring)
             results.append(result)
             previousTier = tier
         }
@@ -133,13 +135,16 @@ public struct Simulator: Sendable {
         context.write(&slots, month: result.month, cost: cost, revenue: result.revenue, limits: limits, queues: queues)
     }
 
+    /// - Parameter firing: the ids already in `result.firing` (a set, so that thousands of
+    ///   firing triggers do not cost a linear search each).
     private func evaluate(_ triggers: [CompiledTrigger], month: Int, slots: [Double], into result: inout MonthResult,
+        firing: inout Set<String>,
         first: inout [String: (month: Int, explanation: (quantity: String, value: Double, threshold: Double)?)])
     {
         slots.withUnsafeBufferPointer { buffer in
             for trigger in triggers where trigger.condition.holds(buffer) {
                 let id = trigger.trigger.id
-                if !result.firing.contains(id) { result.firing.append(id) }
+                if firing.insert(id).inserted { result.firing.append(id) }
                 if first[id] == nil { first[id] = (month, probes[id]?.explain(buffer)) }
             }
         }

@@ -106,6 +106,9 @@ public struct CompiledExpression: Sendable, CustomStringConvertible {
     }
 
     static func apply(_ function: Function, _ arguments: UnsafeBufferPointer<Double>) -> Double {
+        // The indices below cannot trap: a `.call` instruction is emitted only for a call the
+        // parser accepted, and the parser enforces `Function.arity` (at least 1 argument;
+        // exactly 3 for clamp and if).
         switch function {
         case .min: arguments.dropFirst().reduce(arguments[0]) { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
         case .max: arguments.dropFirst().reduce(arguments[0]) { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }

@@ -109,6 +109,7 @@ public enum ExpressionCompiler {
                 for argument in arguments { types.append(try emit(argument, resolve)) }
                 push(.call(function, arguments.count), popping: arguments.count)
                 if function == .if {
+                    // The parser accepts `if` with exactly three arguments (`Function.arity`).
                     try require(.boolean, types[0], "the condition of if", arguments[0].column)
                     guard types[1] == types[2] else {
                         throw ExpressionError("the two branches of if must both be quantities or both conditions",

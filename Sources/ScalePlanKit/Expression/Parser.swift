@@ -215,7 +215,7 @@ public enum ExpressionParser {
             if arity.lowerBound == arity.upperBound {
                 return arity.lowerBound == 1 ? "1 argument" : "\(arity.lowerBound) arguments"
             }
-            return "at least \(arity.lowerBound) argument" + (arity.lowerBound == 1 ? "" : "s")
+            return "\(arity.lowerBound) to \(arity.upperBound) arguments"
         }
     }
 }

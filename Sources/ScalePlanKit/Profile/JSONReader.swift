@@ -3,6 +3,16 @@
 /// returns nil when the value is missing or of the wrong type (after recording why).
 struct JSONReader {
     var bag = DiagnosticBag()
+    /// "Did you mean" searches left: each costs an edit-distance search, and a hostile file can
+    /// hold hundreds of thousands of misspelt keys. Later problems get the plain hint.
+    var suggestionsLeft = 50
+
+    /// `did you mean 'x'?` while searches are left, else nil.
+    mutating func didYouMean(_ word: String, in candidates: [String]) -> String? {
+        guard suggestionsLeft > 0 else { return nil }
+        suggestionsLeft -= 1
+        return Suggestions.didYouMean(word, in: candidates)
+    }
 
     /// A JSON object's members, checked against the keys this place allows. Keys starting with
     /// `$` (`$schema`, `$comment`) are always allowed.
@@ -39,7 +49,7 @@ struct JSONReader {
             if member.key.hasPrefix("$") { continue }
             if !allowed.contains(member.key) {
                 bag.error("unknown key \"\(member.key)\"", at: member.keyLocation, path: JSONReader.path(path, member.key),
-                    hint: Suggestions.didYouMean(member.key, in: allowed) ?? "allowed keys here: " + allowed.joined(separator: ", "))
+                    hint: didYouMean(member.key, in: allowed) ?? "allowed keys here: " + allowed.joined(separator: ", "))
                 continue
             }
             byKey[member.key] = member

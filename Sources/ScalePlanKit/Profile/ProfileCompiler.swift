@@ -12,6 +12,10 @@ public struct ProfileCompiler {
     private let categories: [String]
     private let limitNames: [String]
     private let queueNames: [String]
+    private let tierIDs: Set<String>
+    /// "Did you mean" searches left (see `JSONReader.suggestionsLeft`): each scans every name,
+    /// and a hostile file can hold hundreds of thousands of misspellings.
+    private var suggestionsLeft = 50
 
     /// Checks and compiles a profile.
     /// - Returns: the compiled profile when there are no errors, and all diagnostics.
@@ -26,6 +30,7 @@ public struct ProfileCompiler {
         categories = Array(Set(profile.tiers.flatMap { $0.costs.map(\.category) })).sorted()
         limitNames = Array(Set(profile.tiers.flatMap { $0.capacity.map(\.metric) })).sorted()
         queueNames = Array(Set(profile.tiers.flatMap { $0.queues.map(\.name) })).sorted()
+        tierIDs = Set(profile.tiers.map(\.id))
         let triggerNames = ["cost"] + categories.map { "cost.\($0)" } + ["revenue", "margin", "month", "utilization"]
             + limitNames.map { "utilization.\($0)" } + queueNames.map { "latency.\($0)" }
         layout = SlotLayout(driver: profile.driver.name, params: profile.params.map(\.name),
@@ -93,6 +98,13 @@ public struct ProfileCompiler {
         }
     }
 
+    /// `did you mean 'x'?` while searches are left; the candidates are listed only then.
+    private mutating func didYouMean(_ word: String, in candidates: () -> [String]) -> String? {
+        guard suggestionsLeft > 0 else { return nil }
+        suggestionsLeft -= 1
+        return Suggestions.didYouMean(word, in: candidates())
+    }
+
     private mutating func checkTriggerIDs() {
         var ids: [String: Origin] = [:]
         for trigger in profile.triggers + profile.tiers.flatMap(\.triggers) {
@@ -101,10 +113,11 @@ public struct ProfileCompiler {
                     path: trigger.origin.path)
             }
             ids[trigger.id] = ids[trigger.id] ?? trigger.origin
-            if let target = trigger.target, profile.tier(target) == nil {
+            if let target = trigger.target, !tierIDs.contains(target) {
+                let tiers = profile.tiers
+                let hint = didYouMean(target) { tiers.map(\.id) }
                 bag.error("trigger '\(trigger.id)' targets unknown tier '\(target)'", at: trigger.origin.location,
-                    path: trigger.origin.path + ".target",
-                    hint: Suggestions.didYouMean(target, in: profile.tiers.map(\.id)))
+                    path: trigger.origin.path + ".target", hint: hint)
             }
         }
     }
@@ -160,15 +173,17 @@ public struct ProfileCompiler {
         var limits: [CompiledLimit] = []
         for limit in tier.capacity {
             guard let slot = layout.slot(limit.metric), !layout.isTriggerOnly(slot) else {
-                let known = [profile.driver.name] + profile.metrics.map(\.name)
+                let profile = self.profile
+                let suggestion = didYouMean(limit.metric) { [profile.driver.name] + profile.metrics.map(\.name) }
                 bag.error("capacity limit on unknown metric '\(limit.metric)' in tier '\(tier.id)'",
                     at: limit.origin.location, path: limit.origin.path,
-                    hint: Suggestions.didYouMean(limit.metric, in: known)
-                        ?? "limits apply to metrics or the driver; define a metric named '\(limit.metric)'")
+                    hint: suggestion ?? "limits apply to metrics or the driver; define a metric named '\(limit.metric)'")
                 continue
             }
+            let errors = bag.errorCount
             let compiled = compileQuantity(limit.limit.expressionText, what: "limit on '\(limit.metric)'")
-            if let value = compiled.constantValue, !(value > 0) {
+            // A limit that failed to compile is a NaN placeholder: its error says enough.
+            if bag.errorCount == errors, let value = compiled.constantValue, !(value > 0) {
                 bag.error("limit on '\(limit.metric)' must be positive, not \(NumberFormatting.plain(value))",
                     at: limit.origin.location, path: limit.origin.path,
                     hint: "utilisation is metric ÷ limit; omit the limit if there is none")
@@ -193,18 +208,22 @@ public struct ProfileCompiler {
                 return CompiledCost(item: item, low: lowValue, expected: expected, high: highValue, fxRate: rate)
             }
         }
+        var failed: Set<String> = []  // queues with an expression that did not compile
         let queues = tier.queues.map { queue in
-            CompiledQueue(queue: queue,
+            let errors = bag.errorCount
+            let compiled = CompiledQueue(queue: queue,
                 servers: compileQuantity(queue.servers.expressionText, what: "servers of queue '\(queue.name)'"),
                 serviceMilliseconds: compileQuantity(queue.serviceMilliseconds.expressionText,
                     what: "service_ms of queue '\(queue.name)'"),
                 arrivalPerSecond: compileQuantity(queue.arrival, what: "arrival of queue '\(queue.name)'"))
+            if bag.errorCount != errors { failed.insert(queue.name) }
+            return compiled
         }
         for queue in tier.queues where !NamePattern.identifier.matches(queue.name) {
             bag.error("'\(queue.name)' is not a valid queue name", at: queue.origin.location, path: queue.origin.path,
                 hint: NamePattern.identifier.description)
         }
-        for queue in queues {
+        for queue in queues where !failed.contains(queue.queue.name) {
             if let servers = queue.servers.constantValue, !(servers >= 1) || servers != servers.rounded() {
                 bag.error("a queue needs a whole number of servers ≥ 1", at: queue.queue.servers.origin.location,
                     path: queue.queue.servers.origin.path)
@@ -214,7 +233,9 @@ public struct ProfileCompiler {
                     path: queue.queue.serviceMilliseconds.origin.path)
             }
         }
-        let triggers = tier.triggers.map { compileTrigger($0, tier: tier) }
+        // Worked out once per tier, not once per trigger expression.
+        let scope = TierScope(id: tier.id, limits: Set(tier.capacity.map(\.metric)), queues: Set(tier.queues.map(\.name)))
+        let triggers = tier.triggers.map { compileTrigger($0, tier: scope) }
         return CompiledTier(tier: tier, limits: limits, costs: costs, queues: queues, triggers: triggers)
     }
 
@@ -239,7 +260,14 @@ public struct ProfileCompiler {
         compile(text, as: .number, what: what, tier: nil, triggerScope: false)
     }
 
-    private mutating func compileTrigger(_ trigger: Trigger, tier: Tier?) -> CompiledTrigger {
+    /// What a tier's triggers may read besides the model: its own limits and queues.
+    private struct TierScope {
+        var id: String
+        var limits: Set<String>
+        var queues: Set<String>
+    }
+
+    private mutating func compileTrigger(_ trigger: Trigger, tier: TierScope?) -> CompiledTrigger {
         func convert(_ condition: TriggerCondition, _ compiler: inout ProfileCompiler) -> CompiledCondition {
             switch condition {
             case .when(let text):
@@ -252,13 +280,14 @@ public struct ProfileCompiler {
         return CompiledTrigger(trigger: trigger, condition: convert(trigger.condition, &self), tierID: tier?.id)
     }
 
-    private mutating func compile(_ text: ExpressionText, as type: ValueType, what: String, tier: Tier?,
+    private mutating func compile(_ text: ExpressionText, as type: ValueType, what: String, tier: TierScope?,
         triggerScope: Bool) -> CompiledExpression
     {
         let layout = self.layout
-        let candidates = triggerScope ? layout.names : Array(layout.names[0..<layout.modelSlotCount])
-        let tierLimits = tier.map { Set($0.capacity.map(\.metric)) }
-        let tierQueues = tier.map { Set($0.queues.map(\.name)) }
+        // An expression stops at its first error, so it costs at most one search.
+        let suggest = suggestionsLeft > 0
+        let tierLimits = tier?.limits
+        let tierQueues = tier?.queues
         let resolve: ExpressionCompiler.Resolver = { (name: String, column: Int) throws(ExpressionError) -> Int in
             if let slot = layout.slot(name) {
                 if layout.isTriggerOnly(slot) && !triggerScope {
@@ -269,18 +298,21 @@ public struct ProfileCompiler {
                     !tierLimits.contains(String(name.dropFirst("utilization.".count)))
                 {
                     throw ExpressionError("tier '\(tier.id)' has no capacity limit on '\(name.dropFirst("utilization.".count))'",
-                        column: column, hint: Suggestions.didYouMean(name, in: tierLimits.map { "utilization.\($0)" })
+                        column: column, hint: (suggest ? Suggestions.didYouMean(name, in: tierLimits.map { "utilization.\($0)" }) : nil)
                             ?? "add the limit to this tier's capacity, or make the trigger global")
                 }
                 if let tier, let tierQueues, name.hasPrefix("latency."),
                     !tierQueues.contains(String(name.dropFirst("latency.".count)))
                 {
                     throw ExpressionError("tier '\(tier.id)' has no queue '\(name.dropFirst("latency.".count))'",
-                        column: column, hint: Suggestions.didYouMean(name, in: tierQueues.map { "latency.\($0)" }))
+                        column: column, hint: suggest ? Suggestions.didYouMean(name, in: tierQueues.map { "latency.\($0)" }) : nil)
                 }
                 return slot
             }
-            var hint = Suggestions.didYouMean(name, in: candidates)
+            var hint: String?
+            if suggest {
+                hint = Suggestions.didYouMean(name, in: triggerScope ? layout.names[...] : layout.names[0..<layout.modelSlotCount])
+            }
             if hint == nil, !triggerScope, let slot = layout.slot(name), layout.isTriggerOnly(slot) {
                 hint = "'\(name)' is available in triggers only"
             }
@@ -294,6 +326,7 @@ public struct ProfileCompiler {
         do {
             return try ExpressionCompiler.compile(text.text, as: type, resolve: resolve)
         } catch {
+            if suggest { suggestionsLeft -= 1 }
             bag.error("in \(what): \(error.message)", at: text.location(ofColumn: error.column), path: text.origin.path,
                 hint: error.hint)
             return CompiledExpression(source: text.text, syntax: .number(.nan, column: 1), type: type,
@@ -311,12 +344,18 @@ public struct ProfileCompiler {
         enum Mark { case unvisited, inProgress, done }
         var marks = [Mark](repeating: .unvisited, count: profile.metrics.count)
         var order: [Int] = []
-        var reported: Set<Int> = []
         var failed = false
+        // Where each in-progress metric sits on the stack, and the stack positions of those
+        // already named in a reported cycle (ascending): a back edge finds its cycle's start and
+        // whether the cycle shares a metric with a reported one in O(1), so many back edges into
+        // a long chain do not cost O(n) each.
+        var position = [Int](repeating: -1, count: profile.metrics.count)
+        var reportedPositions: [Int] = []
         // Iterative depth-first search: a long chain of metrics cannot overflow the stack.
         for root in profile.metrics.indices where marks[root] == .unvisited {
             var stack: [(node: Int, next: Int)] = [(root, 0)]
             marks[root] = .inProgress
+            position[root] = 0
             while let top = stack.last {
                 let deps = dependencies[top.node]
                 if top.next < deps.count {
@@ -325,12 +364,15 @@ public struct ProfileCompiler {
                     switch marks[dep] {
                     case .unvisited:
                         marks[dep] = .inProgress
+                        position[dep] = stack.count
                         stack.append((dep, 0))
                     case .inProgress:
-                        let start = stack.firstIndex { $0.node == dep } ?? 0
-                        let cycle = stack[start...].map(\.node)
-                        if reported.isDisjoint(with: cycle) {
-                            reported.formUnion(cycle)
+                        // In progress means on the stack, so its position is set.
+                        let start = Swift.max(0, position[dep])
+                        // Each cycle is named once: only when no metric in it is in one already.
+                        if (reportedPositions.last ?? -1) < start {
+                            let cycle = stack[start...].map(\.node)
+                            reportedPositions.append(contentsOf: start..<stack.count)
                             let names = (cycle + [dep]).map { profile.metrics[$0].name }
                             let first = profile.metrics[dep]
                             bag.error("metric cycle: " + names.joined(separator: " → "), at: first.origin.location,
@@ -343,6 +385,8 @@ public struct ProfileCompiler {
                 } else {
                     marks[top.node] = .done
                     order.append(top.node)
+                    if reportedPositions.last == stack.count - 1 { reportedPositions.removeLast() }
+                    position[top.node] = -1
                     stack.removeLast()
                 }
             }

@@ -25,12 +25,14 @@ extension JSONReader {
         guard let top = object(root, "$", allowed: Self.topLevelKeys, what: "a profile object") else { return nil }
         var version = 1
         if let found = number(top, "version", required: true) {
-            if found != found.rounded() || !ProfileDecoder.supportedVersions.contains(Int(found)) {
+            // Compared as doubles first: `Int(found)` traps for a version such as 1e300.
+            let supported = ProfileDecoder.supportedVersions
+            if found != found.rounded() || found < Double(supported.lowerBound) || found > Double(supported.upperBound) {
                 bag.error("unsupported profile version \(NumberFormatting.plain(found))",
                     at: top["version"]?.location, path: "$.version",
                     hint: "this build of scaleplan reads version 1")
             } else {
-                version = Int(found)
+                version = Int(found)  // whole and within supportedVersions, so it fits
             }
         }
         let id = string(top, "id", required: true, pattern: .id)
@@ -70,7 +72,10 @@ extension JSONReader {
     mutating func driver(_ node: JSONNode) -> Driver? {
         guard let object = object(node, "$.driver", allowed: ["name", "unit", "label"]) else { return nil }
         let name = string(object, "name", required: true, pattern: .identifier)
-        let unit = string(object, "unit") ?? name ?? "unit"
+        // A unit is a word that reports run into their own sentences ("PER UNIT is per user"),
+        // so control and escape characters are dropped here, once, rather than trusted to every
+        // renderer.
+        let unit = string(object, "unit").map { TextSafety.terminal($0) } ?? name ?? "unit"
         let label = string(object, "label") ?? name ?? ""
         return name.map { Driver(name: $0, unit: unit, label: label) }
     }
@@ -148,7 +153,7 @@ extension JSONReader {
             } else {
                 bag.error("unknown distribution \"\(name)\"", at: object["distribution"]?.location,
                     path: object.path("distribution"),
-                    hint: Suggestions.didYouMean(name, in: allowed) ?? "use triangular, uniform or lognormal")
+                    hint: didYouMean(name, in: allowed) ?? "use triangular, uniform or lognormal")
                 return nil
             }
         }
@@ -229,7 +234,7 @@ extension JSONReader {
                 bag.error("months must be a whole number from 1 to 1200", at: object["months"]?.location,
                     path: object.path("months"))
             } else {
-                months = Int(value)
+                months = Int(value)  // whole and in 1...1200: fits
             }
         }
         var start: YearMonth?
@@ -270,7 +275,7 @@ extension JSONReader {
         }
         guard let keys = Self.growthKinds[kind] else {
             bag.error("unknown growth kind \"\(kind)\"", at: kindMember.value.location, path: JSONReader.path(path, "kind"),
-                hint: Suggestions.didYouMean(kind, in: Self.growthKinds.keys) ?? "kinds: " + Self.growthKinds.keys.sorted().joined(separator: ", "))
+                hint: didYouMean(kind, in: Array(Self.growthKinds.keys)) ?? "kinds: " + Self.growthKinds.keys.sorted().joined(separator: ", "))
             return nil
         }
         guard let object = object(node, path, allowed: ["kind"] + keys) else { return nil }

@@ -198,7 +198,7 @@ extension JSONReader {
                 var count = 1
                 if let value = number(hire, "count", minimum: 1) {
                     if value == value.rounded() && value <= 10_000 {
-                        count = Int(value)
+                        count = Int(value)  // whole and in 1...10,000: fits
                     } else {
                         bag.error("count must be a whole number", at: hire["count"]?.location, path: hire.path("count"))
                     }
@@ -241,7 +241,7 @@ extension JSONReader {
                 severity = found
             } else {
                 bag.error("unknown severity \"\(text)\"", at: object["severity"]?.location, path: object.path("severity"),
-                    hint: Suggestions.didYouMean(text, in: Trigger.Severity.allCases.map(\.rawValue))
+                    hint: didYouMean(text, in: Trigger.Severity.allCases.map(\.rawValue))
                         ?? "use info, warning or critical")
             }
         }

@@ -78,6 +78,7 @@ public struct YearMonth: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The month `offset` months later.
+    /// No overflow: a parsed year has four digits, and offsets are month indices (at most 1,200).
     public func adding(months offset: Int) -> YearMonth {
         var copy = self
         let total = year * 12 + (month - 1) + offset

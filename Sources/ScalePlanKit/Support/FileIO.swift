@@ -67,7 +67,9 @@ public enum FileIO {
             guard let base = buffer.baseAddress else { return -1 }
             return mkstemp(base)
         }
-        guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: describeErrno()) }
+        // Name the folder: for an existing file in a folder that takes no new files (/proc),
+        // "no such file or directory" alone would be puzzling.
+        guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: "\(describeErrno()) (in folder '\(folder)')") }
         let temporary = String(cString: template.map { UInt8(bitPattern: $0) })
         var failure = writeAll(descriptor, bytes, path: path)
         if failure == nil && fsync(descriptor) != 0 && errno != EINVAL {
@@ -109,6 +111,7 @@ public enum FileIO {
         case EACCES, EPERM: return "permission denied"
         case EISDIR: return "is a directory"
         case ENOSPC: return "no space left on device"
+        case EFBIG: return "file too large"
         case EROFS: return "read-only file system"
         case ENOTDIR: return "a parent is not a directory"
         default: return String(cString: strerror(code))

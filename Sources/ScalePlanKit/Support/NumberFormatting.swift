@@ -36,6 +36,8 @@ public enum NumberFormatting {
         guard value.isFinite else { return text }
         var sign = "", body = Substring(text)
         if body.hasPrefix("-") { sign = "-"; body = body.dropFirst() }
+        // `fixed` always returns digits (or `plain`'s text for |value| ≥ 9e18), never an empty
+        // string or a bare sign, so `parts` has at least one element.
         let parts = body.split(separator: ".", maxSplits: 1)
         let integer = Array(parts[0])
         var grouped = ""

@@ -1,0 +1,37 @@
+// libFuzzer entry point: the growth-CSV reader (`GrowthInput.csv`), the `--growth` spec parser
+// and the observed-values reader (`ObservedCheck.parse`, JSON or CSV); what they accept is
+// run on: the CSV as a growth curve through a bundled profile, the observed values through
+// `check`'s trigger evaluation in the tier they select and in every tier.
+import ScalePlanKit
+
+private let compiled: CompiledProfile? = {
+    let library = ProfileLibrary.locate(environment: ProcessInfo.processInfo.environment, executablePath: nil)
+    guard let path = library.path(of: "sayar") else { return nil }
+    return try? ProfileLoader.load(path: path).compiled
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    guard let compiled else { fatalError("the bundled profile 'sayar' was not found; set SCALEPLAN_PROFILES") }
+    switch GrowthInput.csv(bytes) {
+    case .success(let points):
+        let curve = GrowthCurve.points(points)
+        for month in stride(from: -1.0, through: 30, by: 0.5) { _ = curve.value(at: month) }
+        _ = ProjectionCSVRenderer.render(Simulator(compiled).run(curve: curve, months: 24))
+    case .failure(let errors):
+        for diagnostic in errors.diagnostics { _ = diagnostic.formatted(file: "growth.csv") }
+    }
+    if let spec = String(validating: bytes, as: UTF8.self), let curve = try? GrowthInput.parse(spec) {
+        _ = ProjectionTableRenderer.render(Simulator(compiled).run(curve: curve, months: 6))
+    }
+    switch ObservedCheck.parse(bytes) {
+    case .success(let observed):
+        let check = ObservedCheck(compiled)
+        if let result = try? check.run(observed: observed, tier: nil) { _ = result.values.count }
+        for tier in compiled.tiers.indices { _ = try? check.run(observed: observed, tier: tier) }
+    case .failure(let errors):
+        for diagnostic in errors.diagnostics { _ = diagnostic.formatted(file: "observed.csv") }
+    }
+    return 0
+}

@@ -1,0 +1,37 @@
+// libFuzzer entry point: profile bytes → JSON parser → decoder → compiler (names, ranges,
+// expressions, cycles) → when the profile compiles, short deterministic simulations (a
+// constant load, a sweep across every tier, the default scenario), a capacity search of the
+// first and last tiers, a tiny Monte Carlo and every report renderer. Built by Tests/Fuzz/build.sh; nothing here is a SwiftPM target.
+import ScalePlanKit
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzProfile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    let (compiled, diagnostics) = ProfileLoader.validate(bytes: bytes)
+    for diagnostic in diagnostics { _ = diagnostic.formatted(file: "fuzz.json") }
+    guard let compiled else { return 0 }
+    let simulator = Simulator(compiled)
+    let level = compiled.profile.tiers.last.map { $0.range.max ?? $0.range.min * 2 + 100 } ?? 1000
+    // A constant load, and one that sweeps from the first tier's minimum past the last tier's
+    // (so every tier change, migration and capacity gap is met).
+    let sweep = GrowthCurve.points([GrowthPoint(month: 0, value: compiled.profile.tiers.first?.range.min ?? 0),
+        GrowthPoint(month: 11, value: level)])
+    var projections = [simulator.run(curve: .constant(level), months: 12), simulator.run(curve: sweep, months: 12)]
+    if let curve = compiled.profile.defaultScenario?.growth.expectedCurve {
+        projections.append(simulator.run(curve: curve, months: 12, start: compiled.profile.defaultScenario?.start))
+    }
+    for projection in projections {
+        _ = ProjectionTableRenderer.render(projection)
+        _ = ProjectionJSONRenderer.render(projection)
+        _ = ProjectionCSVRenderer.render(projection)
+        _ = ProjectionMarkdownRenderer.render(projection)
+    }
+    let search = CapacitySearch(compiled)
+    let results = [search.search(tier: 0), search.search(tier: compiled.tiers.count - 1)]
+    for format in ReportFormat.allCases { _ = CapacityRenderer.render(results, compiled: compiled, format: format) }
+    let growth: MonteCarlo.Growth = compiled.profile.defaultScenario.map { .scenario($0.growth) } ?? .fixed(.constant(level))
+    let options = MonteCarlo.Options(trials: 10, seed: 1, threads: 1, months: 6, blockSize: 4)
+    let result = MonteCarlo(compiled, growth: growth).run(options)
+    for format in ReportFormat.allCases { _ = MonteCarloRenderer.render(result, format: format) }
+    return 0
+}
