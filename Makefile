@@ -4,7 +4,7 @@ SWIFT ?= swift
 BINDIR = $(PREFIX)/bin
 SHAREDIR = $(PREFIX)/share/scaleplan
 
-.PHONY: help build test run release install uninstall lint schema bench clean
+.PHONY: help build test run release install uninstall lint schema bench fuzz clean
 
 help:
 	@echo "make build      debug build"
@@ -14,6 +14,7 @@ help:
 	@echo "make install    install to PREFIX (default /usr/local): binary, profiles, man page, completions"
 	@echo "make uninstall  remove what install put there"
 	@echo "make bench      release-build benchmarks (medians of repeated runs)"
+	@echo "make fuzz       libFuzzer targets, FUZZ_SECONDS each (default 600; needs swiftc -sanitize=fuzzer)"
 	@echo "make lint       swift format lint"
 	@echo "make schema     rewrite profiles/schema/profile.schema.json from the built binary"
 	@echo "make clean      remove build products"
@@ -57,6 +58,10 @@ bench:
 	$(SWIFT) build -c release --product scaleplan
 	$(SWIFT) build -c release --product scaleplan-bench
 	"$$($(SWIFT) build -c release --show-bin-path)/scaleplan-bench" "$$($(SWIFT) build -c release --show-bin-path)/scaleplan" profiles $(BENCH_RUNS)
+
+FUZZ_SECONDS ?= 600
+fuzz:
+	Tests/Fuzz/run.sh $(FUZZ_SECONDS)
 
 lint:
 	$(SWIFT) format lint -r Sources Tests
