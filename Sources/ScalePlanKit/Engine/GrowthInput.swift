@@ -90,13 +90,9 @@ public enum GrowthInput {
         }
         var bag = DiagnosticBag()
         var points: [GrowthPoint] = []
-        // "\r\n" is one Character in Swift, so split on both line endings explicitly.
-        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-        for (index, line) in lines.enumerated() {
-            let trimmed = String(line).trimmingWhitespace()
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
-            let at = SourceLocation(line: index + 1, column: 1)
+        for row in CSVRows.rows(in: text) {
+            let cells = row.cells
+            let at = row.location
             if points.isEmpty && bag.diagnostics.isEmpty && cells.count >= 2 && Double(cells[0]) == nil && Double(cells[1]) == nil {
                 continue  // a header row
             }
@@ -108,9 +104,8 @@ public enum GrowthInput {
                 bag.error("month '\(cells[0])' is not a number ≥ 0", at: at)
                 continue
             }
-            let valueColumn = (line.firstIndex(of: ",").map { line[..<$0].count } ?? 0) + 2
             guard let value = Double(cells[1]), value.isFinite, value >= 0 else {
-                bag.error("value '\(cells[1])' is not a number ≥ 0", at: SourceLocation(line: index + 1, column: valueColumn))
+                bag.error("value '\(cells[1])' is not a number ≥ 0", at: SourceLocation(line: row.line, column: row.secondCellColumn))
                 continue
             }
             if let last = points.last, month <= last.month {

@@ -150,12 +150,9 @@ public struct ObservedCheck: Sendable {
         }
         var bag = DiagnosticBag()
         var values: [(String, Double)] = []
-        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-        for (index, line) in lines.enumerated() {
-            let trimmed = String(line).trimmingWhitespace()
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
-            let at = SourceLocation(line: index + 1, column: 1)
+        for row in CSVRows.rows(in: text) {
+            let cells = row.cells
+            let at = row.location
             if values.isEmpty && !bag.hasErrors && cells.count == 2 && Double(cells[1]) == nil {
                 continue  // a header row
             }
@@ -164,7 +161,7 @@ public struct ObservedCheck: Sendable {
                 continue
             }
             guard let value = Double(cells[1]), value.isFinite else {
-                bag.error("value '\(cells[1])' for \(cells[0]) is not a number", at: SourceLocation(line: index + 1, column: cells[0].count + 2))
+                bag.error("value '\(cells[1])' for \(cells[0]) is not a number", at: SourceLocation(line: row.line, column: row.secondCellColumn))
                 continue
             }
             values.append((cells[0], value))

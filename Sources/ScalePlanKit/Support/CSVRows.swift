@@ -1,0 +1,30 @@
+/// One row of a small comma-separated file, as the growth and observed-metrics readers see it.
+struct CSVRow {
+    /// The 1-based line number in the file, for diagnostics.
+    var line: Int
+    /// The cells, each trimmed of surrounding whitespace.
+    var cells: [String]
+    /// The 1-based column where the second cell starts (just after the first comma).
+    var secondCellColumn: Int
+
+    /// Where the row starts, for diagnostics about the whole row.
+    var location: SourceLocation { SourceLocation(line: line, column: 1) }
+}
+
+enum CSVRows {
+    /// Splits text into rows, skipping blank lines and `#` comments. Both the growth CSV and
+    /// the observed-metrics CSV use this, so they agree on line endings and line numbers.
+    static func rows(in text: String) -> [CSVRow] {
+        var rows: [CSVRow] = []
+        // "\r\n" is one Character in Swift, so split on both line endings explicitly.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (index, line) in lines.enumerated() {
+            let trimmed = String(line).trimmingWhitespace()
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+            let secondCellColumn = (line.firstIndex(of: ",").map { line[..<$0].count } ?? 0) + 2
+            rows.append(CSVRow(line: index + 1, cells: cells, secondCellColumn: secondCellColumn))
+        }
+        return rows
+    }
+}
