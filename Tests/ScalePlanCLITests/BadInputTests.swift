@@ -207,7 +207,7 @@ let badInputCases: [BadInput] = [
     .edit("an infinite number in an expression", "\"peak_rps\": 5", "\"peak_rps\": \"1e400 * users\"",
         "in limit on 'peak_rps': number '1e400' is out of range", at: "1e400"),
     .edit("a limit that is NaN", "\"peak_rps\": 5", "\"peak_rps\": \"0 / 0\"",
-        "limit on 'peak_rps' must be positive, not nan", at: "\"peak_rps\": \"0 / 0\""),
+        "limit on 'peak_rps' must be positive, not NaN", at: "\"peak_rps\": \"0 / 0\""),
 
     // Tier lists and ranges (BadProfileTests has the empty list, an overlap, a gap, an
     // inversion and an unreachable last tier).

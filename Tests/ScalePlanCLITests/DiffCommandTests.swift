@@ -10,12 +10,11 @@ import Testing
     @Test(arguments: bundledIDs)
     func totalsEqualTheSumOfItemDeltas(id: String) throws {
         let compiled = try ProfileLoader.load(path: repositoryRoot + "/profiles/\(id).json").compiled
-        let evaluator = ModelEvaluator(compiled)
+        let evaluator = PointEvaluator(compiled)
         for index in 0..<(compiled.tiers.count - 1) {
             let diff = TierDiff(compiled, from: index, to: index + 1)
-            let slots = evaluator.slots(driver: diff.driver)
-            let before = evaluator.totalCost(of: compiled.tiers[index], slots: slots)
-            let after = evaluator.totalCost(of: compiled.tiers[index + 1], slots: slots)
+            let before = evaluator.totalCost(of: index, driver: diff.driver)
+            let after = evaluator.totalCost(of: index + 1, driver: diff.driver)
             let sumLow = diff.costs.reduce(0) { $0 + $1.deltaLow }, sumHigh = diff.costs.reduce(0) { $0 + $1.deltaHigh }
             #expect(Swift.abs(sumLow - (after.low - before.low)) < 1e-6, "\(id) \(index)")
             #expect(Swift.abs(sumHigh - (after.high - before.high)) < 1e-6, "\(id) \(index)")

@@ -31,11 +31,13 @@ import Testing
         let output = runCLI(["simulate", "sayar", "--trials", "200", "--months", "12", "--format", "csv"]).stdout
         let header = output.split(separator: "\n")[0]
         for column in ["businesses.p10", "businesses.p50", "businesses.p90", "businesses.mean", "cost.p50", "revenue.p90",
-            "margin.mean", "tier.growth.needed_by", "trigger.starter-upgrade.fired_by", "ram_gb.p50"]
+            "margin.mean", "tier.growth.needed_by", "tier.growth.in_plan", "utilization.p90", "p95_ms.p50", "ram_gb.p50"]
         {
             #expect(header.contains(column), "\(column)")
         }
         #expect(output.split(separator: "\n").count == 13)
+        // Per-trigger odds are not per-month columns (that would be months × triggers cells).
+        #expect(!header.contains("trigger."))
     }
 
     @Test func usageErrors() {

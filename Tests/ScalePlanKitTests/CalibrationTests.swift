@@ -134,8 +134,8 @@ import Testing
     func oviyaTierCosts(users: Double, tierID: String, low: Double, high: Double) throws {
         let compiled = try loadBundled("oviya")
         let tier = try #require(compiled.tiers.first { $0.tier.id == tierID })
-        let evaluator = ModelEvaluator(compiled)
-        let total = evaluator.totalCost(of: tier, slots: evaluator.slots(driver: users))
+        let index = try #require(compiled.tiers.firstIndex { $0.tier.id == tier.tier.id })
+        let total = PointEvaluator(compiled).totalCost(of: index, driver: users)
         #expect(Swift.abs(total.low - low) < 1e-6 && Swift.abs(total.high - high) < 1e-6, "\(total)")
     }
 
@@ -162,9 +162,9 @@ import Testing
         for (users, revenue) in [(500.0, 300.0), (2_000, 2_500), (50_000, 65_000)] {
             var values = compiled.expectedParams
             values[shareIndex] = share.low
-            let lowSlots = ModelEvaluator(compiled, params: values).slots(driver: users)
+            let lowSlots = PointEvaluator(compiled, params: values).slots(driver: users)
             values[shareIndex] = share.high
-            let highSlots = ModelEvaluator(compiled, params: values).slots(driver: users)
+            let highSlots = PointEvaluator(compiled, params: values).slots(driver: users)
             let revenueExpression = try #require(compiled.revenue)
             let low = revenueExpression.evaluate(lowSlots), high = revenueExpression.evaluate(highSlots)
             #expect(low - 1e-6 <= revenue && revenue <= high + 1e-6, "\(users): \(low)–\(high)")

@@ -19,7 +19,7 @@ func month(_ id: String, at driver: Double) throws -> (MonthResult, CompiledProf
     @Test(arguments: bundledIDs)
     func limitedMetricsAreMonotoneInTheDriver(id: String) throws {
         let compiled = try loadBundled(id)
-        let evaluator = ModelEvaluator(compiled)
+        let evaluator = PointEvaluator(compiled)
         let limited = Set(compiled.tiers.flatMap { $0.limits.map(\.slot) })
         var previous: [Double]?
         var driver = 1.0
@@ -74,12 +74,12 @@ func month(_ id: String, at driver: Double) throws -> (MonthResult, CompiledProf
         let entry = try #require(projection.months.firstIndex { $0.tier == 1 })
         let starterTriggers = compiled.tiers[0].triggers.map(\.trigger.id)
         let upgrade = try #require(compiled.tiers[0].triggers.first { $0.trigger.target == "growth" })
-        #expect(projection.months[entry].firing.contains(upgrade.trigger.id))
+        #expect(projection.isFiring(upgrade.trigger.id, at: entry))
         let event = try #require(projection.events.first { $0.triggerID == upgrade.trigger.id })
         #expect(event.month == entry)
         // The Starter budget alert (cost > 80% of $15) sees Starter's cost ($5), not Growth's ($70).
         let budget = compiled.tiers[0].triggers.first { $0.trigger.condition.summary.contains("cost") }
-        if let budget { #expect(!projection.months[entry].firing.contains(budget.trigger.id), "\(starterTriggers)") }
+        if let budget { #expect(!projection.isFiring(budget.trigger.id, at: entry), "\(starterTriggers)") }
     }
 
     @Test func migrationStartAccountsForLeadTime() throws {

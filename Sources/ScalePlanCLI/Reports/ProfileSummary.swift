@@ -26,14 +26,12 @@ struct ProfileSummary {
 
     init(_ compiled: CompiledProfile) {
         profile = compiled.profile
-        let evaluator = ModelEvaluator(compiled)
-        tiers = compiled.tiers.map { tier in
+        let evaluator = PointEvaluator(compiled)
+        tiers = compiled.tiers.enumerated().map { tierIndex, tier in
             let lowAt = tier.tier.range.min
             let highAt = tier.tier.range.max ?? tier.tier.range.min
-            let lowSlots = evaluator.slots(driver: lowAt)
-            let highSlots = evaluator.slots(driver: highAt)
-            let lows = evaluator.costs(of: tier, slots: lowSlots)
-            let highs = evaluator.costs(of: tier, slots: highSlots)
+            let lows = evaluator.costs(of: tierIndex, driver: lowAt)
+            let highs = evaluator.costs(of: tierIndex, driver: highAt)
             var rows: [CostRow] = []
             for (index, cost) in tier.costs.enumerated() {
                 var formula: String?
@@ -44,10 +42,8 @@ struct ProfileSummary {
                 }
                 rows.append(CostRow(item: cost.item, low: lows[index].low, high: highs[index].high, formula: formula))
             }
-            let limits = lowSlots.withUnsafeBufferPointer { buffer in
-                tier.limits.map { limit in
-                    (limit.name, limit.limit.evaluate(buffer), limit.limit.constantValue == nil ? limit.limit.source : nil)
-                }
+            let limits = zip(tier.limits, evaluator.limits(of: tierIndex, driver: lowAt)).map { limit, use in
+                (limit.name, use.limit, limit.limit.constantValue == nil ? limit.limit.source : nil)
             }
             return TierSummary(tier: tier.tier, limits: limits, costs: rows,
                 totalLow: rows.reduce(0) { $0 + $1.low }, totalHigh: rows.reduce(0) { $0 + $1.high },

@@ -50,13 +50,11 @@ public struct PlanDiff: Sendable {
         growthSource = scenario.map { "scenario \($0.id) of the new version" } ?? "constant"
         let before = Simulator(old).run(curve: curve, months: months)
         let after = Simulator(new).run(curve: curve, months: months)
-        costBefore = before.months.last?.cost ?? CostBreakdown(low: 0, expected: 0, high: 0, items: [], categories: [])
-        costAfter = after.months.last?.cost ?? CostBreakdown(low: 0, expected: 0, high: 0, items: [], categories: [])
+        costBefore = before.months.last?.cost ?? .zero
+        costAfter = after.months.last?.cost ?? .zero
         func firsts(_ projection: Projection) -> [String: Int] {
             var result: [String: Int] = [:]
-            for event in projection.events where event.kind == .trigger {
-                if let id = event.triggerID, result[id] == nil { result[id] = event.month }
-            }
+            for activity in projection.triggers { if let first = activity.firstMonth { result[activity.trigger.id] = first } }
             return result
         }
         let oldFirst = firsts(before), newFirst = firsts(after)
@@ -71,8 +69,9 @@ public struct PlanDiff: Sendable {
         func gapKey(_ event: PlanEvent) -> String { "\(event.kind.rawValue)/\(event.tierID ?? "")/\(event.quantity ?? "")" }
         let oldGaps = before.events.filter { gapKinds.contains($0.kind) }
         let newGaps = after.events.filter { gapKinds.contains($0.kind) }
-        gapsAppearing = newGaps.filter { gap in !oldGaps.contains { gapKey($0) == gapKey(gap) } }
-        gapsDisappearing = oldGaps.filter { gap in !newGaps.contains { gapKey($0) == gapKey(gap) } }
+        let oldKeys = Set(oldGaps.map(gapKey)), newKeys = Set(newGaps.map(gapKey))
+        gapsAppearing = newGaps.filter { !oldKeys.contains(gapKey($0)) }
+        gapsDisappearing = oldGaps.filter { !newKeys.contains(gapKey($0)) }
     }
 
     static func describe(_ value: Uncertain) -> String {

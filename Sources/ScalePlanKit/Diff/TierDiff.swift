@@ -11,8 +11,8 @@ public struct TierDiff: Sendable {
         public var change: Change
         public var category: String
         public var item: String
-        public var before: ModelEvaluator.ItemCost?
-        public var after: ModelEvaluator.ItemCost?
+        public var before: ItemCost?
+        public var after: ItemCost?
 
         public var deltaLow: Double { (after?.low ?? 0) - (before?.low ?? 0) }
         public var deltaHigh: Double { (after?.high ?? 0) - (before?.high ?? 0) }
@@ -73,16 +73,24 @@ public struct TierDiff: Sendable {
         to = toTier.tier
         let at = driver ?? Swift.max(fromTier.tier.range.min, toTier.tier.range.min)
         self.driver = at
-        let evaluator = ModelEvaluator(compiled)
-        let slots = evaluator.slots(driver: at)
-        let before = evaluator.costs(of: fromTier, slots: slots)
-        let after = evaluator.costs(of: toTier, slots: slots)
+        let evaluator = PointEvaluator(compiled)
+        let before = evaluator.costs(of: fromIndex, driver: at)
+        let after = evaluator.costs(of: toIndex, driver: at)
         func key(_ item: CostItem) -> String { item.category + "\u{1F}" + item.item }
+        // Items of the second tier by key, in order: each match takes the first unmatched one.
+        // O(n) look-ups in dictionaries of queues instead of a scan per item.
+        var unmatched: [String: [Int]] = [:]
+        for (index, cost) in toTier.costs.enumerated() { unmatched[key(cost.item), default: []].append(index) }
+        var cursor: [String: Int] = [:]
         var lines: [CostLine] = []
-        var matched: Set<Int> = []
+        var matched = [Bool](repeating: false, count: toTier.costs.count)
         for (index, cost) in fromTier.costs.enumerated() {
-            if let other = toTier.costs.indices.first(where: { !matched.contains($0) && key(toTier.costs[$0].item) == key(cost.item) }) {
-                matched.insert(other)
+            let itemKey = key(cost.item)
+            let position = cursor[itemKey, default: 0]
+            if let candidates = unmatched[itemKey], position < candidates.count {
+                let other = candidates[position]
+                cursor[itemKey] = position + 1
+                matched[other] = true
                 let same = before[index] == after[other]
                 lines.append(CostLine(change: same ? .unchanged : .changed, category: cost.item.category, item: cost.item.item,
                     before: before[index], after: after[other]))
@@ -97,10 +105,13 @@ public struct TierDiff: Sendable {
         for (index, line) in lines.enumerated() where line.change == .removed {
             removedByCategory[line.category, default: []].append(index)
         }
-        for (index, cost) in toTier.costs.enumerated() where !matched.contains(index) {
-            if var candidates = removedByCategory[cost.item.category], !candidates.isEmpty {
-                let paired = candidates.removeFirst()
-                removedByCategory[cost.item.category] = candidates
+        var removedCursor: [String: Int] = [:]
+        for (index, cost) in toTier.costs.enumerated() where !matched[index] {
+            let category = cost.item.category
+            let position = removedCursor[category, default: 0]
+            if let candidates = removedByCategory[category], position < candidates.count {
+                let paired = candidates[position]
+                removedCursor[category] = position + 1
                 lines[paired].change = .changed
                 lines[paired].item += " → " + cost.item.item
                 lines[paired].after = after[index]
@@ -110,15 +121,17 @@ public struct TierDiff: Sendable {
                 after: after[index]))
         }
         costs = lines
-        let fromLimits = evaluator.limits(of: fromTier, slots: slots)
-        let toLimits = evaluator.limits(of: toTier, slots: slots)
+        let fromLimits = evaluator.limits(of: fromIndex, driver: at)
+        let toLimits = evaluator.limits(of: toIndex, driver: at)
+        let toByName = Dictionary(toLimits.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let fromNames = Set(fromLimits.map(\.name))
         var limitLines: [LimitLine] = []
         for limit in fromLimits {
-            let other = toLimits.first { $0.name == limit.name }
+            let other = toByName[limit.name]
             let change: Change = other == nil ? .removed : (other?.limit == limit.limit ? .unchanged : .changed)
             limitLines.append(LimitLine(change: change, metric: limit.name, before: limit.limit, after: other?.limit))
         }
-        for limit in toLimits where !fromLimits.contains(where: { $0.name == limit.name }) {
+        for limit in toLimits where !fromNames.contains(limit.name) {
             limitLines.append(LimitLine(change: .added, metric: limit.name, before: nil, after: limit.limit))
         }
         limits = limitLines

@@ -108,7 +108,7 @@ public enum TierDiffRenderer {
     }
 
     static func json(_ diff: TierDiff) -> JSONOutput {
-        func cost(_ value: ModelEvaluator.ItemCost?) -> JSONOutput {
+        func cost(_ value: ItemCost?) -> JSONOutput {
             value.map { .object([("low", .number($0.low)), ("high", .number($0.high))]) } ?? .null
         }
         func capacity(_ result: CapacitySearch.Result) -> JSONOutput {

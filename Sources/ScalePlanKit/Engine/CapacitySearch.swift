@@ -13,11 +13,11 @@ public struct CapacitySearch: Sendable {
     public static let ceiling = 1e12
 
     public let compiled: CompiledProfile
-    public let evaluator: ModelEvaluator
+    private let params: [Double]?
 
     public init(_ compiled: CompiledProfile, params: [Double]? = nil) {
         self.compiled = compiled
-        evaluator = ModelEvaluator(compiled, params: params)
+        self.params = params
     }
 
     /// One tier's answer.
@@ -39,36 +39,31 @@ public struct CapacitySearch: Sendable {
         public var nonMonotone: String?
     }
 
-    /// Whether every limit of the tier holds at driver `d`.
+    /// Whether every limit of the tier holds at driver `d` (`LimitRule`, as in the month step).
     public func carries(_ tier: Int, _ d: Double) -> Bool {
-        let slots = evaluator.slots(driver: d)
-        return slots.withUnsafeBufferPointer { buffer in
-            compiled.tiers[tier].limits.allSatisfy { buffer[$0.slot] <= $0.limit.evaluate(buffer) }
-        }
+        PointEvaluator(compiled, params: params).carries(tier: tier, driver: d)
     }
 
-    func limits(_ tier: Int, _ d: Double) -> [LimitUse] {
-        evaluator.limits(of: compiled.tiers[tier], slots: evaluator.slots(driver: d))
-            .map { LimitUse(name: $0.name, value: $0.value, limit: $0.limit) }
-    }
-
-    /// The first failing limit at `d` (highest utilisation; NaN first).
-    func binding(_ tier: Int, _ d: Double) -> LimitUse? {
-        limits(tier, d).filter { !($0.value <= $0.limit) }.max { a, b in
-            a.utilization.isNaN ? false : (b.utilization.isNaN || a.utilization < b.utilization)
-        }
+    /// The failing limit at `d` with the highest utilisation (a NaN one first).
+    private func binding(_ evaluator: PointEvaluator, _ tier: Int, _ d: Double) -> LimitUse? {
+        evaluator.limits(of: tier, driver: d).filter { !$0.holds }.max { LimitRule.isWorse($1.utilization, than: $0.utilization) }
     }
 
     /// Searches one tier.
     /// - Parameter tier: an index of `compiled.tiers` (the CLI maps `--tier` ids to indices).
     /// - Complexity: O(log(*answer*) + 2,048) model evaluations.
     public func search(tier: Int) -> Result {
+        let evaluator = PointEvaluator(compiled, params: params)
+        func carries(_ tier: Int, _ d: Double) -> Bool { evaluator.carries(tier: tier, driver: d) }
+        func binding(_ tier: Int, _ d: Double) -> LimitUse? { self.binding(evaluator, tier, d) }
+        func bisect(_ tier: Int, good: Double, bad: Double) -> Double { self.bisect(evaluator, good: good, bad: bad, tier: tier) }
         let range = compiled.tiers[tier].tier.range
         let low = range.min.rounded(.up)
         var result = Result(tier: tier, maximum: nil, unbounded: false, binding: nil, atDeclaredMaximum: nil,
             headroom: nil, nonMonotone: nil)
         if let declared = range.max {
-            result.atDeclaredMaximum = limits(tier, declared).max { $0.utilization < $1.utilization }
+            result.atDeclaredMaximum = evaluator.limits(of: tier, driver: declared)
+                .max { LimitRule.isWorse($1.utilization, than: $0.utilization) }
         }
         guard carries(tier, low) else {
             result.binding = binding(tier, low)
@@ -132,11 +127,11 @@ public struct CapacitySearch: Sendable {
     }
 
     /// The largest whole value in [good, bad) that carries, given carries(good) and !carries(bad).
-    private func bisect(_ tier: Int, good: Double, bad: Double) -> Double {
+    private func bisect(_ evaluator: PointEvaluator, good: Double, bad: Double, tier: Int) -> Double {
         var good = good, bad = bad
         while bad - good > 1 {
             let middle = ((good + bad) / 2).rounded(.down)
-            if carries(tier, middle) { good = middle } else { bad = middle }
+            if evaluator.carries(tier: tier, driver: middle) { good = middle } else { bad = middle }
         }
         return good
     }

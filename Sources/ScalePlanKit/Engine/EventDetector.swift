@@ -1,48 +1,43 @@
-/// Turns a month-by-month projection into the events a founder acts on: when each trigger
-/// first fires (with its value against the threshold), tier changes and the month each
-/// migration must start, and the gaps in the plan.
+/// Turns a month-by-month projection into the events a founder acts on: when each trigger first
+/// fires (with its value against the threshold), tier changes and the month each migration must
+/// start, the gaps in the plan, and values of the model that are invalid. Reads only what the
+/// engine recorded; evaluates nothing again.
 struct EventDetector {
-    /// The simulator that produced `months` (its params, for re-evaluating a month).
-    let simulator: Simulator
+    let compiled: CompiledProfile
     let months: [MonthResult]
-    let firstFiring: [String: (month: Int, explanation: (quantity: String, value: Double, threshold: Double)?)]
+    let triggers: [TriggerActivity]
+    let invalidValues: [InvalidValue]
 
-    private var compiled: CompiledProfile { simulator.compiled }
     private var profile: Profile { compiled.profile }
     private var unit: String { profile.driver.name }
 
     func events() -> [PlanEvent] {
-        PlanEvent.ordered(triggerEvents() + tierEvents() + capacityGaps() + sloGaps() + invalidValues())
+        PlanEvent.ordered(triggerEvents() + tierEvents() + capacityGaps() + sloGaps() + invalidEvents())
     }
 
-    private func amount(_ value: Double) -> String {
-        NumberFormatting.grouped(value, decimals: Swift.abs(value) < 10 && value != value.rounded() ? 2 : 0)
-    }
+    private func amount(_ value: Double) -> String { NumberFormatting.quantity(value) }
 
-    private func percent(_ fraction: Double) -> String {
-        fraction.isFinite ? NumberFormatting.grouped(fraction * 100) + "%" : "∞"
-    }
+    private func percent(_ fraction: Double) -> String { NumberFormatting.percent(fraction) }
 
     private func triggerEvents() -> [PlanEvent] {
         var events: [PlanEvent] = []
-        let all = compiled.globalTriggers + compiled.tiers.flatMap(\.triggers)
         // Ids are unique (validated); a dictionary keeps many targeted triggers linear.
         let tiers = Dictionary(profile.tiers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for trigger in all {
-            guard let fired = firstFiring[trigger.trigger.id] else { continue }
-            let name = trigger.trigger.name ?? trigger.trigger.id
-            var message = "\(name) fires at \(amount(months[fired.month].driver)) \(unit)"
-            if let explanation = fired.explanation {
+        for activity in triggers {
+            guard let first = activity.firstMonth, first < months.count else { continue }
+            let trigger = activity.trigger
+            let name = trigger.name ?? trigger.id
+            var message = "\(name) fires at \(amount(months[first].driver)) \(unit)"
+            if let explanation = activity.explanation {
                 message += ": \(explanation.quantity) = \(amount(explanation.value)) (threshold \(amount(explanation.threshold)))"
             }
-            var action = trigger.trigger.action
-            if let target = trigger.trigger.target, let tier = tiers[target] {
+            var action = trigger.action
+            if let target = trigger.target, let tier = tiers[target] {
                 action += " [→ \(tier.name)]"
             }
-            events.append(PlanEvent(month: fired.month, kind: .trigger, severity: trigger.trigger.severity,
-                tierID: trigger.tierID, triggerID: trigger.trigger.id, message: message, action: action,
-                value: fired.explanation?.value, threshold: fired.explanation?.threshold,
-                quantity: fired.explanation?.quantity))
+            events.append(PlanEvent(month: first, kind: .trigger, severity: trigger.severity, tierID: activity.tierID,
+                triggerID: trigger.id, message: message, action: action, value: activity.explanation?.value,
+                threshold: activity.explanation?.threshold, quantity: activity.explanation?.quantity))
         }
         return events
     }
@@ -81,20 +76,19 @@ struct EventDetector {
             : "\(NumberFormatting.plain(range.low))–\(NumberFormatting.plain(range.high))"
     }
 
-    /// A month no tier carries, and a tier whose own limits fail inside its range.
+    /// A month no tier carries, and a tier whose own limits fail inside its range (limits whose
+    /// own value is invalid are reported as invalid values instead).
     private func capacityGaps() -> [PlanEvent] {
         var events: [PlanEvent] = []
         var inGap = false
         var reported: Set<String> = []
+        let last = profile.tiers[profile.tiers.count - 1]  // a compiled profile has at least one tier
         for month in months {
             if month.requiredTier == nil && !inGap {
-                // A compiled profile has at least one tier ("a profile needs at least one tier").
-                let last = compiled.tiers[compiled.tiers.count - 1]
-                let slots = simulator.evaluator.slots(driver: month.driver)
-                let worst = simulator.limitUses(last, slots: slots).max { $0.utilization < $1.utilization }
+                let worst = month.unmet
                 var message = "No tier in the plan can carry \(amount(month.driver)) \(unit)"
                 if let worst {
-                    message += ": even \(last.tier.name)'s limit on \(worst.name) is at \(percent(worst.utilization)) (\(amount(worst.value)) of \(amount(worst.limit)))"
+                    message += ": even \(last.name)'s limit on \(worst.name) is at \(percent(worst.utilization)) (\(amount(worst.value)) of \(amount(worst.limit)))"
                 }
                 events.append(PlanEvent(month: month.month, kind: .noTierCarries, severity: .critical, tierID: nil,
                     message: message, action: "Add a tier, or raise the limits of the last one",
@@ -102,9 +96,9 @@ struct EventDetector {
             }
             inGap = month.requiredTier == nil
             // In the last tier, "no tier carries it" already says it.
-            if month.requiredTier == nil && month.tier == compiled.tiers.count - 1 { continue }
+            if month.requiredTier == nil && month.tier == profile.tiers.count - 1 { continue }
             let tier = profile.tiers[month.tier]
-            for limit in month.limits where !(limit.value <= limit.limit) {
+            for limit in month.limits where !limit.holds && !limit.isInvalid {
                 let key = "\(tier.id)/\(limit.name)"
                 guard reported.insert(key).inserted else { continue }
                 var action = "Raise the limit, or move on earlier than the plan's range says"
@@ -132,24 +126,20 @@ struct EventDetector {
                 events.append(PlanEvent(month: month.month, kind: .sloMissed, severity: .warning, tierID: tier.id,
                     message: "\(tier.name): p95 latency of \(queue.name) is \(p95) against the \(amount(target)) ms target at \(amount(month.driver)) \(unit) (utilisation \(percent(queue.utilization)))",
                     action: "Add servers or cut service time before this month", value: queue.p95Milliseconds,
-                    threshold: target, quantity: "latency.\(queue.name)"))
+                    threshold: target, quantity: ContextName.latencyOf(queue.name).description))
             }
         }
         return events
     }
 
-    private func invalidValues() -> [PlanEvent] {
-        var events: [PlanEvent] = []
-        var reported: Set<Int> = []
-        for month in months {
-            for (index, value) in month.metrics.enumerated() where !value.isFinite && reported.insert(index).inserted {
-                let metric = profile.metrics[index]
-                events.append(PlanEvent(month: month.month, kind: .invalidValue, severity: .warning, tierID: nil,
-                    message: "Metric \(metric.name) is \(NumberFormatting.plain(value)) at \(amount(month.driver)) \(unit) (\(metric.expression.text))",
-                    action: "Check the expression for a division by zero or overflow", value: nil, threshold: nil,
-                    quantity: metric.name))
-            }
+    private func invalidEvents() -> [PlanEvent] {
+        invalidValues.compactMap { invalid in
+            guard invalid.month < months.count else { return nil }
+            let driver = months[invalid.month].driver
+            return PlanEvent(month: invalid.month, kind: .invalidValue, severity: .warning, tierID: invalid.tierID,
+                message: "The model's \(invalid.subject) is \(amount(invalid.value)) at \(amount(driver)) \(unit) (\(invalid.expression)); expected \(invalid.expected)",
+                action: "Check the expression (a division by zero, an overflow, a negative amount); reported once, at its first month",
+                value: invalid.value, threshold: nil, quantity: invalid.quantity)
         }
-        return events
     }
 }

@@ -3,12 +3,13 @@ import Dispatch
 /// Runs many trials of a plan, each with its own draw of every uncertain param, growth
 /// parameter and cost range, and reports the spread.
 ///
-/// Trials are cut into fixed blocks of `blockSize`; block *b* draws from its own stream,
+/// Each trial is the month step of `MonthEngine`, the same code as the deterministic run. Trials
+/// are cut into fixed blocks of `blockSize`; block *b* draws from its own stream,
 /// `Xoshiro256StarStar(seed:stream: b)`, and its results are merged into integer histograms and
 /// per-block sums added in block order — so the output is bit-identical for a seed whatever the
-/// number of threads. Within a block every expression is evaluated column-wise over the block's
-/// trials (`ColumnarEvaluator`); memory is bounded by the histograms (per month and quantity,
-/// independent of the number of trials) and the sums of one wave of blocks.
+/// number of threads. Memory is bounded by the histograms (per month and reported series,
+/// independent of the number of trials), one engine per worker actually running, and the sums of
+/// one wave of blocks.
 public struct MonteCarlo: Sendable {
     /// Where each trial's growth comes from.
     public enum Growth: Sendable {
@@ -18,19 +19,32 @@ public struct MonteCarlo: Sendable {
         case fixed(GrowthCurve)
     }
 
+    /// How trials draw their inputs.
+    public enum Sampling: Sendable {
+        /// From the block's random stream (`TrialSampler`).
+        case random
+        /// Every uncertainty collapsed to its deterministic value: every trial is the
+        /// deterministic run (what the engine's property tests compare).
+        case collapsed
+    }
+
     public struct Options: Sendable {
         public var trials: Int
         public var seed: UInt64
         public var threads: Int
         public var months: Int
         public var blockSize: Int
+        public var sampling: Sampling
 
-        public init(trials: Int, seed: UInt64 = MonteCarlo.defaultSeed, threads: Int = 1, months: Int, blockSize: Int = 384) {
+        public init(trials: Int, seed: UInt64 = MonteCarlo.defaultSeed, threads: Int = 1, months: Int, blockSize: Int = 384,
+            sampling: Sampling = .random)
+        {
             self.trials = trials
             self.seed = seed
             self.threads = threads
             self.months = months
             self.blockSize = blockSize
+            self.sampling = sampling
         }
     }
 
@@ -48,27 +62,40 @@ public struct MonteCarlo: Sendable {
     /// Runs the trials.
     /// - Parameters:
     ///   - progress: called now and then from a worker thread with the fraction done.
-    /// - Complexity: O(trials × months × model size / threads).
+    /// - Complexity: O(trials × months × model size / threads) time; memory O(months × reported
+    ///   series + workers × block size × model size).
     public func run(_ options: Options, start: YearMonth? = nil, growthSource: String = "",
         progress: (@Sendable (Double) -> Void)? = nil) -> MonteCarloResult
     {
-        let plan = MonteCarloPlan(compiled, growth: growth, months: options.months, blockSize: options.blockSize)
-        let blockCount = (options.trials + options.blockSize - 1) / options.blockSize
-        let threads = Swift.max(1, Swift.min(options.threads, blockCount))
-        let rowSize = plan.quantityCount * options.months
+        let plan = EnginePlan(compiled)
+        let months = Swift.max(0, options.months)
+        let blockSize = Swift.max(1, options.blockSize)
+        let trials = Swift.max(0, options.trials)
+        let sampler = TrialSampler(plan, growth: growth)
+        let layout = MonteCarloLayout(plan)
+        let anchors = layout.anchors(curve: sampler.expectedCurve, months: months)
+        let blockCount = (trials + blockSize - 1) / blockSize
+        // Workers beyond the cores would only wait, and each holds an engine and a full set of
+        // histograms: never more than the cores, the blocks or the threads asked for.
+        let cores = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let workers = Swift.max(1, Swift.min(options.threads, cores, blockCount))
+        let rowSize = layout.series.count * months
         // Blocks run in waves. A wave's per-block sums are added into `totals` in block order
         // before the next wave starts, so the sums are the same additions in the same order
         // whatever the thread count, and memory stays bounded: one row per block of a wave, not
         // one per block of the run (10,000,000 trials over 1,200 months would need gigabytes).
-        let wave = Swift.min(Swift.max(blockCount, 1), Swift.max(64, 4 * threads))
-        let shared = SharedResults(plan, workers: threads, rows: wave, rowSize: rowSize)
+        let wave = Swift.min(Swift.max(blockCount, 1), Swift.max(64, 4 * workers))
+        let shared = SharedWorkers(workers: workers, rows: wave, rowSize: rowSize) {
+            MonteCarloWorker(plan, layout: layout, sampler: sampler, anchors: anchors, months: months, width: blockSize,
+                sampling: options.sampling)
+        }
         var totals = [Double](repeating: 0, count: rowSize)
         for first in stride(from: 0, to: blockCount, by: wave) {
             let end = Swift.min(first + wave, blockCount)
-            DispatchQueue.concurrentPerform(iterations: threads) { worker in
-                let block = shared.block(worker)
-                for index in stride(from: first + worker, to: end, by: threads) {
-                    let count = Swift.min(options.blockSize, options.trials - index * options.blockSize)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let block = shared.worker(worker)
+                for index in stride(from: first + worker, to: end, by: workers) {
+                    let count = Swift.min(blockSize, trials - index * blockSize)
                     block.run(index: index, count: count, seed: options.seed, sums: shared.sums + (index - first) * rowSize)
                     if worker == 0, let progress { progress(Swift.min(1, Double(index + 1) / Double(blockCount))) }
                 }
@@ -78,31 +105,31 @@ public struct MonteCarlo: Sendable {
                 for slot in 0..<rowSize { totals[slot] += row[slot] }
             }
         }
-        var total = MonteCarloAccumulator(plan)
-        for worker in 0..<threads { total.merge(shared.block(worker).accumulator) }
-        let result = plan.result(total, totals: totals, trials: options.trials, seed: options.seed, start: start,
-            growthSource: growthSource)
+        // The first worker's counts are the total's start (a third set of histograms would only be
+        // a copy); the others merge in.
+        var total = shared.worker(0).takeAccumulator()
+        for worker in 1..<workers { total.merge(shared.worker(worker).takeAccumulator()) }
+        let result = total.result(totals: totals, trials: trials, seed: options.seed, start: start, growthSource: growthSource)
         shared.release()
         return result
     }
 }
 
-/// What the workers share: one `MonteCarloBlock` per worker (each used by that worker only) and
+/// What the workers share: one `MonteCarloWorker` per worker (each used by that worker only) and
 /// one row of sums per block of the current wave (each row written by the one worker that runs
 /// the block), hence `@unchecked Sendable`.
-private final class SharedResults: @unchecked Sendable {
+private final class SharedWorkers: @unchecked Sendable {
     let sums: UnsafeMutablePointer<Double>
-    private let blocks: [MonteCarloBlock]
-    private let sumCount: Int
+    private let workers: [MonteCarloWorker]
 
-    init(_ plan: MonteCarloPlan, workers: Int, rows: Int, rowSize: Int) {
-        sumCount = Swift.max(1, rows * rowSize)
+    init(workers count: Int, rows: Int, rowSize: Int, make: () -> MonteCarloWorker) {
+        let sumCount = Swift.max(1, rows * rowSize)
         sums = .allocate(capacity: sumCount)
         sums.initialize(repeating: 0, count: sumCount)
-        blocks = (0..<workers).map { _ in MonteCarloBlock(plan) }
+        workers = (0..<count).map { _ in make() }
     }
 
-    func block(_ worker: Int) -> MonteCarloBlock { blocks[worker] }
+    func worker(_ index: Int) -> MonteCarloWorker { workers[index] }
 
     func release() {
         sums.deallocate()

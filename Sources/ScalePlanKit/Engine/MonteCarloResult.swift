@@ -1,4 +1,5 @@
-/// What a Monte Carlo run reports: percentiles per month, trigger odds and tier odds.
+/// What a Monte Carlo run reports: percentiles per month, trigger odds, tier odds and the values
+/// of the model that were invalid in some trials.
 public struct MonteCarloResult: Sendable {
     public let compiled: CompiledProfile
     public let growthSource: String
@@ -6,11 +7,12 @@ public struct MonteCarloResult: Sendable {
     public let trials: Int
     public let seed: UInt64
     public let months: Int
-    /// Per month: the driver, every limited metric, total cost, and revenue and margin where
-    /// modelled.
+    /// Per month: the driver, every limited metric, the plan tier's bottleneck utilisation and
+    /// worst p95 (when the plan has queues), its cost, and revenue and margin where modelled.
     public let series: [Series]
     public let triggers: [TriggerOdds]
     public let tiers: [TierOdds]
+    public let invalidValues: [InvalidOdds]
 
     public var profile: Profile { compiled.profile }
 
@@ -21,13 +23,18 @@ public struct MonteCarloResult: Sendable {
 
     /// One quantity's distribution month by month.
     public struct Series: Sendable {
-        public enum Kind: String, Sendable { case driver, metric, cost, revenue, margin }
+        public enum Kind: String, Sendable {
+            case driver, metric, utilization, latency, cost, revenue, margin
+        }
+
         public var name: String
         public var kind: Kind
         public var months: [Percentiles]
     }
 
-    /// P10 / P50 / P90 (nearest rank, within 0.4%: see `QuantileHistogram`) and the mean.
+    /// P10 / P50 / P90 (nearest rank: exact where the rank falls on a value the trials there
+    /// share, else within 0.1%; see `QuantileHistogram`) and the mean. NaN where the rank falls
+    /// on an invalid value (or, for p95, on a tier without queues).
     public struct Percentiles: Sendable, Equatable {
         public var p10: Double?
         public var p50: Double?
@@ -46,15 +53,28 @@ public struct MonteCarloResult: Sendable {
         /// Percentiles of the first month it fires, over all trials (a trial where it never
         /// fires counts as later than the horizon, so P90 is nil when under 90% of trials fire).
         public var firstMonth: (p10: Int?, p50: Int?, p90: Int?)
-        /// Per month: the share of trials in which it has fired at or before that month.
-        public var firedBy: [Double]
+        /// The months in which the share of trials that have fired rises, with the share then: the
+        /// whole cumulative distribution, in as many entries as there are distinct first months.
+        public var firstMonths: [(month: Int, share: Double)]
+
+        /// The share of trials in which it has fired at or before `month`.
+        public func firedBy(_ month: Int) -> Double {
+            firstMonths.last { $0.month <= month }?.share ?? 0
+        }
     }
 
-    /// How likely a tier is to be needed by each month: the share of trials whose load has
-    /// reached it (the plan's range or, when the plan's tier cannot carry the load, the lowest
-    /// later tier that can) at or before that month.
+    /// Per tier and month: how likely the tier is to be needed by then — the share of trials
+    /// whose plan tier, or the tier their load requires when that is higher, has reached it —
+    /// and how likely the plan is to be on it that month.
     public struct TierOdds: Sendable {
         public var id: String
         public var neededBy: [Double]
+        public var inPlan: [Double]
+    }
+
+    /// A value of the model invalid in some trials: its first occurrence and the share of trials.
+    public struct InvalidOdds: Sendable {
+        public var value: InvalidValue
+        public var probability: Double
     }
 }

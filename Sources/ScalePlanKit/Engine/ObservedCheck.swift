@@ -50,7 +50,7 @@ public struct ObservedCheck: Sendable {
     public var acceptedNames: [String] { compiled.layout.names }
 
     /// Checks the triggers of `tier` (or the tier the observed driver falls in) and the global
-    /// ones.
+    /// ones: one month of the engine with the observed values in place of the model's.
     /// - Throws: `UnknownName` for an observed name the profile does not define.
     public func run(observed: [(name: String, value: Double)], tier requested: Int?) throws(UnknownName) -> Result {
         let layout = compiled.layout
@@ -61,40 +61,26 @@ public struct ObservedCheck: Sendable {
             }
             overrides[slot] = value
         }
-        let simulator = Simulator(compiled)
+        let plan = EnginePlan(compiled)
         let driverObserved = overrides[SlotLayout.driverSlot]
-        let tier: Int
-        if let requested {
-            tier = requested
-        } else {
-            tier = simulator.planTier(for: driverObserved ?? 0)
-        }
+        let tier = requested ?? plan.tier(forDriver: driverObserved ?? 0)
         let driver = driverObserved ?? compiled.tiers[tier].tier.range.min
-        // The model, with observed params and metrics in place of their assumptions and formulas.
-        var slots = [Double](repeating: 0, count: layout.count)
-        slots[SlotLayout.driverSlot] = driver
-        for (index, param) in compiled.profile.params.enumerated() {
-            let slot = layout.paramSlots.lowerBound + index
-            slots[slot] = overrides[slot] ?? param.value.expected
+        let engine = MonthEngine(plan, width: 1)
+        engine.begin(count: 1, curve: .constant(driver))
+        for index in compiled.profile.params.indices {
+            if let value = overrides[layout.paramSlots.lowerBound + index] { engine.setParam(index, trial: 0, value) }
         }
-        slots.withUnsafeMutableBufferPointer { buffer in
-            for index in compiled.metricOrder {
-                let slot = layout.metricSlots.lowerBound + index
-                buffer[slot] = overrides[slot] ?? compiled.metrics[index].evaluate(UnsafeBufferPointer(buffer))
-            }
-        }
-        let compiledTier = compiled.tiers[tier]
-        let cost = simulator.costBreakdown(compiledTier, slots: slots)
-        let revenue = compiled.revenue.map { expression in slots.withUnsafeBufferPointer { expression.evaluate($0) } }
-        TriggerContextSlots(compiled).write(&slots, month: 0, cost: cost, revenue: revenue,
-            limits: simulator.limitUses(compiledTier, slots: slots), queues: simulator.queueUses(compiledTier, slots: slots))
-        for (slot, value) in overrides where layout.isTriggerOnly(slot) { slots[slot] = value }
-        // What the triggers read.
-        let triggers = compiled.globalTriggers + compiledTier.triggers
+        engine.forcedTier = tier
+        engine.overrides = overrides.filter { $0.key >= layout.metricSlots.lowerBound }
+        var watcher = FiringWatcher(plan: plan)
+        engine.step(month: 0, observer: &watcher)
+        let slots = engine.row(0)
+        // What the triggers read, in first-use order.
+        let triggers = plan.globalTriggers + plan.tierTriggers[tier]
         var read: [Int] = []
-        var seen: Set<Int> = []  // `read` in first-use order, looked up in O(1)
-        for trigger in triggers {
-            for text in trigger.trigger.condition.expressions {
+        var seen: Set<Int> = []
+        for index in triggers {
+            for text in plan.triggers[index].trigger.trigger.condition.expressions {
                 for identifier in (try? ExpressionParser.parse(text.text))?.identifiers ?? [] {
                     if let slot = layout.slot(identifier.name), seen.insert(slot).inserted { read.append(slot) }
                 }
@@ -103,19 +89,29 @@ public struct ObservedCheck: Sendable {
         let values = read.map { Value(name: layout.names[$0], value: slots[$0], observed: overrides[$0] != nil) }
         var firing: [Firing] = []
         var quiet: [Trigger] = []
-        slots.withUnsafeBufferPointer { buffer in
-            for trigger in triggers {
-                if trigger.condition.holds(buffer) {
-                    let explanation = TriggerProbe(trigger.trigger.condition, layout: layout).explain(buffer)
-                    firing.append(Firing(trigger: trigger.trigger, tierID: trigger.tierID, quantity: explanation?.quantity,
-                        value: explanation?.value, threshold: explanation?.threshold))
-                } else {
-                    quiet.append(trigger.trigger)
-                }
+        for index in triggers {
+            let entry = plan.triggers[index].trigger
+            if let explanation = watcher.fired[index] {
+                firing.append(Firing(trigger: entry.trigger, tierID: entry.tierID, quantity: explanation?.quantity,
+                    value: explanation?.value, threshold: explanation?.threshold))
+            } else {
+                quiet.append(entry.trigger)
             }
         }
         firing.sort { ($1.trigger.severity, $0.trigger.id) < ($0.trigger.severity, $1.trigger.id) }
         return Result(tier: tier, tierFromDriver: requested == nil, firing: firing, quiet: quiet, values: values)
+    }
+
+    /// Notes the triggers that fire and explains each (its context is in the engine then).
+    private struct FiringWatcher: MonthObserver {
+        let plan: EnginePlan
+        var fired: [Int: TriggerExplanation?] = [:]
+
+        mutating func fired(_ engine: MonthEngine, trigger: Int, fires: UnsafePointer<Bool>) {
+            guard fires[0] else { return }
+            let probe = TriggerProbe(plan.triggers[trigger].trigger.trigger.condition, layout: plan.compiled.layout)
+            fired[trigger] = engine.row(0).withUnsafeBufferPointer { probe.explain($0) }
+        }
     }
 
     /// Reads observed values: a JSON object of name → number, or CSV rows `name,value` (a header

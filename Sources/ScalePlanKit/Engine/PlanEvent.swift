@@ -14,7 +14,8 @@ public struct PlanEvent: Sendable, Equatable {
         case tierOverCapacity = "tier-over-capacity"
         /// The queue model's p95 misses the target.
         case sloMissed = "slo-missed"
-        /// A metric is not a finite number (division by zero, overflow).
+        /// A value of the model breaks its rule at run time: a metric that is not finite, a cost or
+        /// revenue that is negative or NaN, a limit ≤ 0 or NaN, a queue input out of range.
         case invalidValue = "invalid-value"
 
         /// Order among events of the same month and severity.
@@ -37,10 +38,14 @@ public struct PlanEvent: Sendable, Equatable {
     /// The name of the compared quantity (`db_connections`, `utilization.peak_rps`).
     public var quantity: String?
 
-    /// Events sorted by month, then severity (critical first), then kind, then message.
+    /// Events sorted by month, then severity (critical first), kind, message, tier and trigger:
+    /// a total order, so every run lists them the same way.
     public static func ordered(_ events: [PlanEvent]) -> [PlanEvent] {
         events.sorted {
-            ($0.month, -$0.severityRank, $0.kind.rank, $0.message) < ($1.month, -$1.severityRank, $1.kind.rank, $1.message)
+            if ($0.month, -$0.severityRank, $0.kind.rank) != ($1.month, -$1.severityRank, $1.kind.rank) {
+                return ($0.month, -$0.severityRank, $0.kind.rank) < ($1.month, -$1.severityRank, $1.kind.rank)
+            }
+            return ($0.message, $0.tierID ?? "", $0.triggerID ?? "") < ($1.message, $1.tierID ?? "", $1.triggerID ?? "")
         }
     }
 

@@ -6,6 +6,11 @@ public struct Projection: Sendable {
     public let curve: GrowthCurve
     public let start: YearMonth?
     public let months: [MonthResult]
+    /// Every trigger (global ones first, then each tier's, in declaration order) and the months
+    /// it fires in.
+    public let triggers: [TriggerActivity]
+    /// Values of the model that broke their rule, each once: at its first month.
+    public let invalidValues: [InvalidValue]
     public let events: [PlanEvent]
 
     public var profile: Profile { compiled.profile }
@@ -14,65 +19,62 @@ public struct Projection: Sendable {
     public func label(_ month: Int) -> String {
         start.map { $0.adding(months: month).description } ?? "M\(month)"
     }
+
+    /// Whether the trigger with this id fires in `month`.
+    public func isFiring(_ id: String, at month: Int) -> Bool {
+        triggers.first { $0.trigger.id == id }?.fires(at: month) ?? false
+    }
 }
 
-/// One month of a projection.
-public struct MonthResult: Sendable {
-    public var month: Int
-    public var driver: Double
-    /// The tier the plan's ranges put this month in.
-    public var tier: Int
-    /// The lowest tier whose limits carry the load; nil when none can.
-    public var requiredTier: Int?
-    /// Metric values, indexed like `profile.metrics`.
-    public var metrics: [Double]
-    /// The plan tier's limits at this month's load.
-    public var limits: [LimitUse]
-    /// The highest utilisation among `limits`.
-    public var bottleneck: LimitUse?
-    /// The plan tier's queues.
-    public var queues: [QueueUse]
-    public var cost: CostBreakdown
-    public var revenue: Double?
-    /// Ids of the triggers whose condition holds this month.
-    public var firing: [String]
+/// When one trigger fires: runs of consecutive months.
+public struct TriggerActivity: Sendable, Equatable {
+    public var trigger: Trigger
+    /// The tier that owns it, nil for a global trigger.
+    public var tierID: String?
+    /// Months in which the condition holds, as runs `first...last`, ascending.
+    public var spans: [ClosedRange<Int>]
+    /// The first firing's compared quantity, its value and the threshold, when the condition
+    /// has a comparison that holds.
+    public var explanation: TriggerExplanation?
 
-    public var margin: Double? { revenue.map { $0 - cost.expected } }
-    /// Expected cost per driver unit (per user, per business); nil at zero driver.
-    public var costPerUnit: Double? { driver > 0 ? cost.expected / driver : nil }
+    public var firstMonth: Int? { spans.first?.lowerBound }
+
+    /// The same trigger, firing in the same months, explained the same way.
+    public static func == (lhs: TriggerActivity, rhs: TriggerActivity) -> Bool {
+        lhs.trigger.id == rhs.trigger.id && lhs.tierID == rhs.tierID && lhs.spans == rhs.spans
+            && lhs.explanation == rhs.explanation
+    }
+
+    /// - Complexity: O(log *spans*).
+    public func fires(at month: Int) -> Bool {
+        var low = 0, high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].upperBound < month { low = middle + 1 } else { high = middle }
+        }
+        return low < spans.count && spans[low].contains(month)
+    }
 }
 
-/// A limit against the load: `value / limit`.
-public struct LimitUse: Sendable, Equatable {
-    public var name: String
+/// "The value against its threshold" of a firing trigger: `db_connections = 104 (threshold 100)`.
+public struct TriggerExplanation: Sendable, Equatable {
+    public var quantity: String
     public var value: Double
-    public var limit: Double
-    public var utilization: Double { limit > 0 ? value / limit : .infinity }
+    public var threshold: Double
 }
 
-/// A queue's p95 latency against its target.
-public struct QueueUse: Sendable, Equatable {
-    public var name: String
-    /// Arrivals per second.
-    public var arrivalRate: Double
-    public var servers: Double
-    public var serviceMilliseconds: Double
-    public var utilization: Double
-    /// p95 response time in milliseconds; infinity when the queue is unstable.
-    public var p95Milliseconds: Double
-    /// The target, from the queue or the tier's SLO.
-    public var targetMilliseconds: Double?
-
-    public var missesTarget: Bool { targetMilliseconds.map { !(p95Milliseconds <= $0) } ?? false }
-}
-
-/// Monthly cost, low / expected / high, in the profile's currency.
-public struct CostBreakdown: Sendable, Equatable {
-    public var low: Double
-    public var expected: Double
-    public var high: Double
-    /// Per item of the plan tier, in the tier's item order.
-    public var items: [ModelEvaluator.ItemCost]
-    /// Expected cost per category, in `CompiledProfile.categories` order.
-    public var categories: [Double]
+/// A value of the model that broke its rule (a negative cost, a NaN metric, a limit ≤ 0, …).
+public struct InvalidValue: Sendable, Equatable {
+    /// What it is, e.g. `cost item 'Supabase' of Starter`.
+    public var subject: String
+    /// The expression it comes from.
+    public var expression: String
+    /// The first month it was invalid, and its value then.
+    public var month: Int
+    public var value: Double
+    /// What a valid value is (`an amount of 0 or more`).
+    public var expected: String
+    /// The tier concerned, if any; the trigger-context or metric name the value is reported as.
+    public var tierID: String?
+    public var quantity: String
 }

@@ -1,218 +1,179 @@
-/// A histogram of doubles in logarithmic bins, for percentiles over many trials in bounded
-/// memory.
+/// A histogram of doubles in logarithmic bins, for percentiles over many trials in memory that does
+/// not grow with the number of trials.
 ///
-/// A positive double's bit pattern is monotone in its value; its top 19 bits (sign, 11 exponent
-/// bits, 7 mantissa bits) name a bin 1/128 of an octave wide, so any value is recovered to
-/// within 0.4% relative error. Negative values are binned by magnitude separately; zero, NaN and
-/// infinities are counted apart. Counts are integers, so merging histograms in any order gives
-/// the same result — which is what keeps Monte Carlo output identical whatever the thread count.
-public struct QuantileHistogram: Sendable, Equatable {
-    static let shift: UInt64 = 45
+/// A positive double's bit pattern is monotone in its value; its top 21 bits (sign, 11 exponent
+/// bits, 9 mantissa bits) name a bin 1/512 of an octave wide, at most 2⁻⁹ of its lower edge. A
+/// quantile falling in a bin is reported as the bin's midpoint, so it is within 2⁻¹⁰ (0.098%) of
+/// the exact order statistic; clamped to the smallest and largest value seen, so a value every
+/// trial shares comes back exactly. Negative values are binned by magnitude separately; zero,
+/// ±∞ and NaN are counted apart.
+///
+/// *Anchors* make shared values exact: values known in advance to be common (the deterministic
+/// run's value for the month, a tier's fixed cost) are counted exactly, with how many values of
+/// their bin lie below and above them, so a quantile whose rank falls on an anchor's trials is the
+/// anchor itself, to the last bit.
+///
+/// Counts are integers, so merging histograms in any order gives the same result — which is what
+/// keeps Monte Carlo output identical whatever the thread count.
+struct QuantileHistogram: Sendable, Equatable {
+    static let shift: UInt64 = 43
 
-    private var positive = Bins()
-    private var negative = Bins()
-    public private(set) var zeros = 0
-    /// NaN and ±infinity.
-    public private(set) var nonFinite = 0
-    /// The smallest and largest finite values seen: a quantile is clamped to them, so a value
-    /// every trial shares comes back exactly.
-    public private(set) var minimum = Double.infinity
-    public private(set) var maximum = -Double.infinity
+    private var positive: Bins
+    private var negative: Bins
+    private(set) var zeros = 0
+    private(set) var negativeInfinities = 0
+    private(set) var positiveInfinities = 0
+    private(set) var nans = 0
+    /// The smallest and largest finite values seen.
+    private(set) var minimum = Double.infinity
+    private(set) var maximum = -Double.infinity
 
-    public init() {}
+    /// - Parameter anchors: values to count exactly (zero and non-finite ones are ignored: they
+    ///   are counted exactly anyway).
+    init(anchors: [Double] = []) {
+        positive = Bins(anchors: anchors.filter { $0 > 0 && $0.isFinite })
+        negative = Bins(anchors: anchors.filter { $0 < 0 && $0.isFinite }.map { -$0 })
+    }
 
     /// How many values were added.
-    public var count: Int { positive.total + negative.total + zeros + nonFinite }
+    var count: Int { positive.total + negative.total + zeros + negativeInfinities + positiveInfinities + nans }
 
     @inline(__always)
-    public mutating func add(_ value: Double) {
-        if value.isFinite {
+    static func key(_ magnitude: Double) -> Int { Int(magnitude.bitPattern >> shift) }
+
+    mutating func add(_ value: Double) {
+        if value > 0 && value < .infinity {
+            positive.add(Self.key(value), value)
             minimum = Swift.min(minimum, value)
             maximum = Swift.max(maximum, value)
-        }
-        if value > 0 && value.isFinite {
-            positive.add(Int(value.bitPattern >> Self.shift))
-        } else if value < 0 && value.isFinite {
-            negative.add(Int((-value).bitPattern >> Self.shift))
+        } else if value < 0 && value > -.infinity {
+            negative.add(Self.key(-value), -value)
+            minimum = Swift.min(minimum, value)
+            maximum = Swift.max(maximum, value)
         } else if value == 0 {
             zeros += 1
+            minimum = Swift.min(minimum, 0)
+            maximum = Swift.max(maximum, 0)
+        } else if value == .infinity {
+            positiveInfinities += 1
+        } else if value == -.infinity {
+            negativeInfinities += 1
         } else {
-            nonFinite += 1
+            nans += 1
         }
     }
 
-    /// Adds a column of values: the bin range grows once for the batch, then the counts are
-    /// incremented through a pointer (the per-value path pays for a range check and a
-    /// copy-on-write check on every add).
-    public mutating func add(_ values: UnsafePointer<Double>, count: Int) {
-        // One pass while values land inside the bins already allocated (the usual case once a
-        // month's first block has been seen); anything else takes the growing path.
-        var slow = false
-        var low = minimum, high = maximum
-        if positive.counts.isEmpty {
-            // First batch: allocate its key range plus an octave either side, so later batches
-            // (other trials of the same month) usually land inside it.
-            var lowKey = Int.max, highKey = Int.min
-            for index in 0..<count where values[index] > 0 && values[index].isFinite {
-                let key = Int(values[index].bitPattern >> Self.shift)
-                lowKey = Swift.min(lowKey, key)
-                highKey = Swift.max(highKey, key)
-            }
-            if lowKey <= highKey { positive.reserve(Swift.max(0, lowKey - 128), highKey + 128) }
+    /// Adds a column of values. Positive finite values that land in bins already allocated (the
+    /// usual case once a month's first block has been seen) take one tight pass; the rest go one
+    /// by one.
+    mutating func add(_ values: UnsafePointer<Double>, count: Int) {
+        // In chunks a bin can take whole: a plain count below `crowded` stays a plain count.
+        var start = 0
+        while start < count {
+            let length = Swift.min(count - start, Int(Bins.chunk))
+            addChunk(values + start, count: length)
+            start += length
         }
-        if !positive.counts.isEmpty {
-            let base = positive.lowest
-            let size = positive.counts.count
-            var added = 0
-            positive.counts.withUnsafeMutableBufferPointer { counts in
+    }
+
+    private mutating func addChunk(_ values: UnsafePointer<Double>, count: Int) {
+        if positive.counts.isEmpty {
+            // First batch: allocate its key range and an eighth of it more on either side.
+            var low = Int.max, high = Int.min
+            for index in 0..<count where values[index] > 0 && values[index] < .infinity {
+                let key = Self.key(values[index])
+                low = Swift.min(low, key)
+                high = Swift.max(high, key)
+            }
+            if low <= high {
+                let margin = (high - low) / 8 + 8
+                positive.reserve(low - margin, high + margin)
+            }
+        }
+        guard !positive.counts.isEmpty else {
+            for index in 0..<count { add(values[index]) }
+            return
+        }
+        let base = positive.lowest
+        // The values whose bins are allocated: [lowest edge, edge past the last bin). The lower
+        // bound is positive, so zero, negatives and NaN fail it; +∞ fails the upper one.
+        let low = Swift.max(Bins.lowerEdge(base), Double.leastNonzeroMagnitude)
+        let high = Bins.lowerEdge(base + positive.counts.count)
+        var outside = 0
+        var crowded = false
+        var smallest = minimum, largest = maximum
+        positive.counts.withUnsafeMutableBufferPointer { counts in
+            positive.specials.withUnsafeMutableBufferPointer { specials in
                 for index in 0..<count {
                     let value = values[index]
-                    let offset = Int(value.bitPattern >> Self.shift) &- base
-                    // A negative, zero or non-finite value never has a key in a positive range
-                    // except through the bit pattern of its sign, so check the value too.
-                    if value > 0 && value.isFinite && offset >= 0 && offset < size {
-                        counts[offset] += 1
-                        added += 1
-                        low = Swift.min(low, value)
-                        high = Swift.max(high, value)
+                    guard value >= low && value < high else {
+                        outside += 1
+                        continue
+                    }
+                    smallest = value < smallest ? value : smallest
+                    largest = value > largest ? value : largest
+                    let offset = Self.key(value) &- base
+                    let bin = counts[offset]
+                    if bin < Bins.firstSpecial {
+                        counts[offset] = bin &+ 1
+                        if bin >= Bins.crowded { crowded = true }
                     } else {
-                        slow = true
+                        specials[Int(bin &- Bins.firstSpecial)].add(value)
                     }
                 }
             }
-            positive.total += added
-            minimum = low
-            maximum = high
-            if !slow { return }
-            for index in 0..<count {
-                let value = values[index]
-                let offset = Int(value.bitPattern >> Self.shift) &- base
-                if !(value > 0 && value.isFinite && offset >= 0 && offset < size) { add(value) }
-            }
-            return
         }
-        for index in 0..<count { add(values[index]) }
+        positive.total += count - outside
+        minimum = smallest
+        maximum = largest
+        if crowded { positive.moveCrowdedBins() }
+        guard outside > 0 else { return }
+        for index in 0..<count {
+            let value = values[index]
+            if !(value >= low && value < high) { add(value) }
+        }
     }
 
-    public mutating func merge(_ other: QuantileHistogram) {
+    mutating func merge(_ other: QuantileHistogram) {
         positive.merge(other.positive)
         negative.merge(other.negative)
         zeros += other.zeros
-        nonFinite += other.nonFinite
+        negativeInfinities += other.negativeInfinities
+        positiveInfinities += other.positiveInfinities
+        nans += other.nans
         minimum = Swift.min(minimum, other.minimum)
         maximum = Swift.max(maximum, other.maximum)
     }
 
-    /// The `q` quantile by the nearest-rank method (the value of rank ⌈q·n⌉ in sorted order),
-    /// as the midpoint of its bin; nil when empty or when that rank falls on a non-finite value.
-    /// Non-finite values rank above every finite one.
-    public func quantile(_ q: Double) -> Double? {
+    /// The `q` quantile by the nearest-rank method: the value of rank ⌈q·n⌉ in sorted order
+    /// (−∞, negatives, zero, positives, +∞, then NaN). Nil when empty; NaN when the rank falls
+    /// on a NaN.
+    func quantile(_ q: Double) -> Double? { quantiles([q])[0] }
+
+    /// Several quantiles in one pass over the bins (`q` ascending).
+    func quantiles(_ qs: [Double]) -> [Double?] {
         let n = count
-        guard n > 0 else { return nil }
-        var rank = Int((q * Double(n)).rounded(.up))
-        rank = Swift.min(Swift.max(rank, 1), n)
+        guard n > 0 else { return qs.map { _ in nil } }
+        let ranks = qs.map { Swift.min(Swift.max(Int(($0 * Double(n)).rounded(.up)), 1), n) }
         let clamp = { (value: Double) in Swift.min(Swift.max(value, self.minimum), self.maximum) }
-        if rank <= negative.total {
-            // Negative values: the largest magnitudes come first.
-            return negative.value(atRankFromTop: rank).map { clamp(-$0) }
-        }
-        rank -= negative.total
-        if rank <= zeros { return 0 }
-        rank -= zeros
-        if rank <= positive.total { return positive.value(atRank: rank).map(clamp) }
-        return nil
-    }
-
-    /// Dense counts over the bin keys seen so far, grown as needed.
-    struct Bins: Sendable, Equatable {
-        var lowest = 0
-        var counts: [Int32] = []
-        var total = 0
-
-        /// Equal when they hold the same counts, whatever empty bins either has reserved.
-        static func == (lhs: Bins, rhs: Bins) -> Bool {
-            func occupied(_ bins: Bins) -> [(Int, Int32)] {
-                bins.counts.enumerated().filter { $0.element != 0 }.map { (bins.lowest + $0.offset, $0.element) }
+        // The ranks within each part of the order, in ascending order of magnitude for the bins.
+        let negativeStart = negativeInfinities, zeroStart = negativeStart + negative.total
+        let positiveStart = zeroStart + zeros, infinityStart = positiveStart + positive.total
+        let negativeRanks = ranks.filter { $0 > negativeStart && $0 <= zeroStart }.map { zeroStart - $0 + 1 }.sorted()
+        let negatives = negative.values(atRanks: negativeRanks)
+        let positiveRanks = ranks.filter { $0 > positiveStart && $0 <= infinityStart }.map { $0 - positiveStart }
+        let positives = positive.values(atRanks: positiveRanks)
+        return ranks.map { rank -> Double? in
+            if rank <= negativeStart { return -.infinity }
+            if rank <= zeroStart {
+                let index = negativeRanks.firstIndex(of: zeroStart - rank + 1) ?? 0
+                return negatives[index].map { clamp(-$0) }
             }
-            return lhs.total == rhs.total && occupied(lhs).elementsEqual(occupied(rhs)) { $0 == $1 }
-        }
-
-        @inline(__always)
-        mutating func add(_ key: Int) {
-            if counts.isEmpty {
-                lowest = key
-                counts = [0]
-            } else if key < lowest {
-                counts.insert(contentsOf: repeatElement(0, count: lowest - key), at: 0)
-                lowest = key
-            } else if key >= lowest + counts.count {
-                counts.append(contentsOf: repeatElement(0, count: key - lowest - counts.count + 1))
+            if rank <= positiveStart { return 0 }
+            if rank <= infinityStart {
+                return positives[positiveRanks.firstIndex(of: rank - positiveStart) ?? 0].map(clamp)
             }
-            counts[key - lowest] += 1
-            total += 1
-        }
-
-        /// Makes sure keys `low...high` have a place.
-        mutating func reserve(_ low: Int, _ high: Int) {
-            if counts.isEmpty {
-                lowest = low
-                counts = Array(repeating: 0, count: high - low + 1)
-                return
-            }
-            if low < lowest {
-                counts.insert(contentsOf: repeatElement(0, count: lowest - low), at: 0)
-                lowest = low
-            }
-            if high >= lowest + counts.count {
-                counts.append(contentsOf: repeatElement(0, count: high - lowest - counts.count + 1))
-            }
-        }
-
-        mutating func merge(_ other: Bins) {
-            guard !other.counts.isEmpty else { return }
-            guard !counts.isEmpty else {
-                self = other
-                return
-            }
-            let newLowest = Swift.min(lowest, other.lowest)
-            let newEnd = Swift.max(lowest + counts.count, other.lowest + other.counts.count)
-            if newLowest < lowest {
-                counts.insert(contentsOf: repeatElement(0, count: lowest - newLowest), at: 0)
-                lowest = newLowest
-            }
-            if newEnd > lowest + counts.count {
-                counts.append(contentsOf: repeatElement(0, count: newEnd - lowest - counts.count))
-            }
-            let offset = other.lowest - lowest
-            counts.withUnsafeMutableBufferPointer { mine in
-                for (index, count) in other.counts.enumerated() { mine[offset + index] += count }
-            }
-            total += other.total
-        }
-
-        /// The midpoint of the bin holding the value of this rank (1-based, ascending).
-        func value(atRank rank: Int) -> Double? {
-            var seen = 0
-            for (offset, count) in counts.enumerated() {
-                seen += Int(count)
-                if seen >= rank { return midpoint(lowest + offset) }
-            }
-            return nil
-        }
-
-        func value(atRankFromTop rank: Int) -> Double? {
-            var seen = 0
-            for (offset, count) in counts.enumerated().reversed() {
-                seen += Int(count)
-                if seen >= rank { return midpoint(lowest + offset) }
-            }
-            return nil
-        }
-
-        func midpoint(_ key: Int) -> Double {
-            let lower = Double(bitPattern: UInt64(key) << QuantileHistogram.shift)
-            let upper = Double(bitPattern: UInt64(key + 1) << QuantileHistogram.shift)
-            return upper.isFinite ? (lower + upper) / 2 : lower
+            return rank <= infinityStart + positiveInfinities ? .infinity : .nan
         }
     }
 }

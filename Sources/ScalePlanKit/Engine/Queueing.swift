@@ -8,39 +8,46 @@
 ///     B(0, a) = 1,  B(k, a) = a·B(k−1, a) / (k + a·B(k−1, a))          (offered load a = λ/μ)
 ///     C(c, a) = c·B(c, a) / (c − a·(1 − B(c, a)))                      (valid for a < c)
 ///
+/// The recursion runs on r = 1/B, which needs no division: r(k) = 1 + r(k−1)·k/a. It need not
+/// start at k = 0: below the load, B(k, a) ≈ 1 − k/a, and an error in r(k₀) is multiplied by
+/// k/a < 1 at every step up to a, i.e. by about e^(−m²/2a) over m = a − k₀ steps. Starting at
+/// k₀ = a − 40√a with r = a/(a − k₀) therefore leaves an error of e^(−800): none. So B costs
+/// O(√a + (c − a)) steps, not O(c), and any number of servers is exact. Where B is negligible
+/// (many idle servers) it is not computed at all: B = P(X = c)/P(X ≤ c) for X ~ Poisson(a), and
+/// for c > a the Chernoff bound P(X = c) ≤ e^(c − a − c·ln(c/a)) with P(X ≤ c) ≥ 1/2 shows
+/// B < 10⁻²⁰ once ln 2 + c − a − c·ln(c/a) < −46.
+///
 /// The waiting time W is 0 with probability 1 − C and otherwise exponential with rate
 /// θ = cμ − λ; the response time is T = W + S with S ~ Exp(μ). Hence
 ///
 ///     P(T > t) = (1 − C)·e^(−μt) + C·(μ·e^(−θt) − θ·e^(−μt)) / (μ − θ)     (θ ≠ μ)
 ///     P(T > t) = (1 − C)·e^(−μt) + C·(1 + μt)·e^(−μt)                      (θ = μ)
 ///
-/// and the p95 response time is the t with P(T > t) = 0.05, found by bisection.
+/// and the p95 response time is the t with P(T > t) = 0.05, found by Newton's method.
 ///
 /// Sources: L. Kleinrock, *Queueing Systems, Vol. 1* (1975), §3.5; the Erlang B recursion as in
 /// D. Gross et al., *Fundamentals of Queueing Theory*, 4th ed. (2008), §2.3 and 2.5; the sum of
 /// two exponentials (hypoexponential distribution) from any probability text.
+///
+/// Every entry point goes through one block kernel (`responses`), so a single queue and a
+/// column of a Monte Carlo block get bit-identical answers.
 public enum Queueing {
+    /// The largest server count the model evaluates; beyond it a queue is an invalid value.
+    public static let maximumServers = 1e9
+
+    /// The whole number of servers the model uses for a `servers` value: rounded down; nil when
+    /// the value is not a number from 1 to `maximumServers`.
+    public static func serversUsed(_ value: Double) -> Double? {
+        value >= 1 && value <= maximumServers ? value.rounded(.down) : nil
+    }
+
     /// Erlang B: the blocking probability of an M/M/c/c system with offered load `a`.
-    /// - Complexity: O(*c*).
     public static func erlangB(servers c: Int, load a: Double) -> Double {
-        guard c >= 0, a >= 0 else { return .nan }
+        guard c >= 0, a >= 0, a.isFinite else { return .nan }
         if c == 0 { return 1 }
         if a == 0 { return 0 }
-        // B = P(X = c) / P(X ≤ c) for X ~ Poisson(a). With c ≥ a, P(X ≤ c) ≥ 1/2 and the Chernoff
-        // bound gives P(X = c) ≤ e^(c − a − c·ln(c/a)); when that already makes B < 1e-20, it is 0
-        // for every purpose here, and the O(c) recursion is skipped (many idle servers).
-        let servers = Double(c)
-        if servers > a, Math.naturalLog(2) + servers - a - servers * Math.naturalLog(servers / a) < -46 { return 0 }
-        // The same recursion on r = 1/B, which needs no division: r(k) = 1 + r(k−1)·k/a.
-        // 1/B grows as servers are added, so once it is astronomically large the rest of the
-        // recursion can only make it larger: thousands of idle servers cost a few hundred steps.
-        let inverse = 1 / a
-        var r = 1.0
-        for k in 1...c {
-            r = 1 + r * Double(k) * inverse
-            if r > 1e20 { return 0 }
-        }
-        return 1 / r
+        let r = inverseErlangB(servers: Double(c), load: a)
+        return r > 1e20 ? 0 : 1 / r
     }
 
     /// Erlang C: the probability that an arrival must wait, for `c` servers and offered load
@@ -48,8 +55,26 @@ public enum Queueing {
     public static func erlangC(servers c: Int, load a: Double) -> Double {
         guard c >= 1, a >= 0, a.isFinite else { return .nan }
         if a >= Double(c) { return 1 }
-        let b = erlangB(servers: c, load: a)
-        return Double(c) * b / (Double(c) - a * (1 - b))
+        return waitProbability(servers: Double(c), load: a, inverseB: inverseErlangB(servers: Double(c), load: a))
+    }
+
+    /// C(c, a) from r = 1/B(c, a); a negligible B (r > 10²⁰, or infinite) counts as 0.
+    @inline(__always)
+    static func waitProbability(servers c: Double, load a: Double, inverseB r: Double) -> Double {
+        let b = r > 1e20 ? 0 : 1 / r
+        return c * b / (c - a * (1 - b))
+    }
+
+    /// 1/B(c, a) for c ≥ 1, a > 0: one column of the block recursion.
+    static func inverseErlangB(servers c: Double, load a: Double) -> Double {
+        if negligible(servers: c, load: a) { return .infinity }
+        var plan = RecursionPlan()
+        var start = 0.0
+        var r = plan.add(servers: c, load: a, firstStep: &start)
+        var inverse = 1 / a
+        var load = a, last = c
+        plan.run(count: 1, lastSteps: &last, loads: &load, inverse: &inverse, firstSteps: &start, r: &r)
+        return r
     }
 
     /// Steady-state figures of an M/M/c queue.
@@ -68,62 +93,171 @@ public enum Queueing {
         public var isStable: Bool { utilization < 1 }
     }
 
-    /// Analyses an M/M/c queue.
+    /// Analyses an M/M/c queue. Invalid inputs (a negative or non-finite arrival rate, a service
+    /// time that is not positive, servers that `serversUsed` rejects) give NaN throughout.
     /// - Parameters:
     ///   - arrivalRate: λ, arrivals per time unit.
     ///   - serviceTime: mean service time 1/μ, in the same time unit.
-    ///   - servers: c (rounded down; at least 1).
+    ///   - servers: c (rounded down).
     public static func analyze(arrivalRate lambda: Double, serviceTime: Double, servers: Double) -> Result {
-        let c = servers.isFinite && servers >= 1 ? Int(Swift.min(servers, 1e6)) : 1
-        guard lambda.isFinite, serviceTime.isFinite, lambda >= 0, serviceTime > 0 else {
-            return Result(utilization: .nan, probabilityOfWaiting: .nan, meanWait: .nan, meanResponse: .nan,
-                p95Response: .nan)
+        var utilization = 0.0, p95 = 0.0, wait = 0.0
+        var arrival = lambda, service = serviceTime, count = servers
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: workPerQueue) { work in
+            if let base = work.baseAddress {
+                responses(arrival: &arrival, service: &service, servers: &count, count: 1, work: base,
+                    utilization: &utilization, waiting: &wait, p95: &p95)
+            }
         }
-        let mu = 1 / serviceTime
-        let a = lambda / mu
-        let rho = a / Double(c)
-        if lambda == 0 {
-            return Result(utilization: 0, probabilityOfWaiting: 0, meanWait: 0, meanResponse: serviceTime,
-                p95Response: percentile(0.95, waiting: 0, mu: mu, theta: mu * Double(c)))
+        guard !p95.isNaN else {
+            return Result(utilization: .nan, probabilityOfWaiting: .nan, meanWait: .nan, meanResponse: .nan, p95Response: .nan)
         }
-        guard rho < 1 else {
-            return Result(utilization: rho, probabilityOfWaiting: 1, meanWait: .infinity, meanResponse: .infinity,
+        guard utilization < 1 else {
+            return Result(utilization: utilization, probabilityOfWaiting: 1, meanWait: .infinity, meanResponse: .infinity,
                 p95Response: .infinity)
         }
-        let pWait = erlangC(servers: c, load: a)
-        let theta = Double(c) * mu - lambda
-        let meanWait = pWait / theta
-        return Result(utilization: rho, probabilityOfWaiting: pWait, meanWait: meanWait,
-            meanResponse: meanWait + serviceTime, p95Response: percentile(0.95, waiting: pWait, mu: mu, theta: theta))
+        let c = serversUsed(servers) ?? 1
+        let theta = c / serviceTime - lambda
+        let meanWait = lambda == 0 ? 0 : wait / theta
+        return Result(utilization: utilization, probabilityOfWaiting: wait, meanWait: meanWait,
+            meanResponse: meanWait + serviceTime, p95Response: p95)
     }
 
-    /// P(T > t) for the response time described above.
-    static func survival(_ t: Double, waiting pWait: Double, mu: Double, theta: Double) -> Double {
-        let service = decay(mu * t)
-        let queued: Double
-        if Swift.abs(mu - theta) < 1e-12 * Swift.max(mu, theta) {
-            queued = (1 + mu * t) * service
-        } else {
-            queued = (mu * decay(theta * t) - theta * service) / (mu - theta)
+    /// Utilisation, the probability of waiting and the p95 response time of a block of queues.
+    ///
+    /// The Erlang B recursion runs across the block — one step k for every queue, then the
+    /// next — so the loop over queues has no dependency chain and vectorises, where one queue's
+    /// recursion is a chain of dependent multiplications. Each queue's answer depends only on its
+    /// own inputs.
+    /// - Parameters:
+    ///   - arrival: λ per queue; `service`: mean service time; `servers`: c as given (rounded down
+    ///     here, see `serversUsed`).
+    ///   - work: scratch space of at least `workPerQueue × count` doubles.
+    ///   - utilization, waiting, p95: outputs (ρ, Erlang C, p95 in the unit of `service`); NaN for
+    ///     invalid inputs, ρ ≥ 1 with C = 1 and p95 = ∞ when unstable.
+    /// - Complexity: O(count × (1 + longest recursion)), the recursion O(√a + (c − a)).
+    static func responses(arrival: UnsafePointer<Double>, service: UnsafePointer<Double>, servers: UnsafePointer<Double>,
+        count: Int, work: UnsafeMutablePointer<Double>, utilization: UnsafeMutablePointer<Double>,
+        waiting: UnsafeMutablePointer<Double>, p95: UnsafeMutablePointer<Double>)
+    {
+        // Per queue t: work[t] = r = 1/B, then 1/a, a, the first and the last recursion step in
+        // the next four columns (the last is 0 for a queue that needs no recursion); p95[t] holds c
+        // until the p95 is computed.
+        let inverse = work + count, loads = work + 2 * count, firstSteps = work + 3 * count, lastSteps = work + 4 * count
+        var plan = RecursionPlan()
+        for t in 0..<count {
+            let lambda = arrival[t], time = service[t]
+            inverse[t] = 0
+            loads[t] = 0
+            firstSteps[t] = 0
+            lastSteps[t] = 0
+            guard let c = serversUsed(servers[t]), lambda >= 0, lambda.isFinite, time > 0, time.isFinite else {
+                p95[t] = .nan
+                utilization[t] = .nan
+                work[t] = .nan
+                continue
+            }
+            let a = lambda * time
+            p95[t] = c
+            utilization[t] = a / c
+            if a == 0 || a >= c || negligible(servers: c, load: a) {
+                work[t] = .infinity  // B = 0, or no recursion needed
+            } else {
+                inverse[t] = 1 / a
+                loads[t] = a
+                lastSteps[t] = c
+                work[t] = plan.add(servers: c, load: a, firstStep: &firstSteps[t])
+            }
         }
-        return (1 - pWait) * service + pWait * queued
-    }
-
-    /// d/dt P(T > t) (minus the density of T).
-    static func survivalSlope(_ t: Double, waiting pWait: Double, mu: Double, theta: Double) -> Double {
-        let service = decay(mu * t)
-        let queued: Double
-        if Swift.abs(mu - theta) < 1e-12 * Swift.max(mu, theta) {
-            queued = -mu * mu * t * service
-        } else {
-            queued = mu * theta * (service - decay(theta * t)) / (mu - theta)
+        plan.run(count: count, lastSteps: UnsafePointer(lastSteps), loads: UnsafePointer(loads),
+            inverse: UnsafePointer(inverse), firstSteps: UnsafePointer(firstSteps), r: work)
+        for t in 0..<count {
+            let c = p95[t]
+            guard !c.isNaN else {
+                waiting[t] = .nan
+                continue
+            }
+            let lambda = arrival[t], time = service[t]
+            let mu = 1 / time
+            let a = lambda * time
+            if lambda == 0 {
+                waiting[t] = 0
+                p95[t] = percentile(0.95, waiting: 0, mu: mu, theta: mu * c)
+            } else if a >= c {
+                waiting[t] = 1
+                p95[t] = .infinity
+            } else {
+                let pWait = waitProbability(servers: c, load: a, inverseB: work[t])
+                waiting[t] = pWait
+                p95[t] = percentile(0.95, waiting: pWait, mu: mu, theta: c * mu - lambda)
+            }
         }
-        return -(1 - pWait) * mu * service + pWait * queued
     }
 
-    /// e^(−x), 0 where it would underflow (libm's underflow path is slow and sets errno).
+    /// Whether B(c, a) < 10⁻²⁰ by the Chernoff bound (worth its logarithm only where the
+    /// recursion would be long).
     @inline(__always)
-    static func decay(_ x: Double) -> Double { x > 700 ? 0 : Math.exponential(-x) }
+    static func negligible(servers c: Double, load a: Double) -> Bool {
+        c > 64 && c > a && Math.naturalLog(2) + c - a - c * Math.naturalLog(c / a) < -46
+    }
+
+    /// Scratch doubles `responses` needs per queue.
+    static let workPerQueue = 5
+
+    /// The span of recursion steps a block needs.
+    struct RecursionPlan {
+        var lowest = Double.infinity
+        var highest = 0.0
+        /// The largest k₀: 0 when every queue starts at the bottom (loads under 1,600), the usual
+        /// case, whose loop needs one comparison per step.
+        var latestStart = 0.0
+
+        /// Takes in a queue that needs the recursion: sets its first step k₀ = ⌊a − 40√a⌋ (0 when
+        /// that is negative) and returns r(k₀): 1 at k₀ = 0, else a/(a − k₀) (see the type's note
+        /// on the error).
+        mutating func add(servers c: Double, load a: Double, firstStep k0: inout Double) -> Double {
+            k0 = Swift.max(0, (a - 40 * a.squareRoot()).rounded(.down))
+            lowest = Swift.min(lowest, k0 + 1)
+            highest = Swift.max(highest, c)
+            latestStart = Swift.max(latestStart, k0)
+            return k0 == 0 ? 1 : a / (a - k0)
+        }
+
+        /// Runs steps `lowest … highest`; queue t takes step k when k₀(t) < k ≤ its last step (c,
+        /// or 0 for a queue that needs no recursion). Stops early once every queue past its load has
+        /// r > 10²⁰: r only grows from there, and B = 0.
+        func run(count: Int, lastSteps: UnsafePointer<Double>, loads: UnsafePointer<Double>, inverse: UnsafePointer<Double>,
+            firstSteps: UnsafePointer<Double>, r: UnsafeMutablePointer<Double>)
+        {
+            guard highest >= 1 else { return }
+            var k = lowest
+            var sinceCheck = 0
+            while k <= highest {
+                // Branch-free so the loops vectorise.
+                if latestStart == 0 {
+                    for t in 0..<count {
+                        let next = 1 + r[t] * k * inverse[t]
+                        r[t] = k <= lastSteps[t] ? next : r[t]
+                    }
+                } else {
+                    for t in 0..<count {
+                        let next = 1 + r[t] * k * inverse[t]
+                        r[t] = k <= lastSteps[t] && k > firstSteps[t] ? next : r[t]
+                    }
+                }
+                sinceCheck += 1
+                if sinceCheck == 64 {
+                    sinceCheck = 0
+                    var open = false
+                    for t in 0..<count where k < lastSteps[t] && !(k >= loads[t] && r[t] > 1e20) {
+                        open = true
+                        break
+                    }
+                    if !open { return }
+                }
+                k += 1
+            }
+        }
+    }
 
     /// The `q` quantile of the response time: Newton's method on the decreasing survival
     /// function, kept inside a bracket that bisection shrinks whenever a Newton step leaves it.
@@ -164,65 +298,19 @@ public enum Queueing {
         return t
     }
 
-    /// `analyze(…).p95Response` for a block of queues at once (the Monte Carlo engine's trials).
-    ///
-    /// The Erlang B recursion runs across the block — one step k for every queue, then the
-    /// next — so the loop over queues has no dependency chain and vectorises, where one queue's
-    /// recursion is a chain of dependent multiplications. Results equal the scalar ones.
-    /// - Parameters:
-    ///   - arrival: λ per queue; `service`: mean service time; `servers`: c (as doubles).
-    ///   - work: scratch space of at least `2 × count` doubles.
-    static func p95Responses(arrival: UnsafePointer<Double>, service: UnsafePointer<Double>, servers: UnsafePointer<Double>,
-        count: Int, work: UnsafeMutablePointer<Double>, into output: UnsafeMutablePointer<Double>)
-    {
-        // work[t] holds r = 1/B for queue t; output[t] temporarily holds c as a whole number.
-        var longest = 0.0
-        for t in 0..<count {
-            let c = servers[t].isFinite && servers[t] >= 1 ? Swift.min(servers[t], 1e6).rounded(.down) : 1
-            output[t] = c
-            work[t] = 1
-            let lambda = arrival[t], time = service[t]
-            let valid = lambda.isFinite && time.isFinite && lambda > 0 && time > 0
-            let a = valid ? lambda * time : 0
-            // Queues that need no recursion: idle, invalid, unstable, or B negligible by the bound.
-            // (The bound costs a logarithm, worth it only where the recursion would be long.)
-            if !valid || a >= c || (c > 64 && c > a && Math.naturalLog(2) + c - a - c * Math.naturalLog(c / a) < -46) {
-                work[t] = .infinity
-            } else {
-                longest = Swift.max(longest, c)
-            }
+    /// P(T > t) for the response time described above (for tests of the quantile).
+    static func survival(_ t: Double, waiting pWait: Double, mu: Double, theta: Double) -> Double {
+        let service = decay(mu * t)
+        let queued: Double
+        if Swift.abs(mu - theta) < 1e-12 * Swift.max(mu, theta) {
+            queued = (1 + mu * t) * service
+        } else {
+            queued = (mu * decay(theta * t) - theta * service) / (mu - theta)
         }
-        if longest >= 1 {
-            let inverse = work + count  // 1/a per queue
-            for t in 0..<count { inverse[t] = 1 / (arrival[t] * service[t]) }
-            for k in 1...Int(longest) {
-                let step = Double(k)
-                // Branch-free so the loop vectorises; r may overflow to +inf, which means B = 0.
-                for t in 0..<count {
-                    let next = 1 + work[t] * step * inverse[t]
-                    work[t] = step <= output[t] ? next : work[t]
-                }
-            }
-        }
-        for t in 0..<count {
-            let lambda = arrival[t], time = service[t], c = output[t]
-            guard lambda.isFinite, time.isFinite, lambda >= 0, time > 0 else {
-                output[t] = .nan
-                continue
-            }
-            let mu = 1 / time
-            let a = lambda * time
-            if lambda == 0 {
-                output[t] = percentile(0.95, waiting: 0, mu: mu, theta: mu * c)
-                continue
-            }
-            if a >= c {
-                output[t] = .infinity
-                continue
-            }
-            let b = work[t] > 1e20 ? 0 : 1 / work[t]  // 1/∞ and negligible B are both 0
-            let pWait = c * b / (c - a * (1 - b))
-            output[t] = percentile(0.95, waiting: pWait, mu: mu, theta: c * mu - lambda)
-        }
+        return (1 - pWait) * service + pWait * queued
     }
+
+    /// e^(−x), 0 where it would underflow (libm's underflow path is slow and sets errno).
+    @inline(__always)
+    static func decay(_ x: Double) -> Double { x > 700 ? 0 : Math.exponential(-x) }
 }

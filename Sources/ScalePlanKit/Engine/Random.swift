@@ -67,35 +67,19 @@ public struct SplitMix64: Sendable {
 }
 
 extension Uncertain {
-    /// A draw from the distribution, by inverse transform of one or two uniforms:
-    /// - uniform on [low, high];
-    /// - triangular(low, mode, high): F⁻¹(u) = low + √(u·(high−low)·(mode−low)) for
-    ///   u < (mode−low)/(high−low), else high − √((1−u)·(high−low)·(high−mode));
-    /// - lognormal with low and high its 10th and 90th percentiles: μ = ln√(low·high),
-    ///   σ = ln(high/low) / (2·1.2815515655446004), a standard normal from Box–Muller.
-    /// Fixed values return without drawing, so adding a fixed param does not shift the stream.
+    /// A draw from the distribution (see `Draw`). Fixed values return without drawing, so adding
+    /// a fixed param does not shift the stream.
     public func sample(_ random: inout Xoshiro256StarStar) -> Double {
         switch distribution {
         case .fixed:
             return expected
         case .uniform:
-            return low + (high - low) * random.nextUnit()
+            return Draw.uniform(random.nextUnit(), low: low, high: high)
         case .triangular:
-            let mode = self.mode ?? (low + high) / 2
-            let width = high - low
-            guard width > 0 else { return low }
-            let u = random.nextUnit()
-            let split = (mode - low) / width
-            return u < split
-                ? low + (u * width * (mode - low)).squareRoot()
-                : high - ((1 - u) * width * (high - mode)).squareRoot()
+            return Draw.triangular(random.nextUnit(), low: low, mode: mode ?? (low + high) / 2, high: high)
         case .lognormal:
-            let mu = Math.naturalLog((low * high).squareRoot())
-            let sigma = Math.naturalLog(high / low) / (2 * 1.2815515655446004)
             let u1 = Swift.max(random.nextUnit(), 0x1.0p-53)
-            let u2 = random.nextUnit()
-            let normal = (-2 * Math.naturalLog(u1)).squareRoot() * Math.cosine(2 * Double.pi * u2)
-            return Math.exponential(mu + sigma * normal)
+            return Draw.lognormal(u1, random.nextUnit(), p10: low, p90: high)
         }
     }
 }

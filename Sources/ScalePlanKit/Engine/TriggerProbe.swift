@@ -44,12 +44,12 @@ struct TriggerProbe: Sendable {
     }
 
     /// The first comparison that holds at these slot values: its quantity, value and threshold.
-    func explain(_ slots: UnsafeBufferPointer<Double>) -> (quantity: String, value: Double, threshold: Double)? {
+    func explain(_ slots: UnsafeBufferPointer<Double>) -> TriggerExplanation? {
         for comparison in comparisons {
             let value = comparison.lhs.evaluate(slots)
             let threshold = comparison.rhs.evaluate(slots)
             if CompiledExpression.apply(instruction(comparison.op), value, threshold) != 0 {
-                return (comparison.quantity, value, threshold)
+                return TriggerExplanation(quantity: comparison.quantity, value: value, threshold: threshold)
             }
         }
         return nil

@@ -33,14 +33,26 @@ public struct CompiledLimit: Sendable {
     public let limit: CompiledExpression
 }
 
-/// A cost item: low, expected and high monthly amounts, already multiplied by `fxRate`.
+/// A cost item: low, expected and high monthly amounts in the item's currency (`fxRate` converts
+/// them), and the mode of a `{low, mode, high}` range.
 public struct CompiledCost: Sendable {
     public let item: CostItem
     public let low: CompiledExpression
+    /// The deterministic amount: the mode, or the midpoint of a range without one.
     public let expected: CompiledExpression
     public let high: CompiledExpression
+    public let mode: CompiledExpression?
     /// Value of one unit of the item's currency in the profile's currency (1 when the same).
     public let fxRate: Double
+
+    /// Whether the amount is a `{low, …, high}` range (drawn per trial in Monte Carlo).
+    public var isRange: Bool {
+        if case .range = item.amount { return true }
+        return false
+    }
+
+    /// The amount when it is one constant number (in the item's currency).
+    var fixedValue: Double? { isRange ? nil : low.constantValue }
 }
 
 /// An M/M/c queue: servers, mean service time and arrival rate (per second).
@@ -64,13 +76,4 @@ public indirect enum CompiledCondition: Sendable {
     case expression(CompiledExpression)
     case any([CompiledCondition])
     case all([CompiledCondition])
-
-    /// Whether the condition holds for these slot values.
-    public func holds(_ slots: UnsafeBufferPointer<Double>) -> Bool {
-        switch self {
-        case .expression(let expression): expression.evaluate(slots) != 0
-        case .any(let parts): parts.contains { $0.holds(slots) }
-        case .all(let parts): parts.allSatisfy { $0.holds(slots) }
-        }
-    }
 }

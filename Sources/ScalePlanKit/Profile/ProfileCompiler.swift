@@ -3,8 +3,8 @@
 public struct ProfileCompiler {
     /// Names a param or metric may not take: keywords, trigger-context names, functions.
     public static let reservedNames: Set<String> = Set(
-        ["and", "or", "not", "true", "false", "cost", "revenue", "margin", "month", "utilization", "latency",
-         "burn", "headcount"] + Function.allCases.map(\.rawValue))
+        ["and", "or", "not", "true", "false", "burn", "headcount"] + ContextName.bareWords
+            + Function.allCases.map(\.rawValue))
 
     private var bag = DiagnosticBag()
     private let profile: Profile
@@ -31,10 +31,9 @@ public struct ProfileCompiler {
         limitNames = Array(Set(profile.tiers.flatMap { $0.capacity.map(\.metric) })).sorted()
         queueNames = Array(Set(profile.tiers.flatMap { $0.queues.map(\.name) })).sorted()
         tierIDs = Set(profile.tiers.map(\.id))
-        let triggerNames = ["cost"] + categories.map { "cost.\($0)" } + ["revenue", "margin", "month", "utilization"]
-            + limitNames.map { "utilization.\($0)" } + queueNames.map { "latency.\($0)" }
         layout = SlotLayout(driver: profile.driver.name, params: profile.params.map(\.name),
-            metrics: profile.metrics.map(\.name), triggerNames: triggerNames)
+            metrics: profile.metrics.map(\.name),
+            context: ContextName.all(categories: categories, limits: limitNames, queues: queueNames))
     }
 
     private mutating func run() -> CompiledProfile? {
@@ -197,15 +196,16 @@ public struct ProfileCompiler {
             case .single(let quantity):
                 let value = compileQuantity(quantity.expressionText, what: what)
                 checkNonNegative(value, quantity.origin)
-                return CompiledCost(item: item, low: value, expected: value, high: value, fxRate: rate)
+                return CompiledCost(item: item, low: value, expected: value, high: value, mode: nil, fxRate: rate)
             case .range(let low, let mode, let high):
                 let lowValue = compileQuantity(low.expressionText, what: what)
                 let highValue = compileQuantity(high.expressionText, what: what)
                 checkNonNegative(lowValue, low.origin)
                 checkNonNegative(highValue, high.origin)
-                let expected = mode.map { compileQuantity($0.expressionText, what: what) }
-                    ?? midpoint(lowValue, highValue)
-                return CompiledCost(item: item, low: lowValue, expected: expected, high: highValue, fxRate: rate)
+                let modeValue = mode.map { compileQuantity($0.expressionText, what: what) }
+                if let modeValue { checkNonNegative(modeValue, mode?.origin ?? low.origin) }
+                return CompiledCost(item: item, low: lowValue, expected: modeValue ?? midpoint(lowValue, highValue),
+                    high: highValue, mode: modeValue, fxRate: rate)
             }
         }
         var failed: Set<String> = []  // queues with an expression that did not compile
@@ -294,18 +294,16 @@ public struct ProfileCompiler {
                     throw ExpressionError("'\(name)' can only be used in triggers", column: column,
                         hint: "metrics, limits and costs see the driver, params and metrics")
                 }
-                if let tier, let tierLimits, name.hasPrefix("utilization."),
-                    !tierLimits.contains(String(name.dropFirst("utilization.".count)))
-                {
-                    throw ExpressionError("tier '\(tier.id)' has no capacity limit on '\(name.dropFirst("utilization.".count))'",
-                        column: column, hint: (suggest ? Suggestions.didYouMean(name, in: tierLimits.map { "utilization.\($0)" }) : nil)
+                switch layout.contextName(of: slot) {
+                case .utilizationOf(let limit) where tierLimits.map({ !$0.contains(limit) }) ?? false:
+                    throw ExpressionError("tier '\(tier?.id ?? "")' has no capacity limit on '\(limit)'", column: column,
+                        hint: (suggest ? Suggestions.didYouMean(name, in: (tierLimits ?? []).map { "utilization.\($0)" }) : nil)
                             ?? "add the limit to this tier's capacity, or make the trigger global")
-                }
-                if let tier, let tierQueues, name.hasPrefix("latency."),
-                    !tierQueues.contains(String(name.dropFirst("latency.".count)))
-                {
-                    throw ExpressionError("tier '\(tier.id)' has no queue '\(name.dropFirst("latency.".count))'",
-                        column: column, hint: suggest ? Suggestions.didYouMean(name, in: tierQueues.map { "latency.\($0)" }) : nil)
+                case .latencyOf(let queue) where tierQueues.map({ !$0.contains(queue) }) ?? false:
+                    throw ExpressionError("tier '\(tier?.id ?? "")' has no queue '\(queue)'", column: column,
+                        hint: suggest ? Suggestions.didYouMean(name, in: (tierQueues ?? []).map { "latency.\($0)" }) : nil)
+                default:
+                    break
                 }
                 return slot
             }
@@ -316,11 +314,10 @@ public struct ProfileCompiler {
             if hint == nil, !triggerScope, let slot = layout.slot(name), layout.isTriggerOnly(slot) {
                 hint = "'\(name)' is available in triggers only"
             }
-            let kind = name.hasPrefix("utilization.") ? "limit" : name.hasPrefix("latency.") ? "queue"
-                : name.hasPrefix("cost.") ? "cost category" : "name"
+            let kind = ContextName(name)?.kindDescription ?? "name"
             throw ExpressionError("unknown \(kind) '\(name)'", column: column,
                 hint: hint ?? (triggerScope
-                    ? "triggers see the driver, params, metrics, cost, revenue, margin, month, utilization.<limit>, latency.<queue>"
+                    ? "triggers see the driver, params, metrics, \(ContextName.summary)"
                     : "expressions see the driver '\(layout.names[0])', params and metrics"))
         }
         do {

@@ -1,8 +1,8 @@
 /// Where each name lives in the flat array of values that compiled expressions read.
 ///
 /// Slot 0 is the driver; then params, then metrics (in declaration order); then the values
-/// only triggers may read: `cost`, `cost.<category>`, `revenue`, `margin`, `month`,
-/// `utilization`, `utilization.<limit>`, `latency.<queue>`.
+/// only triggers may read (`ContextName`): `cost`, `cost.<category>`, `revenue`, `margin`,
+/// `month`, `utilization`, `utilization.<limit>`, `latency.<queue>`.
 public struct SlotLayout: Sendable {
     public static let driverSlot = 0
 
@@ -12,16 +12,19 @@ public struct SlotLayout: Sendable {
     public let modelSlotCount: Int
     public let paramSlots: Range<Int>
     public let metricSlots: Range<Int>
+    /// The trigger-context names, in slot order from `modelSlotCount`.
+    public let context: [ContextName]
 
-    init(driver: String, params: [String], metrics: [String], triggerNames: [String]) {
+    init(driver: String, params: [String], metrics: [String], context: [ContextName]) {
         var names = [driver]
         names += params
         names += metrics
         paramSlots = 1..<(1 + params.count)
         metricSlots = paramSlots.upperBound..<(paramSlots.upperBound + metrics.count)
         modelSlotCount = names.count
-        names += triggerNames
+        names += context.map(\.description)
         self.names = names
+        self.context = context
         var index: [String: Int] = [:]
         for (slot, name) in names.enumerated() where index[name] == nil { index[name] = slot }
         self.index = index
@@ -31,6 +34,14 @@ public struct SlotLayout: Sendable {
 
     public func slot(_ name: String) -> Int? { index[name] }
 
+    /// The slot of a trigger-context name, when the profile defines it.
+    public func slot(_ name: ContextName) -> Int? { index[name.description] }
+
     /// Whether a slot is readable only from triggers.
     public func isTriggerOnly(_ slot: Int) -> Bool { slot >= modelSlotCount }
+
+    /// The trigger-context name of a slot, nil for the model's slots.
+    public func contextName(of slot: Int) -> ContextName? {
+        slot >= modelSlotCount && slot < names.count ? context[slot - modelSlotCount] : nil
+    }
 }

@@ -1,7 +1,7 @@
 /// Monte Carlo output in every format. The table shows each quantity's P50 with its P10–P90
 /// band; JSON and CSV carry every percentile, the mean and the odds by month.
 public enum MonteCarloRenderer {
-    public static let schema = "scaleplan.montecarlo/1"
+    public static let schema = "scaleplan.montecarlo/2"
 
     public static func render(_ result: MonteCarloResult, format: ReportFormat) -> String {
         switch format {
@@ -21,7 +21,7 @@ public enum MonteCarloRenderer {
 
     /// The series shown in the table: the driver, cost, and revenue and margin when modelled.
     static func shownSeries(_ result: MonteCarloResult) -> [MonteCarloResult.Series] {
-        result.series.filter { $0.kind != .metric }
+        result.series.filter { [.driver, .cost, .revenue, .margin].contains($0.kind) }
     }
 
     /// `P50 [P10–P90]`, or just the value when every trial agrees; compact (`$11.5K`) from
@@ -79,7 +79,20 @@ public enum MonteCarloRenderer {
         out += TextTable.render(headers: ["  TIER"] + points.map { result.label($0) },
             rows: result.tiers.map { odds in ["  " + TextTable.truncate(odds.id, 20)] + points.map { text.percent(odds.neededBy[$0]) } },
             rightAligned: Set(1...points.count))
-        out += "\nLimited metrics' percentiles are in --format json and csv.\n"
+        out += invalidText(result, text: text)
+        out += "\nLimited metrics', utilisation's and p95's percentiles are in --format json and csv.\n"
+        return out
+    }
+
+    /// The values of the model invalid in some trials, one line each.
+    static func invalidText(_ result: MonteCarloResult, text: ReportText) -> String {
+        guard !result.invalidValues.isEmpty else { return "" }
+        var out = "\nINVALID VALUES — the share of trials in which a value of the model breaks its rule:\n"
+        for odds in result.invalidValues {
+            let value = odds.value
+            out += TextWrap.wrap("  \(text.percent(odds.probability))  \(TextSafety.terminal(value.subject)) is \(NumberFormatting.quantity(value.value)) first at \(result.label(value.month)) (\(TextSafety.terminal(value.expression))); expected \(value.expected)",
+                width: 100, indent: 7) + "\n"
+        }
         return out
     }
 
@@ -106,20 +119,26 @@ public enum MonteCarloRenderer {
                     ("action", .string(odds.action)), ("probability", .number(odds.probability)),
                     ("first_month", .object([("p10", .number(odds.firstMonth.p10.map(Double.init))),
                         ("p50", .number(odds.firstMonth.p50.map(Double.init))), ("p90", .number(odds.firstMonth.p90.map(Double.init)))])),
-                    ("fired_by", .array(odds.firedBy.map { .number($0) })),
+                    ("first_months", .array(odds.firstMonths.map { .array([.number(Double($0.month)), .number($0.share)]) })),
                 ])
             })),
-            ("tiers", .array(result.tiers.map { .object([("id", .string($0.id)), ("needed_by", .array($0.neededBy.map { .number($0) }))]) })),
+            ("tiers", .array(result.tiers.map {
+                .object([("id", .string($0.id)), ("needed_by", .array($0.neededBy.map { .number($0) })),
+                    ("in_plan", .array($0.inPlan.map { .number($0) }))])
+            })),
+            ("invalid_values", .array(result.invalidValues.map { odds in
+                .object([("probability", .number(odds.probability)), ("first", ProjectionJSONRenderer.invalidValue(odds.value))])
+            })),
         ])
     }
 
     /// One row per month: `<series>.p10,.p50,.p90,.mean` for every series, then
-    /// `tier.<id>.needed_by` and `trigger.<id>.fired_by` (cumulative probabilities).
+    /// `tier.<id>.needed_by` (cumulative) and `tier.<id>.in_plan`. Trigger odds are per trigger,
+    /// not per month: they are in the table, markdown and JSON.
     static func csv(_ result: MonteCarloResult) -> String {
         var header = ["month", "label"]
         for series in result.series { header += ["p10", "p50", "p90", "mean"].map { "\(series.name).\($0)" } }
-        header += result.tiers.map { "tier.\($0.id).needed_by" }
-        header += result.triggers.map { "trigger.\($0.id).fired_by" }
+        header += result.tiers.flatMap { ["tier.\($0.id).needed_by", "tier.\($0.id).in_plan"] }
         var out = header.map(TextSafety.csvText).joined(separator: ",") + "\n"
         let number = { (value: Double?) -> String in value.map { $0.isFinite ? NumberFormatting.plain($0) : "" } ?? "" }
         for month in 0..<result.months {
@@ -128,8 +147,7 @@ public enum MonteCarloRenderer {
                 let p = series.months[month]
                 cells += [number(p.p10), number(p.p50), number(p.p90), number(p.mean)]
             }
-            cells += result.tiers.map { number($0.neededBy[month]) }
-            cells += result.triggers.map { number($0.firedBy[month]) }
+            cells += result.tiers.flatMap { [number($0.neededBy[month]), number($0.inPlan[month])] }
             out += cells.joined(separator: ",") + "\n"
         }
         return out

@@ -6,7 +6,8 @@
 public enum ProjectionCSVRenderer {
     public static let fixedColumns = [
         "month", "label", "driver", "tier", "required_tier", "bottleneck", "bottleneck_utilization", "p95_ms",
-        "cost_low", "cost_expected", "cost_high", "cost_per_unit", "revenue", "margin", "firing",
+        "cost_low", "cost_expected", "cost_high", "cost_per_unit", "revenue", "margin", "triggers_firing",
+        "triggers_started",
     ]
 
     public static func render(_ projection: Projection) -> String {
@@ -23,8 +24,21 @@ public enum ProjectionCSVRenderer {
             guard let value, value.isFinite else { return "" }
             return NumberFormatting.plain(value)
         }
+        // Per month: how many triggers fire, and which start a run of firing months (the list of
+        // every firing trigger would be months × triggers; the JSON's spans carry it whole).
+        // Counted as differences at each span's ends, then summed: O(spans + months).
+        var firing = [Int](repeating: 0, count: projection.months.count + 1)
+        var started = [[String]](repeating: [], count: projection.months.count)
+        for activity in projection.triggers {
+            for span in activity.spans where span.lowerBound < started.count {
+                started[span.lowerBound].append(activity.trigger.id)
+                firing[span.lowerBound] += 1
+                firing[Swift.min(span.upperBound + 1, started.count)] -= 1
+            }
+        }
+        for month in firing.indices.dropFirst() { firing[month] += firing[month - 1] }
         for month in projection.months {
-            let worst = ReportText(profile: projection.profile).worstQueue(month)
+            let worst = month.worstQueue
             var cells = [
                 String(month.month), TextSafety.csvText(projection.label(month.month)), number(month.driver),
                 TextSafety.csvText(compiled.tiers[month.tier].tier.id),
@@ -32,7 +46,7 @@ public enum ProjectionCSVRenderer {
                 TextSafety.csvText(month.bottleneck?.name ?? ""), number(month.bottleneck?.utilization),
                 number(worst?.p95Milliseconds), number(month.cost.low), number(month.cost.expected),
                 number(month.cost.high), number(month.costPerUnit), number(month.revenue), number(month.margin),
-                TextSafety.csvText(month.firing.joined(separator: " ")),
+                String(firing[month.month]), TextSafety.csvText(started[month.month].joined(separator: " ")),
             ]
             cells += month.metrics.map(number)
             let limits = Dictionary(month.limits.map { ($0.name, $0.utilization) }, uniquingKeysWith: { a, _ in a })

@@ -1,7 +1,7 @@
-/// `simulate --format json`: schema `scaleplan.projection/1` (described in the README). Raw
+/// `simulate --format json`: schema `scaleplan.projection/2` (described in the README). Raw
 /// numbers, no formatting; non-finite values are `null`.
 public enum ProjectionJSONRenderer {
-    public static let schema = "scaleplan.projection/1"
+    public static let schema = "scaleplan.projection/2"
 
     public static func render(_ projection: Projection) -> String {
         document(projection).rendered() + "\n"
@@ -45,7 +45,6 @@ public enum ProjectionJSONRenderer {
                 ])),
                 ("revenue", .number(month.revenue)),
                 ("margin", .number(month.margin)),
-                ("firing", .array(month.firing.map { .string($0) })),
             ])
         }
         return .object([
@@ -58,7 +57,25 @@ public enum ProjectionJSONRenderer {
             ("growth", .object([("source", .string(projection.growthSource)), ("curve", .string(projection.curve.summary))])),
             ("start", .string(projection.start?.description)),
             ("months", .array(months)),
+            ("triggers", .array(projection.triggers.map { activity in
+                .object([
+                    ("id", .string(activity.trigger.id)), ("tier", .string(activity.tierID)),
+                    ("severity", .string(activity.trigger.severity.rawValue)),
+                    ("first_month", .number(activity.firstMonth.map(Double.init))),
+                    ("spans", .array(activity.spans.map { .array([.number(Double($0.lowerBound)), .number(Double($0.upperBound))]) })),
+                ])
+            })),
+            ("invalid_values", .array(projection.invalidValues.map(invalidValue))),
             ("events", .array(projection.events.map { event($0, projection) })),
+        ])
+    }
+
+    static func invalidValue(_ value: InvalidValue) -> JSONOutput {
+        .object([
+            ("subject", .string(value.subject)), ("expression", .string(value.expression)),
+            ("month", .number(Double(value.month))), ("value", .number(value.value)),
+            ("value_text", .string(NumberFormatting.quantity(value.value))), ("expected", .string(value.expected)),
+            ("tier", .string(value.tierID)), ("quantity", .string(value.quantity)),
         ])
     }
 

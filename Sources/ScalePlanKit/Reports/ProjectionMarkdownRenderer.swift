@@ -18,7 +18,7 @@ public enum ProjectionMarkdownRenderer {
             var cells = [
                 projection.label(month.month), text.driver(month.driver), md(profile.tiers[month.tier].name),
                 month.bottleneck.map { "\(md($0.name)) \(text.percent($0.utilization))" } ?? "–",
-                text.worstQueue(month).map { text.milliseconds($0.p95Milliseconds) } ?? "–",
+                month.worstQueue.map { text.milliseconds($0.p95Milliseconds) } ?? "–",
                 text.money(month.cost.expected), "\(text.money(month.cost.low))–\(text.money(month.cost.high))",
                 text.money(month.costPerUnit),
             ]

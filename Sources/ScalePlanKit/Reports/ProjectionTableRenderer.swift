@@ -17,7 +17,7 @@ public enum ProjectionTableRenderer {
         for month in projection.months {
             let tier = TextTable.truncate(profile.tiers[month.tier].id, 9)
             let bottleneck = month.bottleneck.map { TextTable.truncate($0.name, 13) + " " + text.percent($0.utilization) } ?? "–"
-            let p95 = text.worstQueue(month).map { text.milliseconds($0.p95Milliseconds) } ?? "–"
+            let p95 = month.worstQueue.map { text.milliseconds($0.p95Milliseconds) } ?? "–"
             var row = [projection.label(month.month), text.driver(month.driver), tier, bottleneck, p95,
                 text.money(month.cost.expected), text.money(month.costPerUnit)]
             if hasRevenue { row += [text.money(month.revenue), text.money(month.margin)] } else {

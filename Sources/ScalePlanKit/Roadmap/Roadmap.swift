@@ -41,12 +41,12 @@ public struct Roadmap: Sendable {
     }
 
     public var tiers: [TierRow] {
-        let evaluator = ModelEvaluator(projection.compiled)
+        let evaluator = PointEvaluator(projection.compiled)
         return projection.compiled.tiers.enumerated().map { index, compiledTier in
             let entry = months.first { $0.tier == index }?.month
             let exit = entry.flatMap { start in months.last { $0.tier == index && $0.month >= start }?.month }
             let driver = entry.map { months[$0].driver } ?? compiledTier.tier.range.min
-            let total = evaluator.totalCost(of: compiledTier, slots: evaluator.slots(driver: driver))
+            let total = evaluator.totalCost(of: index, driver: driver)
             return TierRow(tier: compiledTier.tier, index: index, entry: entry, exit: exit, cost: (total.low, total.high))
         }
     }
@@ -101,22 +101,30 @@ public struct Roadmap: Sendable {
         public var firstOver80: Int?
     }
 
+    /// - Complexity: O(months × limits); ties in peak utilisation keep the order the limits first
+    ///   appear in (month, then declaration), so every run lists them the same way.
     public var bottlenecks: [Bottleneck] {
-        var byLimit: [String: Bottleneck] = [:]
+        var entries: [Bottleneck] = []
+        var position: [String: Int] = [:]
         for month in months {
             let tier = profile.tiers[month.tier].id
             for limit in month.limits where limit.utilization.isFinite {
                 let key = "\(tier)/\(limit.name)"
-                var entry = byLimit[key] ?? Bottleneck(limit: limit.name, tier: tier, peak: 0, month: month.month, firstOver80: nil)
-                if limit.utilization > entry.peak {
-                    entry.peak = limit.utilization
-                    entry.month = month.month
+                let index = position[key] ?? entries.count
+                if index == entries.count {
+                    position[key] = index
+                    entries.append(Bottleneck(limit: limit.name, tier: tier, peak: 0, month: month.month, firstOver80: nil))
                 }
-                if entry.firstOver80 == nil && limit.utilization > 0.8 { entry.firstOver80 = month.month }
-                byLimit[key] = entry
+                if limit.utilization > entries[index].peak {
+                    entries[index].peak = limit.utilization
+                    entries[index].month = month.month
+                }
+                if entries[index].firstOver80 == nil && limit.utilization > 0.8 { entries[index].firstOver80 = month.month }
             }
         }
-        return byLimit.values.filter { $0.peak > 0.5 }.sorted { ($1.peak, $0.limit) < ($0.peak, $1.limit) }.prefix(8).map { $0 }
+        let ranked = entries.enumerated().filter { $0.element.peak > 0.5 }
+            .sorted { $0.element.peak != $1.element.peak ? $0.element.peak > $1.element.peak : $0.offset < $1.offset }
+        return ranked.prefix(8).map(\.element)
     }
 
     /// Triggers that fire soonest: with trials, by their P10 first month (likely to fire early);

@@ -4,7 +4,7 @@ public enum NumberFormatting {
     /// The shortest text that reads back as the same double, without a trailing `.0`
     /// (`25`, `0.00325`, `1e+21`).
     public static func plain(_ value: Double) -> String {
-        if value.isNaN { return "nan" }
+        if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         if value == value.rounded(), Swift.abs(value) < 1e15 {
             return String(Int64(value))
@@ -59,6 +59,25 @@ public enum NumberFormatting {
         let sign = value < 0 && number != "0" ? "-" : ""
         if let symbol { return sign + symbol + number }
         return sign + number + " " + currency
+    }
+
+    /// A quantity in a sentence: grouped, with two decimals when small and fractional (`1,200`,
+    /// `0.25`, `3.14`); `NaN`, `∞`, `-∞` for the non-finite.
+    public static func quantity(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-∞" : "∞") }
+        return grouped(value, decimals: Swift.abs(value) < 10 && value != value.rounded() ? 2 : 0)
+    }
+
+    /// A fraction as a whole percentage (`0.834` → `83%`); `n/a` for NaN, `∞` for infinity.
+    public static func percent(_ fraction: Double) -> String {
+        guard fraction.isFinite else { return fraction.isNaN ? "n/a" : (fraction < 0 ? "-∞" : "∞") }
+        return grouped(fraction * 100) + "%"
+    }
+
+    /// Milliseconds for a latency cell: `240 ms`, `2.3 s`; `n/a` for NaN, `∞` when unbounded.
+    public static func milliseconds(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "n/a" : "∞" }
+        return value >= 1000 ? fixed(value / 1000, decimals: 1) + " s" : grouped(value) + " ms"
     }
 
     /// Compact driver values: `500`, `50K`, `2.5M`.

@@ -1,0 +1,103 @@
+/// What Monte Carlo workers accumulate, merged across workers when the run ends: integer counts
+/// only, so the merge order does not matter.
+struct MonteCarloAccumulator: Sendable {
+    let plan: EnginePlan
+    let layout: MonteCarloLayout
+    let months: Int
+    /// Indexed `series × months + month`.
+    var histograms: [QuantileHistogram]
+    /// Per trigger (`plan.triggers` order): the trials whose first firing is in each month.
+    var triggerFirstMonth: [MonthCounts]
+    /// Per tier: the trials that first need it in each month.
+    var tierFirstMonth: [MonthCounts]
+    /// Indexed `tier × months + month`: the trials whose plan tier it is.
+    var inPlan: [Int]
+    /// Per invalid subject: the trials in which it occurred, and the first occurrence in (month,
+    /// block, trial) order with its value.
+    var invalid: [InvalidSubject: (trials: Int, first: (month: Int, block: Int, trial: Int, value: Double))] = [:]
+
+    init(_ plan: EnginePlan, layout: MonteCarloLayout, anchors: [[Double]], months: Int) {
+        self.plan = plan
+        self.layout = layout
+        self.months = months
+        histograms = (0..<(layout.series.count * months)).map { QuantileHistogram(anchors: anchors[$0]) }
+        triggerFirstMonth = Array(repeating: MonthCounts(), count: plan.triggers.count)
+        tierFirstMonth = Array(repeating: MonthCounts(), count: plan.compiled.tiers.count)
+        inPlan = Array(repeating: 0, count: plan.compiled.tiers.count * months)
+    }
+
+    /// Drops the counts (the worker's copy, once taken).
+    mutating func release() {
+        histograms = []
+        triggerFirstMonth = []
+        tierFirstMonth = []
+        inPlan = []
+        invalid = [:]
+    }
+
+    mutating func note(_ subject: InvalidSubject, trials: Int, month: Int, block: Int, trial: Int, value: Double) {
+        let first = (month: month, block: block, trial: trial, value: value)
+        guard let entry = invalid[subject] else {
+            invalid[subject] = (trials, first)
+            return
+        }
+        let earlier = (month, block, trial) < (entry.first.month, entry.first.block, entry.first.trial)
+        invalid[subject] = (entry.trials + trials, earlier ? first : entry.first)
+    }
+
+    mutating func merge(_ other: MonteCarloAccumulator) {
+        for index in histograms.indices { histograms[index].merge(other.histograms[index]) }
+        for index in triggerFirstMonth.indices { triggerFirstMonth[index].merge(other.triggerFirstMonth[index]) }
+        for index in tierFirstMonth.indices { tierFirstMonth[index].merge(other.tierFirstMonth[index]) }
+        for index in inPlan.indices { inPlan[index] += other.inPlan[index] }
+        for (subject, entry) in other.invalid {
+            note(subject, trials: entry.trials, month: entry.first.month, block: entry.first.block, trial: entry.first.trial,
+                value: entry.first.value)
+        }
+    }
+
+    /// The report.
+    /// - Parameter totals: per series and month (`series × months + month`), the sum over every
+    ///   trial, added block by block in block order.
+    func result(totals: [Double], trials: Int, seed: UInt64, start: YearMonth?, growthSource: String) -> MonteCarloResult {
+        let compiled = plan.compiled
+        let share = { (count: Int) in trials > 0 ? Double(count) / Double(trials) : 0 }
+        let series = layout.series.enumerated().map { index, entry in
+            MonteCarloResult.Series(name: entry.name, kind: entry.kind, months: (0..<months).map { month in
+                let quantiles = histograms[index * months + month].quantiles([0.1, 0.5, 0.9])
+                // Sums were added in block order, so the mean does not depend on the thread count.
+                return MonteCarloResult.Percentiles(p10: quantiles[0], p50: quantiles[1], p90: quantiles[2],
+                    mean: trials > 0 ? totals[index * months + month] / Double(trials) : nil)
+            })
+        }
+        let triggerOdds = plan.triggers.enumerated().map { index, entry -> MonteCarloResult.TriggerOdds in
+            let counts = triggerFirstMonth[index]
+            return MonteCarloResult.TriggerOdds(id: entry.trigger.trigger.id, tierID: entry.trigger.tierID,
+                severity: entry.trigger.trigger.severity, action: entry.trigger.trigger.action,
+                probability: share(counts.total - counts.never),
+                firstMonth: (counts.month(atQuantile: 0.1, trials: trials), counts.month(atQuantile: 0.5, trials: trials),
+                    counts.month(atQuantile: 0.9, trials: trials)),
+                firstMonths: counts.steps.map { (month: $0.month, share: share($0.cumulative)) })
+        }
+        let tierOdds = compiled.tiers.enumerated().map { index, tier -> MonteCarloResult.TierOdds in
+            var cumulative = 0
+            var steps = tierFirstMonth[index].steps[...]
+            let neededBy = (0..<months).map { month -> Double in
+                while let step = steps.first, step.month <= month {
+                    cumulative = step.cumulative
+                    steps = steps.dropFirst()
+                }
+                return share(cumulative)
+            }
+            return MonteCarloResult.TierOdds(id: tier.tier.id, neededBy: neededBy,
+                inPlan: (0..<months).map { share(inPlan[index * months + $0]) })
+        }
+        let invalidOdds = invalid.sorted { $0.key.sortKey.lexicographicallyPrecedes($1.key.sortKey) }.map { subject, entry in
+            MonteCarloResult.InvalidOdds(
+                value: InvalidValue(subject, compiled: compiled, month: entry.first.month, value: entry.first.value),
+                probability: share(entry.trials))
+        }
+        return MonteCarloResult(compiled: compiled, growthSource: growthSource, start: start, trials: trials, seed: seed,
+            months: months, series: series, triggers: triggerOdds, tiers: tierOdds, invalidValues: invalidOdds)
+    }
+}

@@ -1,0 +1,359 @@
+/// The month of a plan, computed in one place for a block of trials at once.
+///
+/// Every consumer runs this: the deterministic projection is a block of one trial at the
+/// deterministic values, Monte Carlo runs blocks of 384 sampled trials, `check` is one trial with
+/// observed values in place of the model's, `capacity` and `diff` evaluate a tier's limits and
+/// costs here. One month, for each trial of the block:
+///
+/// 1. driver = the trial's growth curve at the month;
+/// 2. every metric in dependency order, then revenue;
+/// 3. the plan's tier: the one whose driver range holds the driver;
+/// 4. the required tier: the lowest tier whose limits carry the load (`LimitRule`), or none;
+/// 5. for the plan's tier (and the tier the plan leaves this month): each limit's utilisation
+///    and the bottleneck, each cost item low / amount / high in the profile's currency and the
+///    totals per category, each queue's utilisation and p95 (M/M/c, `Queueing`);
+/// 6. the triggers: a tier's own against its context (while it is the plan's tier, and in the
+///    month the plan leaves it: the load still runs on it then, which is when an upgrade trigger
+///    such as "50+ businesses" is meant to fire), the global ones against the plan tier's;
+/// 7. values that break their `ValueRule` are reported as invalid.
+///
+/// Values are kept column-wise (`slots[slot · width + trial]`) and every expression is evaluated
+/// over the block at once by `ColumnarEvaluator`. All memory is allocated when the engine is
+/// made; a month allocates nothing.
+final class MonthEngine {
+    typealias Column = UnsafeMutablePointer<Double>
+
+    let plan: EnginePlan
+    let width: Int
+    /// Trials in the current block (≤ width).
+    private(set) var count = 0
+    /// The month being computed (the last one computed, after `step`).
+    private(set) var month = 0
+
+    /// Slot-major values: the model's slots, then the trigger context of the tier last written.
+    let slots: Column
+    let revenue: Column
+    /// Per trial: the plan's tier, last month's, and the lowest tier that carries the load (−1:
+    /// none does).
+    let planTier: UnsafeMutablePointer<Int32>
+    let previousTier: UnsafeMutablePointer<Int32>
+    let requiredTier: UnsafeMutablePointer<Int32>
+    /// Per tier, this month's columns.
+    let tiers: [TierColumns]
+    /// Per tier, pointers to the columns read per trial by the plan tier (so that gathering a
+    /// trial's own tier's value touches no array): cost amount, highest utilisation, whether it has
+    /// limits, and its queues' p95 (`tierQueueP95[tierQueueStart[tier] ..< tierQueueStart[tier + 1]]`).
+    let tierCostAmount: UnsafeMutablePointer<Column>
+    let tierHighest: UnsafeMutablePointer<Column>
+    let tierHasLimits: UnsafeMutablePointer<Bool>
+    let tierQueueP95: UnsafeMutablePointer<Column>
+    let tierQueueStart: UnsafeMutablePointer<Int>
+
+    /// Per trial: the growth curve; per drawn cost item (`plan.costDraws`) and trial: the draw in
+    /// [0, 1).
+    private var curves: [GrowthCurve]
+    let costDraws: Column
+    /// Whether ranged cost items take the trial's draw (Monte Carlo) or their expected amount.
+    var drawsCosts = false
+    /// A tier every trial runs on whatever the driver (`check --tier`).
+    var forcedTier: Int?
+    /// Observed values (`check`): a metric slot takes the value instead of its formula (metrics
+    /// that read it see the value), a trigger-context slot instead of what the tier gives.
+    var overrides: [Int: Double] = [:] {
+        didSet {
+            metricOverrides = overrides.filter { !plan.compiled.layout.isTriggerOnly($0.key) }
+            contextOverrides = overrides.filter { plan.compiled.layout.isTriggerOnly($0.key) }.sorted { $0.key < $1.key }
+        }
+    }
+    private var metricOverrides: [Int: Double] = [:]
+    private var contextOverrides: [(key: Int, value: Double)] = []
+
+    let evaluator: ColumnarEvaluator
+    /// Scratch columns for costs and queues.
+    let scratch: [Column]
+    /// Condition results, one column per nesting level of any/all groups.
+    let conditionColumns: [Column]
+    let fires: UnsafeMutablePointer<Bool>
+    let queueWork: Column
+    /// Per tier, whether this month's limits / costs and queues are computed; whether some trial
+    /// is on it / leaving it.
+    let carryingDone: UnsafeMutablePointer<Bool>
+    let limitsDone: UnsafeMutablePointer<Bool>
+    let costsDone: UnsafeMutablePointer<Bool>
+    let present: UnsafeMutablePointer<Bool>
+    let outgoing: UnsafeMutablePointer<Bool>
+    private let searching: UnsafeMutablePointer<Int32>
+    private var owned: [Column] = []
+
+    /// - Parameters:
+    ///   - plan: the plan, shared by every engine.
+    ///   - width: the most trials a block holds.
+    init(_ plan: EnginePlan, width: Int) {
+        self.plan = plan
+        self.width = Swift.max(1, width)
+        let width = self.width
+        let compiled = plan.compiled
+        let tierCount = compiled.tiers.count
+        func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
+            let pointer = UnsafeMutablePointer<T>.allocate(capacity: Swift.max(count, 1))
+            pointer.initialize(repeating: value, count: Swift.max(count, 1))
+            return pointer
+        }
+        slots = buffer(compiled.layout.count * width, 0.0)
+        revenue = buffer(width, 0.0)
+        planTier = buffer(width, 0)
+        previousTier = buffer(width, -1)
+        requiredTier = buffer(width, -1)
+        searching = buffer(width, 0)
+        curves = Array(repeating: .constant(0), count: width)
+        costDraws = buffer(plan.costDraws.count * width, 0.0)
+        evaluator = ColumnarEvaluator(width: width, maximumStack: plan.maximumStack)
+        fires = buffer(width, false)
+        queueWork = buffer(Queueing.workPerQueue * width, 0.0)
+        carryingDone = buffer(tierCount, false)
+        limitsDone = buffer(tierCount, false)
+        costsDone = buffer(tierCount, false)
+        present = buffer(tierCount, false)
+        outgoing = buffer(tierCount, false)
+        var owned: [Column] = []
+        func column() -> Column {
+            let pointer = buffer(width, 0.0)
+            owned.append(pointer)
+            return pointer
+        }
+        scratch = (0..<5).map { _ in column() }
+        conditionColumns = (0...plan.maximumConditionDepth).map { _ in column() }
+        let tiers = compiled.tiers.enumerated().map { index, tier in
+            TierColumns(tier, index: index, plan: plan, width: width, column: column)
+        }
+        self.tiers = tiers
+        self.owned = owned
+        tierCostAmount = .allocate(capacity: Swift.max(1, tierCount))
+        tierHighest = .allocate(capacity: Swift.max(1, tierCount))
+        tierHasLimits = .allocate(capacity: Swift.max(1, tierCount))
+        tierQueueStart = .allocate(capacity: tierCount + 1)
+        let queues = tiers.flatMap(\.queueP95)
+        tierQueueP95 = .allocate(capacity: Swift.max(1, queues.count))
+        tierQueueP95.initialize(from: queues, count: queues.count)
+        var start = 0
+        for (index, tier) in tiers.enumerated() {
+            (tierCostAmount + index).initialize(to: tier.costAmount)
+            (tierHighest + index).initialize(to: tier.highest)
+            (tierHasLimits + index).initialize(to: !tier.limitValues.isEmpty)
+            (tierQueueStart + index).initialize(to: start)
+            start += tier.queueP95.count
+        }
+        (tierQueueStart + tierCount).initialize(to: start)
+    }
+
+    deinit {
+        slots.deallocate()
+        revenue.deallocate()
+        planTier.deallocate()
+        previousTier.deallocate()
+        requiredTier.deallocate()
+        searching.deallocate()
+        costDraws.deallocate()
+        fires.deallocate()
+        queueWork.deallocate()
+        carryingDone.deallocate()
+        limitsDone.deallocate()
+        costsDone.deallocate()
+        present.deallocate()
+        outgoing.deallocate()
+        for tier in tiers { tier.deallocate() }
+        tierCostAmount.deallocate()
+        tierHighest.deallocate()
+        tierHasLimits.deallocate()
+        tierQueueP95.deallocate()
+        tierQueueStart.deallocate()
+        for pointer in owned { pointer.deallocate() }
+    }
+
+    @inline(__always) func slot(_ index: Int) -> Column { slots + index * width }
+
+    // MARK: Inputs
+
+    /// Starts a block of `count` trials, every input at its deterministic value: params at their
+    /// mode (or midpoint, or median), ranged costs at their expected amount, the given curve.
+    func begin(count: Int, curve: GrowthCurve) {
+        self.count = Swift.min(Swift.max(count, 0), width)
+        drawsCosts = false
+        let paramBase = plan.compiled.layout.paramSlots.lowerBound
+        for (index, param) in plan.compiled.profile.params.enumerated() {
+            slot(paramBase + index).update(repeating: param.value.expected, count: self.count)
+        }
+        for trial in 0..<self.count { curves[trial] = curve }
+        resetHistory()
+    }
+
+    /// Sets one trial's inputs (after `begin`): its params, curve and, when given, cost draws.
+    func setInputs(_ inputs: TrialInputs, trial: Int) {
+        let paramBase = plan.compiled.layout.paramSlots.lowerBound
+        for (index, value) in inputs.params.enumerated() where index < plan.compiled.profile.params.count {
+            slot(paramBase + index)[trial] = value
+        }
+        curves[trial] = inputs.curve
+        if let draws = inputs.costDraws {
+            drawsCosts = true
+            for (index, value) in draws.enumerated() where index < plan.costDraws.count { costDraws[index * width + trial] = value }
+        }
+    }
+
+    /// Sets a param of one trial (Monte Carlo's sampler writes straight into the block).
+    @inline(__always)
+    func setParam(_ index: Int, trial: Int, _ value: Double) {
+        slot(plan.compiled.layout.paramSlots.lowerBound + index)[trial] = value
+    }
+
+    @inline(__always)
+    func setCurve(_ curve: GrowthCurve, trial: Int) { curves[trial] = curve }
+
+    @inline(__always)
+    func setCostDraw(_ draw: Int, trial: Int, _ value: Double) { costDraws[draw * width + trial] = value }
+
+    /// Forgets the previous month (a new block starts in no tier).
+    private func resetHistory() {
+        for trial in 0..<width { previousTier[trial] = -1 }
+    }
+
+    // MARK: The month
+
+    /// Computes `month` for every trial of the block and reports it to `observer`.
+    /// - Complexity: O(count × size of the model).
+    func step<Observer: MonthObserver>(month: Int, observer: inout Observer) {
+        self.month = month
+        let driver = slot(SlotLayout.driverSlot)
+        let at = Double(month)
+        for trial in 0..<count { driver[trial] = curves[trial].value(at: at) }
+        evaluateModel(observer: &observer)
+        choosePlanTiers()
+        searchRequiredTiers()
+        for tier in tiers.indices where present[tier] || outgoing[tier] {
+            evaluateLimits(tier)
+            evaluateCosts(tier, observer: &observer)
+            evaluateQueues(tier, observer: &observer)
+        }
+        reportInvalidLimits(observer: &observer)
+        evaluateTriggers(observer: &observer)
+        observer.monthDone(self)
+        for trial in 0..<count { previousTier[trial] = planTier[trial] }
+    }
+
+    /// The model alone at one driver value for every trial of the block — metrics and revenue,
+    /// no tier choice, no triggers — after which any tier's limits and costs can be evaluated
+    /// (`capacity`, the tier tables of `show`, `diff` and the roadmap).
+    func evaluatePoint(driver value: Double) {
+        slot(SlotLayout.driverSlot).update(repeating: value, count: count)
+        var none = NoObserver()
+        evaluateModel(observer: &none)
+        for tier in tiers.indices {
+            carryingDone[tier] = false
+            limitsDone[tier] = false
+            costsDone[tier] = false
+        }
+    }
+
+    /// Makes the next `evaluateCosts(tier)` compute again (its items go to a new observer).
+    func resetCosts(_ tier: Int) { costsDone[tier] = false }
+
+    /// Metrics in dependency order (observed ones take their value), then revenue.
+    func evaluateModel<Observer: MonthObserver>(observer: inout Observer) {
+        let compiled = plan.compiled
+        let metricBase = compiled.layout.metricSlots.lowerBound
+        for index in compiled.metricOrder {
+            let column = slot(metricBase + index)
+            if let value = metricOverrides[metricBase + index] {
+                column.update(repeating: value, count: count)
+                continue
+            }
+            evaluator.evaluate(compiled.metrics[index], slots: slots, count: count, into: column)
+            report(.metric(index), column, mask: .all, observer: &observer)
+        }
+        if let expression = compiled.revenue {
+            evaluator.evaluate(expression, slots: slots, count: count, into: revenue)
+            report(.revenue, revenue, mask: .all, observer: &observer)
+        } else {
+            revenue.update(repeating: 0, count: count)
+        }
+    }
+
+    /// Calls `observer.invalid` when a value of `column` breaks the subject's rule.
+    @inline(__always)
+    func report<Observer: MonthObserver>(_ subject: InvalidSubject, _ column: UnsafePointer<Double>, mask: TrialMask,
+        observer: inout Observer)
+    {
+        if subject.rule.rejectsAny(column, count: count) { observer.invalid(self, subject, values: column, mask: mask) }
+    }
+
+    /// The plan's tier per trial, and which tiers are on or left this month.
+    private func choosePlanTiers() {
+        let tierCount = tiers.count
+        for index in 0..<tierCount {
+            carryingDone[index] = false
+            limitsDone[index] = false
+            costsDone[index] = false
+            present[index] = false
+            outgoing[index] = false
+        }
+        let driver = slot(SlotLayout.driverSlot)
+        for trial in 0..<count {
+            let tier = forcedTier ?? plan.tier(forDriver: driver[trial])
+            planTier[trial] = Int32(tier)
+            present[tier] = true
+            let previous = Int(previousTier[trial])
+            if previous >= 0 && previous != tier { outgoing[previous] = true }
+        }
+    }
+
+    /// The lowest tier whose limits carry each trial's load: tiers are tried from the first, each
+    /// for the trials still without one.
+    private func searchRequiredTiers() {
+        var remaining = count
+        for trial in 0..<count {
+            searching[trial] = 0
+            requiredTier[trial] = -1
+        }
+        for tier in tiers.indices where remaining > 0 {
+            evaluateCarrying(tier)
+            let fails = tiers[tier].fails
+            let index = Int32(tier)
+            for trial in 0..<count where searching[trial] == index {
+                if !fails[trial] {
+                    requiredTier[trial] = index
+                    searching[trial] = -1
+                    remaining -= 1
+                } else {
+                    searching[trial] = index + 1
+                }
+            }
+        }
+    }
+
+    /// Whether a tier's values count for a trial this month (see `TrialMask`).
+    @inline(__always)
+    func applies(_ mask: TrialMask, to trial: Int) -> Bool {
+        switch mask {
+        case .all:
+            return true
+        case .tierCosts(let tier):
+            let index = Int32(tier)
+            return planTier[trial] == index || (previousTier[trial] == index && planTier[trial] != index)
+        case .tierLimits(let tier):
+            let index = Int32(tier)
+            let required = requiredTier[trial]
+            return planTier[trial] == index || (previousTier[trial] == index && planTier[trial] != index)
+                || required < 0 || required >= index
+        }
+    }
+
+    /// One trial's slot values (for explaining a trigger, which reads them one at a time).
+    func row(_ trial: Int) -> [Double] {
+        (0..<plan.compiled.layout.count).map { slots[$0 * width + trial] }
+    }
+
+    /// The trigger-context overrides, applied after the context of a tier is written.
+    func applyContextOverrides() {
+        for (slot, value) in contextOverrides { self.slot(slot).update(repeating: value, count: count) }
+    }
+}

@@ -1,0 +1,175 @@
+/// What values of the model are valid at run time: the one definition the invalid-value events
+/// use. (Constants are checked when the profile is compiled; these rules catch expressions.)
+enum ValueRule: Sendable {
+    /// Metrics: any finite number.
+    case finite
+    /// Costs and revenue: a finite amount ≥ 0.
+    case amount
+    /// Capacity limits: see `LimitRule`.
+    case limit
+    /// Queue arrival rates: finite and ≥ 0.
+    case arrival
+    /// Queue servers: a number from 1 to `Queueing.maximumServers` (rounded down).
+    case servers
+    /// Queue service times: finite and > 0.
+    case serviceTime
+
+    @inline(__always)
+    func accepts(_ value: Double) -> Bool {
+        switch self {
+        case .finite: value.isFinite
+        case .amount, .arrival: value >= 0 && value < .infinity
+        case .limit: LimitRule.isValid(value)
+        case .servers: Queueing.serversUsed(value) != nil
+        case .serviceTime: value > 0 && value < .infinity
+        }
+    }
+
+    /// Whether some value of a column breaks the rule. It runs for every expression-valued metric,
+    /// cost and limit each month, so the common rules take a pass the processor pipelines well:
+    /// `v · 0` is ±0 for a finite v and NaN otherwise, so a sum of them is 0 exactly when every
+    /// value is finite; the OR of the bit patterns has the sign bit exactly when some value is
+    /// negative (or −0, which the exact check then forgives).
+    @inline(never)
+    func rejectsAny(_ values: UnsafePointer<Double>, count: Int) -> Bool {
+        switch self {
+        case .finite:
+            return !Self.allFinite(values, count)
+        case .amount, .arrival:
+            if Self.allFinite(values, count) && !Self.anySignBit(values, count) { return false }
+            return Self.count(values, count) { !($0 >= 0 && $0 < .infinity) } > 0
+        case .limit:
+            return Self.count(values, count) { !($0 > 0) } > 0
+        case .serviceTime:
+            return Self.count(values, count) { !($0 > 0 && $0 < .infinity) } > 0
+        case .servers:
+            return Self.count(values, count) { Queueing.serversUsed($0) == nil } > 0
+        }
+    }
+
+    private static func allFinite(_ values: UnsafePointer<Double>, _ count: Int) -> Bool {
+        var a = 0.0, b = 0.0, c = 0.0, d = 0.0  // four chains, so the additions overlap
+        var index = 0
+        while index &+ 4 <= count {
+            a += values[index] * 0
+            b += values[index &+ 1] * 0
+            c += values[index &+ 2] * 0
+            d += values[index &+ 3] * 0
+            index &+= 4
+        }
+        while index < count {
+            a += values[index] * 0
+            index &+= 1
+        }
+        return (a + b) + (c + d) == 0
+    }
+
+    private static func anySignBit(_ values: UnsafePointer<Double>, _ count: Int) -> Bool {
+        values.withMemoryRebound(to: UInt64.self, capacity: count) { bits in
+            var signs: UInt64 = 0
+            var index = 0
+            while index &+ 4 <= count {
+                signs |= bits[index] | bits[index &+ 1] | bits[index &+ 2] | bits[index &+ 3]
+                index &+= 4
+            }
+            while index < count {
+                signs |= bits[index]
+                index &+= 1
+            }
+            return signs >> 63 != 0
+        }
+    }
+
+    @inline(__always)
+    private static func count(_ values: UnsafePointer<Double>, _ count: Int, _ rejects: (Double) -> Bool) -> Int {
+        var rejected = 0
+        for index in 0..<count where rejects(values[index]) { rejected += 1 }
+        return rejected
+    }
+
+    /// What a valid value is, for messages.
+    var expectation: String {
+        switch self {
+        case .finite: "a finite number"
+        case .amount: "an amount of 0 or more"
+        case .limit: "a positive limit"
+        case .arrival: "an arrival rate of 0 or more"
+        case .servers: "a number of servers from 1 to \(NumberFormatting.grouped(Queueing.maximumServers))"
+        case .serviceTime: "a positive service time"
+        }
+    }
+}
+
+/// A value of the model that can be invalid at run time.
+enum InvalidSubject: Hashable, Sendable {
+    case metric(Int)
+    case revenue
+    case cost(tier: Int, item: Int)
+    case limit(tier: Int, limit: Int)
+    case arrival(tier: Int, queue: Int)
+    case servers(tier: Int, queue: Int)
+    case serviceTime(tier: Int, queue: Int)
+
+    var rule: ValueRule {
+        switch self {
+        case .metric: .finite
+        case .revenue, .cost: .amount
+        case .limit: .limit
+        case .arrival: .arrival
+        case .servers: .servers
+        case .serviceTime: .serviceTime
+        }
+    }
+
+    /// A total order: declaration order within each kind (so events and reports list them the
+    /// same way every run).
+    var sortKey: [Int] {
+        switch self {
+        case .metric(let index): [0, index]
+        case .revenue: [1]
+        case .cost(let tier, let item): [2, tier, item]
+        case .limit(let tier, let limit): [3, tier, limit]
+        case .arrival(let tier, let queue): [4, tier, queue]
+        case .servers(let tier, let queue): [5, tier, queue]
+        case .serviceTime(let tier, let queue): [6, tier, queue]
+        }
+    }
+}
+
+extension InvalidValue {
+    /// The report of an invalid subject: what it is, in words, and its expression.
+    init(_ subject: InvalidSubject, compiled: CompiledProfile, month: Int, value: Double) {
+        let profile = compiled.profile
+        func tierName(_ tier: Int) -> String { profile.tiers[tier].name }
+        let what: String, expression: String, tierID: String?, quantity: String
+        switch subject {
+        case .metric(let index):
+            let metric = profile.metrics[index]
+            (what, expression, tierID, quantity) = ("metric \(metric.name)", metric.expression.text, nil, metric.name)
+        case .revenue:
+            (what, expression, tierID, quantity) = ("revenue", profile.revenue?.text ?? "", nil, ContextName.revenue.description)
+        case .cost(let tier, let item):
+            let cost = compiled.tiers[tier].costs[item]
+            (what, expression, tierID, quantity) = ("cost item '\(cost.item.item)' of \(tierName(tier))",
+                PlanDiff.describe(cost.item.amount), profile.tiers[tier].id, ContextName.costCategory(cost.item.category).description)
+        case .limit(let tier, let limit):
+            let compiledLimit = compiled.tiers[tier].limits[limit]
+            (what, expression, tierID, quantity) = ("\(tierName(tier))'s limit on \(compiledLimit.name)", compiledLimit.limit.source,
+                profile.tiers[tier].id, ContextName.utilizationOf(compiledLimit.name).description)
+        case .arrival(let tier, let queue):
+            let compiledQueue = compiled.tiers[tier].queues[queue]
+            (what, expression, tierID, quantity) = ("the arrival rate of \(tierName(tier))'s queue \(compiledQueue.queue.name)",
+                compiledQueue.arrivalPerSecond.source, profile.tiers[tier].id, ContextName.latencyOf(compiledQueue.queue.name).description)
+        case .servers(let tier, let queue):
+            let compiledQueue = compiled.tiers[tier].queues[queue]
+            (what, expression, tierID, quantity) = ("the servers of \(tierName(tier))'s queue \(compiledQueue.queue.name)",
+                compiledQueue.servers.source, profile.tiers[tier].id, ContextName.latencyOf(compiledQueue.queue.name).description)
+        case .serviceTime(let tier, let queue):
+            let compiledQueue = compiled.tiers[tier].queues[queue]
+            (what, expression, tierID, quantity) = ("the service time of \(tierName(tier))'s queue \(compiledQueue.queue.name)",
+                compiledQueue.serviceMilliseconds.source, profile.tiers[tier].id, ContextName.latencyOf(compiledQueue.queue.name).description)
+        }
+        self.init(subject: what, expression: expression, month: month, value: value, expected: subject.rule.expectation,
+            tierID: tierID, quantity: quantity)
+    }
+}
