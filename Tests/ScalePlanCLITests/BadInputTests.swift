@@ -558,13 +558,7 @@ func hostileFolder() throws -> String {
 
 /// Runs the built binary through `/bin/sh -c script` (for `ulimit`), with the bundled profiles.
 func runShell(_ script: String, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
-    let beside = ProfileLibrary.parent(of: CommandLine.arguments.first.map {
-        $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0
-    } ?? "") + "/scaleplan"
-    let candidates = [beside, repositoryRoot + "/.build/debug/scaleplan"]
-    guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-        throw CocoaError(.fileNoSuchFile)
-    }
+    let binary = try Tools.scaleplan.required()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments = ["-c", script, binary] + arguments
