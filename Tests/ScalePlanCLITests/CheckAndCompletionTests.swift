@@ -48,6 +48,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: file.folder) }
         let result = runCLI(["check", "sayar", "--observed", file.path, "--tier", "growth", "--format", "json"])
         #expect(result.status == 1)
+        let parsed = expectValidJSON(result.stdout) as? [String: Any]
+        #expect(parsed?["failed"] as? Bool == true && parsed?["tier"] as? String == "growth")
         let root = try JSONParser.parse(result.stdout)
         guard case .object(let members) = root.value else { Issue.record("not an object"); return }
         #expect(members.first { $0.key == "failed" }?.value.value == .bool(true))
