@@ -36,6 +36,7 @@ import Testing
     }
 }
 
+/// Each call says `record:` itself, so these tests mean the same under SCALEPLAN_RECORD=1.
 @Suite struct ExpectGoldenTests {
     @Test func recordModeWritesTheFileAndFails() throws {
         let folder = try temporaryFolder()
@@ -46,7 +47,7 @@ import Testing
             issue.comments.contains { $0.rawValue == "recorded out.txt; run again without SCALEPLAN_RECORD to check" }
         }
         #expect(try FileIO.read(folder + "/out.txt", limit: 100) == Array("new output\n".utf8))
-        try expectGolden("new output\n", "out.txt", folder: folder)
+        try expectGolden("new output\n", "out.txt", folder: folder, record: false)
     }
 
     @Test func aMismatchFailsWithALineDiff() throws {
@@ -54,12 +55,12 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileIO.writeAtomically(Array("a\nb\nc\n".utf8), to: folder + "/out.txt")
         try withKnownIssue {
-            try expectGolden("a\nB\nc\n", "out.txt", folder: folder)
+            try expectGolden("a\nB\nc\n", "out.txt", folder: folder, record: false)
         } matching: { issue in
             issue.comments.contains { $0.rawValue.contains("- 2 | b\n+ 2 | B") }
         }
         try withKnownIssue {
-            try expectGolden("a\n", "missing.txt", folder: folder)
+            try expectGolden("a\n", "missing.txt", folder: folder, record: false)
         } matching: { issue in
             issue.comments.contains { $0.rawValue.hasPrefix("no golden file missing.txt") }
         }
@@ -69,14 +70,14 @@ import Testing
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileIO.writeAtomically(Array("{\n  \"a\": 1,\n  \"b\": [true]\n}\n".utf8), to: folder + "/out.json")
-        try expectGolden(#"{"b": [true], "a": 1.0}"#, "out.json", folder: folder)
+        try expectGolden(#"{"b": [true], "a": 1.0}"#, "out.json", folder: folder, record: false)
         try withKnownIssue {
-            try expectGolden(#"{"b": [false], "a": 1}"#, "out.json", folder: folder)
+            try expectGolden(#"{"b": [false], "a": 1}"#, "out.json", folder: folder, record: false)
         } matching: { issue in
             issue.comments.contains { $0.rawValue.contains("as JSON at $.b[0]: expected true, found false") }
         }
         withKnownIssue {
-            try expectGolden(#"{"b": [true], "a": 1"#, "out.json", folder: folder)
+            try expectGolden(#"{"b": [true], "a": 1"#, "out.json", folder: folder, record: false)
         }
     }
 }
