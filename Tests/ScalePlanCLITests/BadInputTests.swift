@@ -549,6 +549,7 @@ func hostileFolder() throws -> String {
             let json = runCLI(arguments + ["--format", "json"]).stdout
             #expect(!json.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(arguments)")
             _ = try JSONParser.parse(json)
+            expectValidJSON(json, "\(arguments) --format json")
         }
         #expect(runCLI(["show", profile, "--format", "json"]).stdout.contains("\\u001b]0;pwned\\u0007"))
     }
@@ -558,13 +559,7 @@ func hostileFolder() throws -> String {
 
 /// Runs the built binary through `/bin/sh -c script` (for `ulimit`), with the bundled profiles.
 func runShell(_ script: String, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
-    let beside = ProfileLibrary.parent(of: CommandLine.arguments.first.map {
-        $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0
-    } ?? "") + "/scaleplan"
-    let candidates = [beside, repositoryRoot + "/.build/debug/scaleplan"]
-    guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-        throw CocoaError(.fileNoSuchFile)
-    }
+    let binary = try Tools.scaleplan.required()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/sh")
     process.arguments = ["-c", script, binary] + arguments
@@ -678,6 +673,7 @@ func runShell(_ script: String, _ arguments: [String]) throws -> (status: Int32,
             #expect(first.status == 0 || first.status == 1, "\(arguments): \(first.stderr)")
             #expect(!first.stdout.isEmpty)
             #expect(runCLI(arguments) == first, "\(arguments)")
+            if arguments.contains("json") { expectValidJSON(first.stdout, "\(arguments)") }
             if arguments[0] == "capacity" || arguments[0] == "check" {
                 let file = folder + "/out"
                 #expect(runCLI(arguments + ["-o", file]).stdout.isEmpty)
@@ -704,6 +700,8 @@ func runShell(_ script: String, _ arguments: [String]) throws -> (status: Int32,
             #expect(fixed.status == 0)
             #expect(runCLI(base + csv + ["--threads", "3"]).stdout == fixed.stdout)
             if format == .json {
+                expectValidJSON(one.stdout, "seed \(seed)")
+                expectValidJSON(fixed.stdout, "seed \(seed) with a growth CSV")
                 let other = runCLI(["simulate", "sayar", "--trials", "800", "--months", "13", "--seed", "1", "--format", "json"])
                 #expect(other.stdout != one.stdout)
             }
@@ -738,6 +736,7 @@ extension RunResult: Equatable {
             with: "\"range\": { \"min\": 1000 }, \"migration\": { \"lead_time_months\": 2.5 },")
         try FileIO.writeAtomically(Array(normal.utf8), to: folder + "/normal.json")
         let json = runCLI(["simulate", folder + "/normal.json", "--months", "36", "--format", "json"]).stdout
+        expectValidJSON(json)
         #expect(json.contains("\"kind\": \"migration-start\""))
         #expect(runCLI(["simulate", folder + "/normal.json", "--months", "36"]).stdout.contains("Start the migration to Large this month"))
     }
@@ -806,6 +805,7 @@ extension RunResult: Equatable {
             result = runCLI(["simulate", folder + "/wide.json", "--trials", "20", "--months", "24", "--format", "json"])
         }
         #expect(result.status == 0, "\(result.stderr)")
+        expectValidJSON(result.stdout)
         #expect(result.stdout.contains("\"probability\": 1"), "the trigger on cost.c1 / cost.c1999 fires")
         #expect(elapsed < .seconds(20), "took \(elapsed)")
     }

@@ -29,6 +29,9 @@ import Testing
     func showJSONParsesAndCarriesTheTiers(id: String) throws {
         let result = runCLI(["show", id, "--format", "json"])
         #expect(result.status == 0)
+        let parsed = expectValidJSON(result.stdout) as? [String: Any]
+        let profile = try ProfileLoader.load(path: repositoryRoot + "/profiles/\(id).json").profile
+        #expect((parsed?["tiers"] as? [Any])?.count == profile.tiers.count)
         let root = try JSONParser.parse(result.stdout)
         guard case .object(let members) = root.value,
             case .array(let tiers) = members.first(where: { $0.key == "tiers" })?.value.value
@@ -36,7 +39,6 @@ import Testing
             Issue.record("no tiers array")
             return
         }
-        let profile = try ProfileLoader.load(path: repositoryRoot + "/profiles/\(id).json").profile
         #expect(tiers.count == profile.tiers.count)
     }
 
@@ -47,10 +49,12 @@ import Testing
         let json = runCLI(["list", "--format=json"])
         #expect(json.status == 0)
         _ = try JSONParser.parse(json.stdout)
+        expectValidJSON(json.stdout)
     }
 
     @Test func schemaPrintsTheCommittedSchema() throws {
         let result = runCLI(["schema"])
+        expectValidJSON(result.stdout)
         let file = try FileIO.read(repositoryRoot + "/profiles/schema/profile.schema.json", limit: 1 << 22)
         #expect(result.stdout == String(decoding: file, as: UTF8.self))
     }

@@ -31,7 +31,10 @@ import Testing
         let result = runCLI(["diff", id, compiled.tiers[0].tier.id, compiled.tiers[1].tier.id, "--format", format])
         #expect(result.status == 0)
         try expectGolden(result.stdout, "diff-\(id)-tiers.\(format == "markdown" ? "md" : format == "table" ? "txt" : format)")
-        if format == "json" { _ = try JSONParser.parse(result.stdout) }
+        if format == "json" {
+            _ = try JSONParser.parse(result.stdout)
+            expectValidJSON(result.stdout)
+        }
     }
 
     @Test func sayarStarterToGrowthReadsLikeACostComment() {
@@ -66,6 +69,7 @@ import Testing
         #expect(runCLI(["diff", folder + "/old.json", folder + "/new.json", "--fail-on-increase", "lots"]).status == 64)
         let json = runCLI(["diff", folder + "/old.json", folder + "/new.json", "--format", "json"])
         _ = try JSONParser.parse(json.stdout)
+        expectValidJSON(json.stdout)
         #expect(json.stdout.contains("\"increase\": 1000"))
         let markdown = runCLI(["diff", folder + "/old.json", folder + "/new.json", "--format", "markdown"]).stdout
         #expect(markdown.contains("```diff\n"))
@@ -97,5 +101,9 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("review-bill"))
         try expectGolden(result.stdout, "diff-\(id)-plan.\(format == "markdown" ? "md" : format == "table" ? "txt" : format)")
+        if format == "json" {
+            _ = try JSONParser.parse(result.stdout)
+            expectValidJSON(result.stdout)
+        }
     }
 }

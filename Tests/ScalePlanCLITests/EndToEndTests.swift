@@ -7,11 +7,7 @@ import Testing
 func runBinary(_ arguments: [String], environment: [String: String]? = nil, directory: String? = nil) throws
     -> (status: Int32, stdout: String, stderr: String)
 {
-    let binary = ProfileLibrary.parent(of: CommandLine.arguments.first.map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 } ?? "") + "/scaleplan"
-    let candidates = [binary, repositoryRoot + "/.build/debug/scaleplan"]
-    guard let executable = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-        throw CocoaError(.fileNoSuchFile)
-    }
+    let executable = try Tools.scaleplan.required()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments

@@ -12,6 +12,10 @@ import Testing
         #expect(result.stderr.isEmpty, "no progress bar when stderr is not a terminal")
         let suffix = format == .markdown ? "md" : format == .table ? "txt" : format.rawValue
         try expectGolden(result.stdout, "montecarlo-\(id).\(suffix)")
+        if format == .json {
+            _ = try JSONParser.parse(result.stdout)
+            expectValidJSON(result.stdout)
+        }
         if format == .table { for line in result.stdout.split(separator: "\n") { #expect(line.count <= 100, "\(line)") } }
     }
 

@@ -67,16 +67,10 @@ import Testing
 
     /// The HTML opened in a real headless browser: it renders to a PNG, logs no console error,
     /// and each chart's SVG has a non-zero rendered size. CI (CI=true) installs Chromium and
-    /// requires it; elsewhere the test is skipped when no browser is installed.
-    @Test(arguments: bundledIDs)
+    /// requires it; elsewhere the test is reported skipped when no browser is installed.
+    @Test(.requires(Tools.chromium), arguments: bundledIDs)
     func rendersInAHeadlessBrowser(id: String) throws {
-        let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
-            FileManager.default.isExecutableFile(atPath: $0)
-        }
-        guard let browser else {
-            #expect(ProcessInfo.processInfo.environment["CI"] != "true", "CI must install chromium")
-            return
-        }
+        let browser = try Tools.chromium.required()
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let html = runCLI(["roadmap", id, "--format", "html", "--trials", "200"]).stdout

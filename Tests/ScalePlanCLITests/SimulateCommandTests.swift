@@ -17,7 +17,10 @@ import Testing
         if format == .table {
             for line in result.stdout.split(separator: "\n") { #expect(line.count <= 100, "\(line)") }
         }
-        if format == .json { _ = try JSONParser.parse(result.stdout) }
+        if format == .json {
+            _ = try JSONParser.parse(result.stdout)
+            expectValidJSON(result.stdout)
+        }
     }
 
     @Test(arguments: goldenProfiles, ReportFormat.allCases)
@@ -26,6 +29,10 @@ import Testing
         #expect(result.status == 0)
         let suffix = format == .markdown ? "md" : format == .table ? "txt" : format.rawValue
         try expectGolden(result.stdout, "capacity-\(id).\(suffix)")
+        if format == .json {
+            _ = try JSONParser.parse(result.stdout)
+            expectValidJSON(result.stdout)
+        }
     }
 
     @Test(arguments: bundledIDs)
@@ -34,7 +41,10 @@ import Testing
             let result = runCLI(["simulate", id, "--format", format.rawValue])
             #expect(result.status == 0, "\(id) \(format): \(result.stderr)")
         }
-        let json = try JSONParser.parse(runCLI(["simulate", id, "--format", "json", "--months", "120"]).stdout)
+        let text = runCLI(["simulate", id, "--format", "json", "--months", "120"]).stdout
+        let parsed = expectValidJSON(text) as? [String: Any]
+        #expect((parsed?["months"] as? [Any])?.count == 120)
+        let json = try JSONParser.parse(text)
         guard case .object(let members) = json.value, case .array(let months) = members.first(where: { $0.key == "months" })?.value.value
         else { Issue.record("no months"); return }
         #expect(months.count == 120)
@@ -98,6 +108,7 @@ import Testing
         #expect(result.status == 0 && result.stdout.isEmpty)
         let written = String(decoding: try FileIO.read(path, limit: 1 << 24), as: UTF8.self)
         #expect(written == runCLI(["simulate", "sayar", "--format", "json"]).stdout)
+        expectValidJSON(written)
         // A failing run leaves the existing file untouched.
         let failed = runCLI(["simulate", "sayar", "--months", "0", "-o", path])
         #expect(failed.status == 64)

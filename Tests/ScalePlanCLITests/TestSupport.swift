@@ -37,15 +37,50 @@ func temporaryFolder() throws -> String {
     return folder
 }
 
-/// Compares `actual` with the golden file `Tests/Fixtures/golden/<name>`; with
-/// `SCALEPLAN_RECORD=1` in the environment it rewrites the file instead.
-func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let path = repositoryRoot + "/Tests/Fixtures/golden/" + name
-    if ProcessInfo.processInfo.environment["SCALEPLAN_RECORD"] == "1" {
+/// Where golden files live.
+let goldenFolder = repositoryRoot + "/Tests/Fixtures/golden"
+
+/// Whether this run re-records golden files (`SCALEPLAN_RECORD=1`).
+let isRecordingGoldens = ProcessInfo.processInfo.environment["SCALEPLAN_RECORD"] == "1"
+
+/// Compares `actual` with the golden file `<folder>/<name>`. A mismatch records an issue
+/// with a compact line diff (`LineDiff.report`); a `.json` golden is compared after parsing
+/// both with `JSONSerialization`, so key order and layout do not matter but every value does.
+///
+/// In record mode (`SCALEPLAN_RECORD=1`) it writes the file and fails the test, as
+/// swift-snapshot-testing does, so that a run which re-records can never pass as a check.
+/// - Parameters:
+///   - actual: the output.
+///   - name: the golden file's name, e.g. `simulate-sayar.json`.
+///   - folder: where golden files live (a test of this function points it elsewhere).
+///   - record: write `actual` as the new golden instead of comparing.
+/// - Throws: when recording, if the file cannot be written.
+func expectGolden(_ actual: String, _ name: String, folder: String = goldenFolder, record: Bool = isRecordingGoldens,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+{
+    let path = folder + "/" + name
+    if record {
         try FileIO.writeAtomically(Array(actual.utf8), to: path)
+        Issue.record("recorded \(name); run again without SCALEPLAN_RECORD to check", sourceLocation: sourceLocation)
         return
     }
-    let expected = String(decoding: try FileIO.read(path, limit: 1 << 24), as: UTF8.self)
-    #expect(actual == expected, "output differs from \(name); re-record with SCALEPLAN_RECORD=1 make test",
-        sourceLocation: sourceLocation)
+    guard let bytes = try? FileIO.read(path, limit: 1 << 24) else {
+        Issue.record("no golden file \(name) in \(folder); record it with SCALEPLAN_RECORD=1 make test",
+            sourceLocation: sourceLocation)
+        return
+    }
+    let expected = String(decoding: bytes, as: UTF8.self)
+    let rerecord = "re-record with SCALEPLAN_RECORD=1 make test if the change is intended"
+    if name.hasSuffix(".json") {
+        guard let expectedJSON = expectValidJSON(expected, "golden file \(name)", sourceLocation: sourceLocation),
+            let actualJSON = expectValidJSON(actual, "output for \(name)", sourceLocation: sourceLocation)
+        else { return }
+        if let difference = JSONComparison.firstDifference(expectedJSON, actualJSON) {
+            let diff = LineDiff.report(expected: expected, actual: actual) ?? ""
+            Issue.record("output differs from \(name) as JSON at \(difference); \(rerecord)\n\(diff)",
+                sourceLocation: sourceLocation)
+        }
+    } else if let diff = LineDiff.report(expected: expected, actual: actual) {
+        Issue.record("output differs from \(name); \(rerecord)\n\(diff)", sourceLocation: sourceLocation)
+    }
 }

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+@testable import ScalePlanKit
+
+/// A program some tests run: a browser, a shell, the built `scaleplan` binary.
+struct Tool: Sendable, CustomStringConvertible {
+    /// What the tool is called in messages (`chromium`).
+    let name: String
+    /// Where it was found, nil when it is not installed.
+    let path: String?
+
+    var description: String { name }
+
+    /// The tool's path, or — when it is missing — a recorded issue and a thrown error that
+    /// ends the test. Tests that need a tool carry `.requires(tool)`, so they only get here
+    /// without it in CI, where that is a failure.
+    func required(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
+        try #require(path, "\(name) is not installed, and this test needs it", sourceLocation: sourceLocation)
+    }
+}
+
+/// Every external tool the tests use, looked up once, in one place.
+enum Tools {
+    /// Whether this is a CI run (`CI=true`): a missing tool then fails the tests that need it
+    /// instead of skipping them.
+    static let isCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
+    /// Headless Chromium, which renders the HTML roadmap.
+    static let chromium = Tool(name: "chromium", path: find("chromium", "chromium-browser", "google-chrome"))
+    static let bash = Tool(name: "bash", path: find("bash"))
+    static let zsh = Tool(name: "zsh", path: find("zsh"))
+    static let fish = Tool(name: "fish", path: find("fish"))
+
+    /// The `scaleplan` binary of this build: beside the test bundle (`swift test`), else in the
+    /// checkout's debug build folder.
+    static let scaleplan: Tool = {
+        let bundle = CommandLine.arguments.first.map {
+            $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0
+        } ?? ""
+        let candidates = [ProfileLibrary.parent(of: bundle) + "/scaleplan", repositoryRoot + "/.build/debug/scaleplan"]
+        return Tool(name: "scaleplan", path: candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
+    }()
+
+    /// The first of `names` found as an executable on `PATH` or in the usual folders.
+    static func find(_ names: String...) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let folders = path.split(separator: ":").map(String.init) + ["/usr/local/bin", "/usr/bin", "/bin", "/snap/bin"]
+        for name in names {
+            for folder in folders where FileManager.default.isExecutableFile(atPath: folder + "/" + name) {
+                return folder + "/" + name
+            }
+        }
+        return nil
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test when `tool` is installed, or in CI whether or not it is (so a missing
+    /// tool fails there); elsewhere the test is reported as skipped, not passed.
+    static func requires(_ tool: Tool) -> Self {
+        .enabled(if: tool.path != nil || Tools.isCI, "needs \(tool.name), which is not installed")
+    }
+}
