@@ -58,7 +58,7 @@ for target in "${TARGETS[@]}"; do
         2> "$OUT/fuzz-$target.log"; then
         status=1
         echo "fuzz: fuzz-$target FAILED; the input is in $OUT/artifacts/ (log: $OUT/fuzz-$target.log)"
-        grep -E 'ERROR|Fatal error|SUMMARY|Test unit written' "$OUT/fuzz-$target.log" | head -20 || true
+        grep -E 'ERROR|Fatal error|runtime failure|SUMMARY|Test unit written' "$OUT/fuzz-$target.log" | head -20 || true
         [ "${FUZZ_KEEP_GOING:-0}" = 1 ] || exit 1
     fi
     grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb|Done )' "$OUT/fuzz-$target.log" || true

@@ -34,7 +34,7 @@ import Testing
             guard let compiled = ProfileLoader.validate(bytes: Array(generated.text.utf8)).compiled else { continue }
             for feature in Feature.allCases where feature.isPresent(in: compiled) { counts[feature, default: 0] += 1 }
             if let hazard = generated.hazard, let slot = compiled.layout.slot(hazard.metric) {
-                let value = ModelEvaluator(compiled).slots(driver: hazard.witness)[slot]
+                let value = PointEvaluator(compiled).slots(driver: hazard.witness)[slot]
                 #expect(!(value.isFinite && value > 0), "seed \(seed): \(hazard.expression) at \(hazard.witness) is \(value)")
                 if !(value.isFinite && value > 0) { counts[.runtimeInvalid, default: 0] += 1 }
             }
