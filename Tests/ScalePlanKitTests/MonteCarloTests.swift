@@ -204,3 +204,103 @@ import Testing
         #expect(result.tiers[0].neededBy[0] == 1)
     }
 }
+
+@Suite struct ExactPercentileTests {
+    /// Nearest rank of a sorted array, as the histogram defines it.
+    static func rank(_ sorted: [Double], _ q: Double) -> Double {
+        sorted[Swift.min(Swift.max(Int((q * Double(sorted.count)).rounded(.up)), 1), sorted.count) - 1]
+    }
+
+    /// Against a full sort: within 0.1% everywhere (a bin is at most 2⁻⁹ of its lower edge wide,
+    /// its midpoint within 2⁻¹⁰), on wide lognormal spreads, negatives and values near zero; an
+    /// anchor shared by many values comes back exactly even with other values in its bin.
+    @Test(arguments: [1, 2, 3, 4])
+    func quantilesAreWithinATenthOfAPercentAndAnchorsExact(seed: UInt64) {
+        var random = Xoshiro256StarStar(seed: seed)
+        let anchor = 22_907.13
+        var values: [Double] = []
+        for index in 0..<20_000 {
+            switch index % 5 {
+            case 0, 1: values.append(anchor)  // a fixed tier cost most trials share
+            case 2: values.append(anchor * (1 + (random.nextUnit() - 0.5) * 0.004))  // neighbours in its bin
+            case 3: values.append(Math.exponential(random.nextUnit() * 20 - 10))  // ten orders of magnitude
+            default: values.append(-Math.exponential(random.nextUnit() * 8))  // margins below zero
+            }
+        }
+        var histogram = QuantileHistogram(anchors: [anchor])
+        // In blocks, as Monte Carlo adds them.
+        values.withUnsafeBufferPointer { buffer in
+            for start in stride(from: 0, to: buffer.count, by: 384) {
+                histogram.add(buffer.baseAddress! + start, count: Swift.min(384, buffer.count - start))
+            }
+        }
+        let sorted = values.sorted()
+        for q in stride(from: 0.02, through: 0.98, by: 0.04) {
+            let exact = Self.rank(sorted, q)
+            let estimate = histogram.quantile(q) ?? .nan
+            #expect(Swift.abs(estimate - exact) <= 0.001 * Swift.abs(exact), "q=\(q): \(estimate) vs \(exact)")
+            if exact == anchor { #expect(estimate == anchor, "q=\(q): the shared value must be exact") }
+        }
+    }
+
+    /// Merging in any order gives the same histogram, crowded bins (more values than two bytes
+    /// count) included.
+    @Test func mergeOrderDoesNotMatterAndCrowdedBinsCount() {
+        var parts = (0..<4).map { _ in QuantileHistogram(anchors: [5]) }
+        var all = QuantileHistogram(anchors: [5])
+        var random = Xoshiro256StarStar(seed: 9)
+        for index in 0..<200_000 {
+            let value = index % 3 == 0 ? 1.000_01 : (index % 3 == 1 ? 5 : 1 + random.nextUnit())
+            parts[index % 4].add(value)
+            all.add(value)
+        }
+        var forward = parts[0], backward = parts[3]
+        for part in parts.dropFirst() { forward.merge(part) }
+        for part in parts.dropLast().reversed() { backward.merge(part) }
+        #expect(forward == backward && forward == all)
+        #expect(forward.count == 200_000)
+        // 66,667 values share the bin of 1.00001: more than a UInt16 count holds.
+        #expect(forward.quantile(0.2) == all.quantile(0.2))
+        #expect(Swift.abs((forward.quantile(0.2) ?? 0) - 1.000_01) <= 0.001)
+        #expect(forward.quantile(0.99) == 5)
+    }
+}
+
+@Suite struct MonteCarloDistributionTests {
+    /// Sayar's Starter Supabase item is {low 0, mode 0, high 25}: triangular, mean 25/3, standard
+    /// deviation √(625/18) = 5.89. With Railway's $5 the month-0 mean cost of 20,000 trials is
+    /// 5 + 25/3 within four standard errors (5.89/√20000 = 0.042).
+    @Test func sayarStarterCostMeanIsTheTriangularMean() throws {
+        let compiled = try loadBundled("sayar")
+        let spec = try #require(compiled.profile.defaultScenario?.growth)
+        let result = MonteCarlo(compiled, growth: .scenario(spec)).run(MonteCarlo.Options(trials: 20_000, threads: 2, months: 1))
+        let cost = try #require(result.series.first { $0.kind == .cost }?.months[0].mean)
+        #expect(Swift.abs(cost - (5 + 25.0 / 3)) < 4 * (625.0 / 18).squareRoot() / 20_000.0.squareRoot(), "\(cost)")
+        // The deterministic run takes the mode: $5.
+        #expect(Simulator(compiled).run(curve: try #require(spec.expectedCurve), months: 1).months[0].cost.expected == 5)
+    }
+
+    /// A tier with a fixed cost that the median trial is on: P50 is that cost to the cent, though
+    /// trials on the usage-priced tier below pass through values within a bin of it.
+    @Test func p50OfAFixedTierCostIsExact() throws {
+        let text = """
+            {"version": 1, "id": "fixed-tier", "name": "Fixed tier", "currency": "USD", "driver": {"name": "users"},
+             "tiers": [{"id": "a", "name": "A", "range": {"min": 0, "max": 10000},
+                        "costs": [{"item": "usage", "category": "compute", "amount": "users * 2.2907"}]},
+                       {"id": "b", "name": "B", "range": {"min": 10000},
+                        "costs": [{"item": "cluster", "category": "compute", "amount": 22000},
+                                  {"item": "support", "category": "team", "amount": 907.13}]}],
+             "scenarios": [{"id": "s", "default": true, "months": 12,
+                            "growth": {"kind": "exponential", "start": 5000, "rate": {"low": 0.02, "high": 0.12}}}]}
+            """
+        let compiled = try #require(ProfileLoader.validate(bytes: Array(text.utf8)).compiled)
+        let spec = try #require(compiled.profile.defaultScenario?.growth)
+        let result = MonteCarlo(compiled, growth: .scenario(spec)).run(MonteCarlo.Options(trials: 20_000, threads: 2, months: 12))
+        let cost = try #require(result.series.first { $0.kind == .cost })
+        // By month 11 over half the trials are on B (5,000 · 1.07¹¹ ≈ 10,500).
+        let tierB = result.tiers[1].inPlan[11]
+        #expect(tierB > 0.5 && tierB < 0.9, "\(tierB)")
+        #expect(cost.months[11].p90 == 22_907.13)
+        #expect(cost.months[11].p50 == 22_907.13)
+    }
+}

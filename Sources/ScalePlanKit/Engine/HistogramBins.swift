@@ -101,8 +101,14 @@ extension QuantileHistogram {
             }
         }
 
-        /// Makes sure keys `low...high` have a place; newly covered anchor bins are marked.
+        /// The largest key of a finite magnitude: bins never extend past it, nor below key 0.
+        static let largestKey = QuantileHistogram.key(.greatestFiniteMagnitude)
+
+        /// Makes sure keys `low...high` have a place (within 0…`largestKey`); newly covered anchor
+        /// bins are marked.
         mutating func reserve(_ low: Int, _ high: Int) {
+            let low = Swift.max(0, low), high = Swift.min(Self.largestKey, high)
+            guard low <= high else { return }
             if counts.isEmpty {
                 lowest = low
                 counts = Array(repeating: 0, count: high - low + 1)
@@ -115,7 +121,7 @@ extension QuantileHistogram {
             // much that the tails never reach.
             let slack = counts.count / 8 + 16
             if low < lowest {
-                let newLowest = Swift.min(low, lowest - slack)
+                let newLowest = Swift.max(0, Swift.min(low, lowest - slack))
                 counts.insert(contentsOf: repeatElement(0, count: lowest - newLowest), at: 0)
                 let previous = lowest
                 lowest = newLowest
@@ -123,7 +129,7 @@ extension QuantileHistogram {
             }
             let currentEnd = lowest + counts.count
             if high >= currentEnd {
-                let newEnd = Swift.max(high + 1, currentEnd + slack)
+                let newEnd = Swift.min(Self.largestKey + 1, Swift.max(high + 1, currentEnd + slack))
                 counts.append(contentsOf: repeatElement(0, count: newEnd - currentEnd))
                 mark(currentEnd, newEnd - 1)
             }

@@ -64,10 +64,12 @@ struct MonteCarloAccumulator: Sendable {
         let share = { (count: Int) in trials > 0 ? Double(count) / Double(trials) : 0 }
         let series = layout.series.enumerated().map { index, entry in
             MonteCarloResult.Series(name: entry.name, kind: entry.kind, months: (0..<months).map { month in
-                let quantiles = histograms[index * months + month].quantiles([0.1, 0.5, 0.9])
-                // Sums were added in block order, so the mean does not depend on the thread count.
-                return MonteCarloResult.Percentiles(p10: quantiles[0], p50: quantiles[1], p90: quantiles[2],
-                    mean: trials > 0 ? totals[index * months + month] / Double(trials) : nil)
+                let histogram = histograms[index * months + month]
+                let quantiles = histogram.quantiles([0.1, 0.5, 0.9])
+                // Sums were added in block order, so the mean does not depend on the thread count;
+                // when every trial has the same value, that value is the mean, exactly.
+                let mean = trials > 0 ? histogram.sharedValue ?? totals[index * months + month] / Double(trials) : nil
+                return MonteCarloResult.Percentiles(p10: quantiles[0], p50: quantiles[1], p90: quantiles[2], mean: mean)
             })
         }
         let triggerOdds = plan.triggers.enumerated().map { index, entry -> MonteCarloResult.TriggerOdds in

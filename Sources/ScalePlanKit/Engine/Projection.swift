@@ -61,6 +61,12 @@ public struct TriggerExplanation: Sendable, Equatable {
     public var quantity: String
     public var value: Double
     public var threshold: Double
+
+    /// The same explanation: NaN equals NaN here (`x != 1` holds for a NaN x, and says so).
+    public static func == (lhs: TriggerExplanation, rhs: TriggerExplanation) -> Bool {
+        func same(_ a: Double, _ b: Double) -> Bool { a == b || (a.isNaN && b.isNaN) }
+        return lhs.quantity == rhs.quantity && same(lhs.value, rhs.value) && same(lhs.threshold, rhs.threshold)
+    }
 }
 
 /// A value of the model that broke its rule (a negative cost, a NaN metric, a limit ≤ 0, …).

@@ -35,6 +35,11 @@ struct QuantileHistogram: Sendable, Equatable {
         negative = Bins(anchors: anchors.filter { $0 < 0 && $0.isFinite }.map { -$0 })
     }
 
+    /// The value every added value equals, when they all do (and are finite).
+    var sharedValue: Double? {
+        minimum == maximum && negativeInfinities + positiveInfinities + nans == 0 ? minimum : nil
+    }
+
     /// How many values were added.
     var count: Int { positive.total + negative.total + zeros + negativeInfinities + positiveInfinities + nans }
 

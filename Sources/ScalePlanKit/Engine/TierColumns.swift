@@ -8,7 +8,8 @@ struct TierColumns {
     let limitValues: [Column]
     let constantLimits: [Double?]
     let utilization: [Column]
-    /// The highest utilisation (−∞ for a tier without limits) and which limit has it (−1: none).
+    /// The highest utilisation (−∞ for a tier without limits) and which limit has it (the first
+    /// declared among equals; −1 for a tier without limits).
     let highest: Column
     let bottleneck: UnsafeMutablePointer<Int32>
     /// Whether some limit fails (the tier does not carry the load).
@@ -117,7 +118,7 @@ extension MonthEngine {
             for trial in 0..<count {
                 let utilization = LimitRule.utilization(value: metric[trial], limit: constant ?? bounds[trial])
                 use[trial] = utilization
-                if LimitRule.isWorse(utilization, than: highest[trial]) {
+                if index == 0 || LimitRule.isWorse(utilization, than: highest[trial]) {
                     highest[trial] = utilization
                     bottleneck[trial] = marker
                 }

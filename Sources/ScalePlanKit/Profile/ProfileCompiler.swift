@@ -240,8 +240,9 @@ public struct ProfileCompiler {
     }
 
     private mutating func checkNonNegative(_ expression: CompiledExpression, _ origin: Origin) {
-        if let value = expression.constantValue, value < 0 {
-            bag.error("a cost cannot be negative (\(NumberFormatting.plain(value)))", at: origin.location, path: origin.path)
+        if let value = expression.constantValue, !(value >= 0 && value < .infinity) {
+            bag.error("a cost must be a finite amount of 0 or more, not \(NumberFormatting.plain(value))", at: origin.location,
+                path: origin.path)
         }
     }
 

@@ -135,6 +135,13 @@ extension JSONReader {
                     at: node.location, path: path, hint: "swap them")
                 return nil
             }
+            if case .number(let l, _) = low, case .number(let h, _) = high, case .number(let m, let origin)? = mode,
+                !(m >= l && m <= h)
+            {
+                bag.error("mode (\(NumberFormatting.plain(m))) is outside the range \(NumberFormatting.plain(l))–\(NumberFormatting.plain(h))",
+                    at: origin.location, path: origin.path, hint: "the mode is the most likely amount, between low and high")
+                return nil
+            }
             return .range(low: low, mode: mode, high: high)
         }
         return quantity(node, path).map { .single($0) }
