@@ -106,7 +106,7 @@ enum OutputWriter {
             return
         }
         do {
-            try FileIO.writeAtomically(Array(text.utf8), to: path)
+            try FileIO.writeAtomically(text, to: path)
         } catch {
             throw CLIError(error)
         }

@@ -42,6 +42,12 @@ enum Tools {
         return Tool(name: "scaleplan", path: candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
     }()
 
+    /// The optimised `scaleplan` (`make test` builds it): what time and memory bounds are about.
+    static let releaseScaleplan: Tool = {
+        let path = repositoryRoot + "/.build/release/scaleplan"
+        return Tool(name: "scaleplan (release build)", path: FileManager.default.isExecutableFile(atPath: path) ? path : nil)
+    }()
+
     /// The first of `names` found as an executable on `PATH` or in the usual folders.
     static func find(_ names: String...) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""

@@ -32,6 +32,26 @@ struct EnginePlan: Sendable {
     let hasQueues: Bool
     /// Per tier, per cost item: the index of its category in `compiled.categories`.
     let categoryOfItem: [[Int?]]
+    /// Per tier, what the month step evaluates, laid out flat: the compiled items themselves carry
+    /// their text, file positions and syntax, and copying one per item per month costs more than
+    /// evaluating it.
+    let tierCosts: [CostColumns]
+    let tierLimits: [LimitColumns]
+
+    struct CostColumns: Sendable {
+        var low: [CompiledExpression] = []
+        var high: [CompiledExpression] = []
+        var mode: [CompiledExpression?] = []
+        /// A single constant amount, in the item's currency.
+        var fixed: [Double?] = []
+        var rate: [Double] = []
+        var isRange: [Bool] = []
+    }
+
+    struct LimitColumns: Sendable {
+        var limit: [CompiledExpression] = []
+        var metricSlot: [Int] = []
+    }
 
     init(_ compiled: CompiledProfile) {
         self.compiled = compiled
@@ -96,6 +116,21 @@ struct EnginePlan: Sendable {
         hasQueues = compiled.tiers.contains { !$0.queues.isEmpty }
         let categoryIndex = Dictionary(compiled.categories.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         categoryOfItem = compiled.tiers.map { tier in tier.costs.map { categoryIndex[$0.item.category] } }
+        tierCosts = compiled.tiers.map { tier in
+            var columns = CostColumns()
+            for cost in tier.costs {
+                columns.low.append(cost.low)
+                columns.high.append(cost.high)
+                columns.mode.append(cost.mode)
+                columns.fixed.append(cost.fixedValue)
+                columns.rate.append(cost.fxRate)
+                columns.isRange.append(cost.isRange)
+            }
+            return columns
+        }
+        tierLimits = compiled.tiers.map { tier in
+            LimitColumns(limit: tier.limits.map(\.limit), metricSlot: tier.limits.map(\.slot))
+        }
     }
 
     /// The tier whose range holds `driver`: the last whose minimum it reaches, the first tier

@@ -85,7 +85,9 @@ struct MonteCarloLayout: Sendable {
 
     /// Values to count exactly in each series-month histogram (`QuantileHistogram`'s anchors),
     /// indexed `series × months + month`: the deterministic run's value, and for the cost every
-    /// tier's cost at the deterministic values (what all trials on a fixed-price tier share).
+    /// tier's cost at the deterministic values — what all the trials on a fixed-price tier share.
+    /// (A tier's cost is worked out once, at month 0: one that changes with the load is not
+    /// shared by trials at different loads anyway. Plans of more than 64 tiers get the first.)
     func anchors(curve: GrowthCurve, months: Int) -> [[Double]] {
         var anchors = [[Double]](repeating: [], count: series.count * months)
         guard months > 0 else { return anchors }
@@ -98,20 +100,19 @@ struct MonteCarloLayout: Sendable {
             scratch.deallocate()
             cost.deallocate()
         }
-        let tierCount = plan.compiled.tiers.count
+        var tierCosts: [Double] = []
         for month in 0..<months {
             engine.step(month: month, observer: &none)
+            if month == 0 {
+                for tier in 0..<Swift.min(plan.compiled.tiers.count, 64) {
+                    engine.evaluateCosts(tier, observer: &none)
+                    tierCosts.append(engine.tiers[tier].costAmount[0])
+                }
+            }
             gatherCost(engine, into: cost)
             for (index, entry) in series.enumerated() {
                 var values = [column(entry.source, engine, scratch: scratch, cost: cost)[0]]
-                if case .cost = entry.source {
-                    // At most 16 tiers around the plan's (a hostile profile may have thousands).
-                    let planTier = Int(engine.planTier[0])
-                    for tier in Swift.max(0, planTier - 8)..<Swift.min(tierCount, planTier + 8) {
-                        engine.evaluateCosts(tier, observer: &none)
-                        values.append(engine.tiers[tier].costAmount[0])
-                    }
-                }
+                if case .cost = entry.source { values += tierCosts }
                 anchors[index * months + month] = values
             }
         }

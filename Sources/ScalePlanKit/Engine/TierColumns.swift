@@ -87,13 +87,14 @@ extension MonthEngine {
         let columns = tiers[tier]
         let fails = columns.fails
         for trial in 0..<count { fails[trial] = false }
-        for (index, limit) in plan.compiled.tiers[tier].limits.enumerated() {
+        let limits = plan.tierLimits[tier]
+        for index in limits.limit.indices {
             let bounds = columns.limitValues[index]
-            let metric = slot(limit.slot)
+            let metric = slot(limits.metricSlot[index])
             if let constant = columns.constantLimits[index] {
                 for trial in 0..<count { fails[trial] = fails[trial] || !LimitRule.holds(value: metric[trial], limit: constant) }
             } else {
-                evaluator.evaluate(limit.limit, slots: slots, count: count, into: bounds)
+                evaluator.evaluate(limits.limit[index], slots: slots, count: count, into: bounds)
                 for trial in 0..<count { fails[trial] = fails[trial] || !LimitRule.holds(value: metric[trial], limit: bounds[trial]) }
             }
         }
@@ -110,10 +111,11 @@ extension MonthEngine {
             highest[trial] = -.infinity
             bottleneck[trial] = -1
         }
-        for (index, limit) in plan.compiled.tiers[tier].limits.enumerated() {
+        let metricSlots = plan.tierLimits[tier].metricSlot
+        for index in metricSlots.indices {
             let bounds = columns.limitValues[index]
             let constant = columns.constantLimits[index]
-            let metric = slot(limit.slot), use = columns.utilization[index]
+            let metric = slot(metricSlots[index]), use = columns.utilization[index]
             let marker = Int32(index)
             for trial in 0..<count {
                 let utilization = LimitRule.utilization(value: metric[trial], limit: constant ?? bounds[trial])
@@ -153,10 +155,12 @@ extension MonthEngine {
         }
         for category in columns.categories { category.column.update(repeating: 0, count: count) }
         let low = scratch[0], amount = scratch[1], high = scratch[2], mode = scratch[3]
-        for (index, cost) in plan.compiled.tiers[tier].costs.enumerated() {
-            let rate = cost.fxRate
+        let costs = plan.tierCosts[tier]
+        let draws = plan.drawIndex[tier]
+        for index in costs.low.indices {
+            let rate = costs.rate[index]
             let category = columns.itemCategory[index]
-            if let constant = cost.fixedValue {
+            if let constant = costs.fixed[index] {
                 let value = constant * rate
                 for trial in 0..<count {
                     totalLow[trial] += value
@@ -170,8 +174,8 @@ extension MonthEngine {
                 }
                 continue
             }
-            evaluator.evaluate(cost.low, slots: slots, count: count, into: low)
-            guard cost.isRange else {
+            evaluator.evaluate(costs.low[index], slots: slots, count: count, into: low)
+            guard costs.isRange[index] else {
                 if rate != 1 { for trial in 0..<count { low[trial] *= rate } }
                 for trial in 0..<count {
                     let value = low[trial]
@@ -184,11 +188,11 @@ extension MonthEngine {
                 if Observer.wantsItems { observer.costItem(self, tier: tier, item: index, low: low, amount: low, high: low) }
                 continue
             }
-            evaluator.evaluate(cost.high, slots: slots, count: count, into: high)
-            if let modeExpression = cost.mode { evaluator.evaluate(modeExpression, slots: slots, count: count, into: mode) }
-            let hasMode = cost.mode != nil
-            if drawsCosts, plan.drawIndex[tier][index] >= 0 {
-                let draw = costDraws + plan.drawIndex[tier][index] * width
+            evaluator.evaluate(costs.high[index], slots: slots, count: count, into: high)
+            let hasMode = costs.mode[index] != nil
+            if let modeExpression = costs.mode[index] { evaluator.evaluate(modeExpression, slots: slots, count: count, into: mode) }
+            if drawsCosts, draws[index] >= 0 {
+                let draw = costDraws + draws[index] * width
                 if hasMode {
                     for trial in 0..<count {
                         amount[trial] = Draw.triangular(draw[trial], low: low[trial], mode: mode[trial], high: high[trial])

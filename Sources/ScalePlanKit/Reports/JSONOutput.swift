@@ -7,6 +7,9 @@ public indirect enum JSONOutput: Sendable, Equatable {
     case string(String)
     case array([JSONOutput])
     case object([(String, JSONOutput)])
+    /// An array whose elements are made one at a time as it is written, so a long array of
+    /// large elements (a projection's months) never exists whole in memory.
+    case generated(count: Int, element: @Sendable (Int) -> JSONOutput)
 
     public static func == (lhs: JSONOutput, rhs: JSONOutput) -> Bool { lhs.rendered() == rhs.rendered() }
 
@@ -15,7 +18,8 @@ public indirect enum JSONOutput: Sendable, Equatable {
     /// An optional number or null.
     public static func number(_ value: Double?) -> JSONOutput { value.map { .number($0) } ?? .null }
 
-    /// Pretty-printed with two-space indentation.
+    /// Pretty-printed with two-space indentation; an array of numbers (or other scalars), or of
+    /// such arrays, stays on one line: `[12, 15]`, `[[0, 11], [14, 35]]`.
     /// - Complexity: O(size of the output): bytes appended to one buffer (appending to a Swift
     ///   `String` piece by piece costs several times more).
     public func rendered(indent: Int = 0) -> String {
@@ -32,18 +36,11 @@ public indirect enum JSONOutput: Sendable, Equatable {
         case .number(let value): out.append(contentsOf: (value.isFinite ? NumberFormatting.plain(value) : "null").utf8)
         case .string(let value): Self.quote(value, into: &out)
         case .array(let elements):
-            if elements.isEmpty {
-                out.append(contentsOf: "[]".utf8)
-                return
+            Self.writeArray(count: elements.count, to: &out, indent: indent, inline: elements.allSatisfy(\.isInline)) {
+                elements[$0]
             }
-            out.append(contentsOf: "[\n".utf8)
-            for (index, element) in elements.enumerated() {
-                Self.pad(&out, indent + 1)
-                element.write(to: &out, indent: indent + 1)
-                out.append(contentsOf: (index + 1 < elements.count ? ",\n" : "\n").utf8)
-            }
-            Self.pad(&out, indent)
-            out.append(UInt8(ascii: "]"))
+        case .generated(let count, let element):
+            Self.writeArray(count: count, to: &out, indent: indent, inline: false, element)
         case .object(let members):
             if members.isEmpty {
                 out.append(contentsOf: "{}".utf8)
@@ -60,6 +57,45 @@ public indirect enum JSONOutput: Sendable, Equatable {
             Self.pad(&out, indent)
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    private var isScalar: Bool {
+        switch self {
+        case .number, .null, .bool: true
+        default: false
+        }
+    }
+
+    /// A scalar, or an array of scalars.
+    private var isInline: Bool {
+        if case .array(let elements) = self { return elements.allSatisfy(\.isScalar) }
+        return isScalar
+    }
+
+    private static func writeArray(count: Int, to out: inout [UInt8], indent: Int, inline: Bool,
+        _ element: (Int) -> JSONOutput)
+    {
+        if count == 0 {
+            out.append(contentsOf: "[]".utf8)
+            return
+        }
+        if inline {
+            out.append(UInt8(ascii: "["))
+            for index in 0..<count {
+                if index > 0 { out.append(contentsOf: ", ".utf8) }
+                element(index).write(to: &out, indent: indent + 1)
+            }
+            out.append(UInt8(ascii: "]"))
+            return
+        }
+        out.append(contentsOf: "[\n".utf8)
+        for index in 0..<count {
+            pad(&out, indent + 1)
+            element(index).write(to: &out, indent: indent + 1)
+            out.append(contentsOf: (index + 1 < count ? ",\n" : "\n").utf8)
+        }
+        pad(&out, indent)
+        out.append(UInt8(ascii: "]"))
     }
 
     private static func pad(_ out: inout [UInt8], _ indent: Int) {

@@ -10,43 +10,7 @@ public enum ProjectionJSONRenderer {
     public static func document(_ projection: Projection) -> JSONOutput {
         let profile = projection.profile
         let compiled = projection.compiled
-        let months: [JSONOutput] = projection.months.map { month in
-            let tier = compiled.tiers[month.tier]
-            return .object([
-                ("month", .number(Double(month.month))),
-                ("label", .string(projection.label(month.month))),
-                ("driver", .number(month.driver)),
-                ("tier", .string(tier.tier.id)),
-                ("required_tier", .string(month.requiredTier.map { compiled.tiers[$0].tier.id })),
-                ("metrics", .object(zip(profile.metrics, month.metrics).map { ($0.name, .number($1)) })),
-                ("limits", .array(month.limits.map { limit in
-                    .object([("name", .string(limit.name)), ("value", .number(limit.value)),
-                        ("limit", .number(limit.limit)), ("utilization", .number(limit.utilization))])
-                })),
-                ("bottleneck", month.bottleneck.map { .object([("name", .string($0.name)), ("utilization", .number($0.utilization))]) } ?? .null),
-                ("queues", .array(month.queues.map { queue in
-                    .object([
-                        ("name", .string(queue.name)), ("arrival_per_s", .number(queue.arrivalRate)),
-                        ("servers", .number(queue.servers)), ("service_ms", .number(queue.serviceMilliseconds)),
-                        ("utilization", .number(queue.utilization)), ("p95_ms", .number(queue.p95Milliseconds)),
-                        ("target_ms", .number(queue.targetMilliseconds)),
-                    ])
-                })),
-                ("cost", .object([
-                    ("low", .number(month.cost.low)), ("expected", .number(month.cost.expected)),
-                    ("high", .number(month.cost.high)), ("per_unit", .number(month.costPerUnit)),
-                    ("categories", .object(zip(compiled.categories, month.cost.categories).map { ($0, .number($1)) })),
-                    ("items", .array(zip(tier.costs, month.cost.items).map { item, cost in
-                        .object([
-                            ("item", .string(item.item.item)), ("category", .string(item.item.category)),
-                            ("low", .number(cost.low)), ("expected", .number(cost.expected)), ("high", .number(cost.high)),
-                        ])
-                    })),
-                ])),
-                ("revenue", .number(month.revenue)),
-                ("margin", .number(month.margin)),
-            ])
-        }
+        let months = projection.months
         return .object([
             ("schema", .string(schema)),
             ("profile", .object([
@@ -56,7 +20,16 @@ public enum ProjectionJSONRenderer {
             ])),
             ("growth", .object([("source", .string(projection.growthSource)), ("curve", .string(projection.curve.summary))])),
             ("start", .string(projection.start?.description)),
-            ("months", .array(months)),
+            // Each tier's cost items once: a month's `cost.items` are [low, expected, high] in this order.
+            ("tiers", .array(compiled.tiers.map { tier in
+                .object([
+                    ("id", .string(tier.tier.id)), ("name", .string(tier.tier.name)),
+                    ("items", .array(tier.costs.map { .object([("item", .string($0.item.item)), ("category", .string($0.item.category))]) })),
+                ])
+            })),
+            // Made month by month as they are written: 10,000 cost items over 1,200 months never
+            // exist as a tree at once.
+            ("months", .generated(count: months.count) { month(months[$0], projection) }),
             ("triggers", .array(projection.triggers.map { activity in
                 .object([
                     ("id", .string(activity.trigger.id)), ("tier", .string(activity.tierID)),
@@ -67,6 +40,39 @@ public enum ProjectionJSONRenderer {
             })),
             ("invalid_values", .array(projection.invalidValues.map(invalidValue))),
             ("events", .array(projection.events.map { event($0, projection) })),
+        ])
+    }
+
+    static func month(_ month: MonthResult, _ projection: Projection) -> JSONOutput {
+        let compiled = projection.compiled
+        return .object([
+            ("month", .number(Double(month.month))),
+            ("label", .string(projection.label(month.month))),
+            ("driver", .number(month.driver)),
+            ("tier", .string(compiled.tiers[month.tier].tier.id)),
+            ("required_tier", .string(month.requiredTier.map { compiled.tiers[$0].tier.id })),
+            ("metrics", .object(zip(compiled.profile.metrics, month.metrics).map { ($0.name, .number($1)) })),
+            ("limits", .array(month.limits.map { limit in
+                .object([("name", .string(limit.name)), ("value", .number(limit.value)),
+                    ("limit", .number(limit.limit)), ("utilization", .number(limit.utilization))])
+            })),
+            ("bottleneck", month.bottleneck.map { .object([("name", .string($0.name)), ("utilization", .number($0.utilization))]) } ?? .null),
+            ("queues", .array(month.queues.map { queue in
+                .object([
+                    ("name", .string(queue.name)), ("arrival_per_s", .number(queue.arrivalRate)),
+                    ("servers", .number(queue.servers)), ("service_ms", .number(queue.serviceMilliseconds)),
+                    ("utilization", .number(queue.utilization)), ("p95_ms", .number(queue.p95Milliseconds)),
+                    ("target_ms", .number(queue.targetMilliseconds)),
+                ])
+            })),
+            ("cost", .object([
+                ("low", .number(month.cost.low)), ("expected", .number(month.cost.expected)),
+                ("high", .number(month.cost.high)), ("per_unit", .number(month.costPerUnit)),
+                ("categories", .object(zip(compiled.categories, month.cost.categories).map { ($0, .number($1)) })),
+                ("items", .array(month.cost.items.map { .array([.number($0.low), .number($0.expected), .number($0.high)]) })),
+            ])),
+            ("revenue", .number(month.revenue)),
+            ("margin", .number(month.margin)),
         ])
     }
 

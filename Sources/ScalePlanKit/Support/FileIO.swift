@@ -50,6 +50,20 @@ public enum FileIO {
     /// A target that exists and is not a regular file (`/dev/stdout`, `/dev/full`, a FIFO) is
     /// written in place instead: renaming over a device node would replace the device.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let result = bytes.withUnsafeBytes { buffer in Result { () throws(Failure) in try writeAtomically(buffer, to: path) } }
+        try result.get()
+    }
+
+    /// Writes a text's UTF-8 to `path` atomically (see above), without copying it first.
+    public static func writeAtomically(_ text: String, to path: String) throws(Failure) {
+        var text = text
+        let result = text.withUTF8 { buffer in
+            Result { () throws(Failure) in try writeAtomically(UnsafeRawBufferPointer(buffer), to: path) }
+        }
+        try result.get()
+    }
+
+    private static func writeAtomically(_ bytes: UnsafeRawBufferPointer, to path: String) throws(Failure) {
         var info = stat()
         if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
             if (info.st_mode & S_IFMT) == S_IFDIR { throw .cannotCreate(path: path, reason: "is a directory") }
@@ -90,10 +104,10 @@ public enum FileIO {
     }
 
     /// Writes every byte, retrying on EINTR; the failure, if any.
-    private static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) -> Failure? {
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) -> Failure? {
         var written = 0
         while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { Glue.write(descriptor, $0.baseAddress, $0.count) }
+            let count = Glue.write(descriptor, bytes.baseAddress.map { $0 + written }, bytes.count - written)
             if count < 0 {
                 if errno == EINTR { continue }
                 return .writeFailed(path: path, reason: describeErrno())
