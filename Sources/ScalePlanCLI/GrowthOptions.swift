@@ -5,7 +5,7 @@ enum GrowthOptions {
     static let options: [OptionSpec] = [
         OptionSpec(name: "scenario", valueName: "name", help: "A scenario of the profile (default: the profile's default scenario)."),
         OptionSpec(name: "growth", valueName: "spec",
-            help: "A growth curve instead of a scenario: exponential:start=500,rate=0.15, linear:start=100,step=50, logistic:start=100,cap=50000,rate=0.3, points:0=500,12=5000, or constant:value=10000."),
+            help: GrowthKind.commandLineHelp),
         OptionSpec(name: "growth-csv", valueName: "file", help: "Month,value rows (observed or forecast) instead of a scenario."),
         OptionSpec(name: "months", valueName: "n", help: "Months to project, 1 to 1200 (default: the scenario's horizon, else 36)."),
         OptionSpec(name: "start", valueName: "YYYY-MM", help: "Calendar month of month 0, for labels (default: the scenario's)."),

@@ -55,7 +55,7 @@ import Testing
             ("exponentail:start=1,rate=1", "Did you mean 'exponential'?"), ("exponential:start=1", "needs rate"),
             ("constant:valeu=3", "Did you mean 'value'?"), ("constant:value=x", "Expected key=number"),
             ("points:5=1,2=3", "must increase"), ("logistic:start=10,cap=5,rate=1", "0 < start < cap"),
-            ("exponential:start=1,rate=-2", "rate > -1"), ("", "Unknown growth kind"),
+            ("exponential:start=1,rate=-2", "a monthly rate greater than -1"), ("", "Unknown growth kind"),
         ] {
             #expect(throws: GrowthInput.SpecError.self) { try GrowthInput.parse(bad) }
             do { _ = try GrowthInput.parse(bad) } catch { #expect(error.message.contains(fragment), "\(bad): \(error.message)") }
@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func scenarioSpecsResolveAtTheirExpectedValues() {
-        let spec = GrowthSpec.exponential(start: .fixed(500), rate: Uncertain(distribution: .triangular, low: 0.1, mode: 0.12, high: 0.2))
+        let spec = GrowthSpec.parametric(.exponential, [.fixed(500), Uncertain(distribution: .triangular, low: 0.1, mode: 0.12, high: 0.2)])
         #expect(spec.expectedCurve == .exponential(start: 500, rate: 0.12))
         #expect(GrowthSpec.csv(file: "x.csv").expectedCurve == nil)
     }

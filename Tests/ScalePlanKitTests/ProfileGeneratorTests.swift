@@ -105,7 +105,7 @@ enum Feature: String, CaseIterable {
         case .twoLevelGroups: return triggers.contains { $0.condition.nesting >= 3 }
         case .globalTriggers: return !profile.triggers.isEmpty
         case .targets: return triggers.contains { $0.target != nil }
-        case .exponential, .linear, .logistic, .constant, .points: return growths.contains { $0.kind == rawValue }
+        case .exponential, .linear, .logistic, .constant, .points: return growths.contains { $0.kind.rawValue == rawValue }
         case .uncertainGrowth: return growths.contains(where: \.isUncertain)
         case .severalScenarios: return profile.scenarios.count > 1
         }
@@ -118,18 +118,6 @@ extension TriggerCondition {
         switch self {
         case .when: 0
         case .any(let parts), .all(let parts): 1 + (parts.map(\.nesting).max() ?? 0)
-        }
-    }
-}
-
-extension GrowthSpec {
-    /// Whether any numeric field is uncertain.
-    var isUncertain: Bool {
-        switch self {
-        case .exponential(let a, let b), .linear(let a, let b): a.isUncertain || b.isUncertain
-        case .logistic(let a, let b, let c): a.isUncertain || b.isUncertain || c.isUncertain
-        case .constant(let value): value.isUncertain
-        case .points, .csv: false
         }
     }
 }

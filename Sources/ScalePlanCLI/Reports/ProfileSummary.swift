@@ -89,7 +89,7 @@ struct ProfileSummary {
             })),
             ("triggers", .array(profile.triggers.map(trigger))),
             ("scenarios", .array(profile.scenarios.map {
-                .object([("id", .string($0.id)), ("default", .bool($0.isDefault)), ("growth", .string($0.growth.kind))])
+                .object([("id", .string($0.id)), ("default", .bool($0.isDefault)), ("growth", .string($0.growth.kind.rawValue))])
             })),
         ])
     }

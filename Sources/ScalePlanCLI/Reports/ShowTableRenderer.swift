@@ -112,7 +112,7 @@ enum ShowTableRenderer {
         }
         out += "\n" + style.bold("Scenarios:") + "\n"
         for scenario in profile.scenarios {
-            var line = "  \(scenario.id)\(scenario.isDefault ? " (default)" : ""): \(scenario.growth.kind)"
+            var line = "  \(scenario.id)\(scenario.isDefault ? " (default)" : ""): \(scenario.growth.kind.rawValue)"
             if let months = scenario.months { line += ", \(months) months" }
             if let name = scenario.name { line += " — \(clean(name))" }
             out += line + "\n"

@@ -131,8 +131,8 @@ public struct PlanDiff: Sendable {
             (profile.triggers + profile.tiers.flatMap(\.triggers)).map { ($0.id, "\($0.severity.rawValue): \($0.condition.summary)") }
         }
         compare("trigger", triggers(old), triggers(new))
-        compare("scenario", old.scenarios.map { ($0.id, $0.growth.kind + ($0.isDefault ? " (default)" : "")) },
-            new.scenarios.map { ($0.id, $0.growth.kind + ($0.isDefault ? " (default)" : "")) })
+        compare("scenario", old.scenarios.map { ($0.id, $0.growth.kind.rawValue + ($0.isDefault ? " (default)" : "")) },
+            new.scenarios.map { ($0.id, $0.growth.kind.rawValue + ($0.isDefault ? " (default)" : "")) })
         return lines
     }
 }

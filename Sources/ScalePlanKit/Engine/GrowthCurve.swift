@@ -69,33 +69,3 @@ public struct GrowthPoint: Sendable, Equatable {
         self.value = value
     }
 }
-
-extension GrowthSpec {
-    /// The curve with each uncertain parameter at its deterministic value. CSV curves are
-    /// resolved by the caller (they need the file), so nil here.
-    public var expectedCurve: GrowthCurve? {
-        curve { $0.expected }
-    }
-
-    /// Whether any parameter is uncertain (a `points` or `csv` curve never is).
-    public var isUncertain: Bool {
-        switch self {
-        case .exponential(let a, let b), .linear(let a, let b): a.isUncertain || b.isUncertain
-        case .logistic(let a, let b, let c): a.isUncertain || b.isUncertain || c.isUncertain
-        case .constant(let value): value.isUncertain
-        case .points, .csv: false
-        }
-    }
-
-    /// The curve with each uncertain parameter chosen by `pick` (the Monte Carlo sampler).
-    public func curve(_ pick: (Uncertain) -> Double) -> GrowthCurve? {
-        switch self {
-        case .exponential(let start, let rate): .exponential(start: pick(start), rate: pick(rate))
-        case .linear(let start, let step): .linear(start: pick(start), step: pick(step))
-        case .logistic(let start, let cap, let rate): .logistic(start: pick(start), cap: pick(cap), rate: pick(rate))
-        case .points(let points): .points(points.map { GrowthPoint(month: $0.month, value: $0.value) })
-        case .constant(let value): .constant(pick(value))
-        case .csv: nil
-        }
-    }
-}

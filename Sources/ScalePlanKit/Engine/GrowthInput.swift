@@ -5,21 +5,16 @@ public enum GrowthInput {
         public var message: String
     }
 
-    static let keys: [String: [String]] = [
-        "exponential": ["start", "rate"], "linear": ["start", "step"], "logistic": ["start", "cap", "rate"],
-        "constant": ["value"], "points": [],
-    ]
-
-    /// Parses `KIND:key=value,...`: `exponential:start=500,rate=0.15`, `linear:start=100,step=50`,
-    /// `logistic:start=100,cap=50000,rate=0.3`, `constant:value=10000`,
-    /// `points:0=500,12=5000,24=40000` (month=value).
+    /// Parses `KIND:key=value,...` (`GrowthKind.commandLineExample` for each kind):
+    /// `exponential:start=500,rate=0.15`, `points:0=500,12=5000,24=40000` (month=value).
     public static func parse(_ text: String) throws(SpecError) -> GrowthCurve {
         let parts = text.split(separator: ":", maxSplits: 1)
-        let kind = parts.first.map(String.init) ?? ""
-        guard let required = keys[kind] else {
-            let suggestion = Suggestions.closest(to: kind, in: keys.keys)
-            throw SpecError(message: "Unknown growth kind '\(kind)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
-                + " Kinds: constant, exponential, linear, logistic, points.")
+        let name = parts.first.map(String.init) ?? ""
+        let names = GrowthKind.allCases.filter(\.isOnTheCommandLine).map(\.rawValue).sorted()
+        guard let kind = GrowthKind(rawValue: name), kind.isOnTheCommandLine else {
+            let suggestion = Suggestions.closest(to: name, in: names)
+            throw SpecError(message: "Unknown growth kind '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+                + " Kinds: \(names.joined(separator: ", ")).")
         }
         var values: [(key: String, value: Double)] = []
         for pair in parts.count > 1 ? parts[1].split(separator: ",") : [] {
@@ -29,11 +24,11 @@ public enum GrowthInput {
             }
             values.append((String(kv[0]), value))
         }
-        if kind == "points" {
+        if kind == .points {
             var points: [GrowthPoint] = []
             for (key, value) in values {
                 guard let month = Double(key), month.isFinite, month >= 0, value >= 0 else {
-                    throw SpecError(message: "points takes month=value pairs with month ≥ 0 and value ≥ 0, e.g. points:0=500,12=5000.")
+                    throw SpecError(message: "points takes month=value pairs with month ≥ 0 and value ≥ 0, e.g. \(kind.commandLineExample).")
                 }
                 if let last = points.last, month <= last.month {
                     throw SpecError(message: "points months must increase: \(key) follows \(NumberFormatting.plain(last.month)).")
@@ -43,41 +38,23 @@ public enum GrowthInput {
             guard !points.isEmpty else { throw SpecError(message: "points needs at least one month=value pair.") }
             return .points(points)
         }
+        let required = kind.parameters.map(\.name)
         var found: [String: Double] = [:]
         for (key, value) in values {
             guard required.contains(key) else {
                 let suggestion = Suggestions.closest(to: key, in: required)
-                throw SpecError(message: "\(kind) has no parameter '\(key)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+                throw SpecError(message: "\(kind.rawValue) has no parameter '\(key)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
                     + " It takes: \(required.joined(separator: ", ")).")
             }
             found[key] = value
         }
         let missing = required.filter { found[$0] == nil }
         guard missing.isEmpty else {
-            throw SpecError(message: "\(kind) needs \(missing.joined(separator: " and ")): e.g. --growth \(example(kind)).")
+            throw SpecError(message: "\(kind.rawValue) needs \(missing.joined(separator: " and ")): e.g. --growth \(kind.commandLineExample).")
         }
-        let v = { (key: String) in found[key] ?? 0 }
-        switch kind {
-        case "exponential":
-            guard v("start") >= 0, v("rate") > -1 else { throw SpecError(message: "exponential needs start ≥ 0 and rate > -1.") }
-            return .exponential(start: v("start"), rate: v("rate"))
-        case "linear": return .linear(start: v("start"), step: v("step"))
-        case "logistic":
-            guard v("start") > 0, v("cap") > v("start") else { throw SpecError(message: "logistic needs 0 < start < cap.") }
-            return .logistic(start: v("start"), cap: v("cap"), rate: v("rate"))
-        default:
-            guard v("value") >= 0 else { throw SpecError(message: "constant needs value ≥ 0.") }
-            return .constant(v("value"))
-        }
-    }
-
-    static func example(_ kind: String) -> String {
-        switch kind {
-        case "exponential": "exponential:start=500,rate=0.15"
-        case "linear": "linear:start=100,step=50"
-        case "logistic": "logistic:start=100,cap=50000,rate=0.3"
-        default: "constant:value=10000"
-        }
+        let ordered = required.map { found[$0] ?? 0 }
+        if let problem = kind.problem(lowest: ordered, highest: ordered) { throw SpecError(message: problem.message + ".") }
+        return kind.curve(ordered) ?? .constant(0)
     }
 
     /// Reads `month,value` rows (a header row allowed; blank lines and `#` comments skipped).

@@ -255,65 +255,50 @@ extension JSONReader {
             origin: Origin(location: node.location, path: path))
     }
 
-    static let growthKinds: [String: [String]] = [
-        "exponential": ["start", "rate"], "linear": ["start", "step"], "logistic": ["start", "cap", "rate"],
-        "points": ["points"], "constant": ["value"], "csv": ["file"],
-    ]
-
-    /// A growth curve: `{"kind": …, …}`.
+    /// A growth curve: `{"kind": …, …}`, its members those of the kind (`GrowthKind`).
     mutating func growth(_ node: JSONNode, _ path: String) -> GrowthSpec? {
+        let example = GrowthKind.exponential.profileExample
         guard case .object(let members) = node.value else {
-            typeError(node, path, expected: "a growth object such as {\"kind\": \"exponential\", \"start\": 100, \"rate\": 0.1}")
+            typeError(node, path, expected: "a growth object such as \(example)")
             return nil
         }
         guard let kindMember = members.first(where: { $0.key == "kind" }),
-            case .string(let kind, _) = kindMember.value.value
+            case .string(let name, _) = kindMember.value.value
         else {
             bag.error("missing \"kind\" of growth", at: node.location, path: path,
-                hint: "kinds: " + Self.growthKinds.keys.sorted().joined(separator: ", "))
+                hint: "kinds: " + GrowthKind.sortedNames.joined(separator: ", "))
             return nil
         }
-        guard let keys = Self.growthKinds[kind] else {
-            bag.error("unknown growth kind \"\(kind)\"", at: kindMember.value.location, path: JSONReader.path(path, "kind"),
-                hint: didYouMean(kind, in: Array(Self.growthKinds.keys)) ?? "kinds: " + Self.growthKinds.keys.sorted().joined(separator: ", "))
+        guard let kind = GrowthKind(rawValue: name) else {
+            bag.error("unknown growth kind \"\(name)\"", at: kindMember.value.location, path: JSONReader.path(path, "kind"),
+                hint: didYouMean(name, in: GrowthKind.sortedNames) ?? "kinds: " + GrowthKind.sortedNames.joined(separator: ", "))
             return nil
-        }
-        guard let object = object(node, path, allowed: ["kind"] + keys) else { return nil }
-        var values: [String: Uncertain] = [:]
-        for key in keys where key != "points" && key != "file" {
-            guard let valueNode = object[key] else {
-                missing(object, key, expected: "a number")
-                continue
-            }
-            if let value = uncertain(valueNode, object.path(key)) { values[key] = value }
-        }
-        func all(_ names: String...) -> [Uncertain]? {
-            let found = names.compactMap { values[$0] }
-            return found.count == names.count ? found : nil
         }
         switch kind {
-        case "exponential":
-            guard let v = all("start", "rate") else { return nil }
-            if v[1].low <= -1 {
-                bag.error("a monthly rate must be greater than -1 (-100%)", at: object["rate"]?.location, path: object.path("rate"))
-                return nil
-            }
-            return .exponential(start: v[0], rate: v[1])
-        case "linear":
-            return all("start", "step").map { .linear(start: $0[0], step: $0[1]) }
-        case "logistic":
-            guard let v = all("start", "cap", "rate") else { return nil }
-            if v[0].low <= 0 || v[1].low <= v[0].high {
-                bag.error("a logistic curve needs 0 < start < cap", at: object.location, path: path)
-                return nil
-            }
-            return .logistic(start: v[0], cap: v[1], rate: v[2])
-        case "constant":
-            return all("value").map { .constant(value: $0[0]) }
-        case "csv":
+        case .points:
+            guard let object = object(node, path, allowed: ["kind", "points"]) else { return nil }
+            return points(object)
+        case .csv:
+            guard let object = object(node, path, allowed: ["kind", "file"]) else { return nil }
             return string(object, "file", required: true).map { .csv(file: $0) }
         default:
-            return points(object)
+            let names = kind.parameters.map(\.name)
+            guard let object = object(node, path, allowed: ["kind"] + names) else { return nil }
+            var values: [Uncertain] = []
+            for name in names {
+                guard let valueNode = object[name] else {
+                    missing(object, name, expected: "a number")
+                    continue
+                }
+                if let value = uncertain(valueNode, object.path(name)) { values.append(value) }
+            }
+            guard values.count == names.count else { return nil }
+            if let problem = kind.problem(lowest: values.map(\.low), highest: values.map(\.high)) {
+                let name = names[problem.parameter]
+                bag.error(problem.message, at: object[name]?.location, path: object.path(name), hint: "e.g. \(kind.profileExample)")
+                return nil
+            }
+            return .parametric(kind, values)
         }
     }
 
@@ -323,7 +308,7 @@ extension JSONReader {
             return nil
         }
         guard let elements = array(node, object.path("points")) else { return nil }
-        var points: [(month: Double, value: Double)] = []
+        var points: [GrowthPoint] = []
         for (index, element) in elements.enumerated() {
             let path = "\(object.path("points"))[\(index)]"
             guard case .array(let pair) = element.value, pair.count == 2,
@@ -343,7 +328,7 @@ extension JSONReader {
                     at: element.location, path: path)
                 continue
             }
-            points.append((month, value))
+            points.append(GrowthPoint(month: month, value: value))
         }
         if points.isEmpty {
             bag.error("points needs at least one [month, value] pair", at: node.location, path: object.path("points"))

@@ -306,42 +306,7 @@ public enum ProfileSchema {
       },
       "oneOf": [{ "required": ["when"] }, { "required": ["any"] }, { "required": ["all"] }]
     },
-    "growth": {
-      "type": "object",
-      "required": ["kind"],
-      "oneOf": [
-        {
-          "properties": { "kind": { "const": "exponential" }, "start": { "$ref": "#/$defs/uncertain" }, "rate": { "$ref": "#/$defs/uncertain" } },
-          "required": ["start", "rate"], "additionalProperties": false
-        },
-        {
-          "properties": { "kind": { "const": "linear" }, "start": { "$ref": "#/$defs/uncertain" }, "step": { "$ref": "#/$defs/uncertain" } },
-          "required": ["start", "step"], "additionalProperties": false
-        },
-        {
-          "properties": { "kind": { "const": "logistic" }, "start": { "$ref": "#/$defs/uncertain" }, "cap": { "$ref": "#/$defs/uncertain" }, "rate": { "$ref": "#/$defs/uncertain" } },
-          "required": ["start", "cap", "rate"], "additionalProperties": false
-        },
-        {
-          "properties": {
-            "kind": { "const": "points" },
-            "points": {
-              "type": "array", "minItems": 1,
-              "items": { "type": "array", "prefixItems": [{ "type": "number", "minimum": 0 }, { "type": "number", "exclusiveMinimum": 0 }], "minItems": 2, "maxItems": 2 }
-            }
-          },
-          "required": ["points"], "additionalProperties": false
-        },
-        {
-          "properties": { "kind": { "const": "constant" }, "value": { "$ref": "#/$defs/uncertain" } },
-          "required": ["value"], "additionalProperties": false
-        },
-        {
-          "properties": { "kind": { "const": "csv" }, "file": { "type": "string", "minLength": 1 } },
-          "required": ["file"], "additionalProperties": false
-        }
-      ]
-    },
+    "growth": \#(GrowthKind.schemaDefinition),
     "scenario": {
       "type": "object",
       "required": ["id", "growth"],

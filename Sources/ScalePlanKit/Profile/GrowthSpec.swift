@@ -1,0 +1,38 @@
+/// A growth curve as a profile declares it: a kind and its parameters, each possibly uncertain
+/// (sampled per trial by Monte Carlo), or a list of points, or a CSV file.
+public enum GrowthSpec: Sendable, Equatable {
+    /// A scalar kind with its parameters in `kind.parameters` order.
+    case parametric(GrowthKind, [Uncertain])
+    case points([GrowthPoint])
+    case csv(file: String)
+
+    public var kind: GrowthKind {
+        switch self {
+        case .parametric(let kind, _): kind
+        case .points: .points
+        case .csv: .csv
+        }
+    }
+
+    /// The curve with each uncertain parameter at its deterministic value. CSV curves are
+    /// resolved by the caller (they need the file), so nil here.
+    public var expectedCurve: GrowthCurve? {
+        curve { $0.expected }
+    }
+
+    /// Whether any parameter is uncertain (a `points` or `csv` curve never is).
+    public var isUncertain: Bool {
+        if case .parametric(_, let values) = self { return values.contains(where: \.isUncertain) }
+        return false
+    }
+
+    /// The curve with each uncertain parameter chosen by `pick` (the Monte Carlo sampler), in
+    /// parameter order.
+    public func curve(_ pick: (Uncertain) -> Double) -> GrowthCurve? {
+        switch self {
+        case .parametric(let kind, let values): kind.curve(values.map(pick))
+        case .points(let points): .points(points)
+        case .csv: nil
+        }
+    }
+}
