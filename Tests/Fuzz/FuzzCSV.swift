@@ -18,12 +18,12 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     case .success(let points):
         let curve = GrowthCurve.points(points)
         for month in stride(from: -1.0, through: 30, by: 0.5) { _ = curve.value(at: month) }
-        _ = ProjectionCSVRenderer.render(Simulator(compiled).run(curve: curve, months: 24))
+        _ = ProjectionReport.render(Simulator(compiled).run(curve: curve, months: 24), format: .csv)
     case .failure(let errors):
         for diagnostic in errors.diagnostics { _ = diagnostic.formatted(file: "growth.csv") }
     }
     if let spec = String(validating: bytes, as: UTF8.self), let curve = try? GrowthInput.parse(spec) {
-        _ = ProjectionTableRenderer.render(Simulator(compiled).run(curve: curve, months: 6))
+        _ = ProjectionReport.render(Simulator(compiled).run(curve: curve, months: 6), format: .table)
     }
     switch ObservedCheck.parse(bytes) {
     case .success(let observed):

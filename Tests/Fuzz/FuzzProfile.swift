@@ -21,17 +21,14 @@ public func fuzzProfile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         projections.append(simulator.run(curve: curve, months: 12, start: compiled.profile.defaultScenario?.start))
     }
     for projection in projections {
-        _ = ProjectionTableRenderer.render(projection)
-        _ = ProjectionJSONRenderer.render(projection)
-        _ = ProjectionCSVRenderer.render(projection)
-        _ = ProjectionMarkdownRenderer.render(projection)
+        for format in ReportFormat.allCases { _ = ProjectionReport.render(projection, format: format) }
     }
     let search = CapacitySearch(compiled)
     let results = [search.search(tier: 0), search.search(tier: compiled.tiers.count - 1)]
-    for format in ReportFormat.allCases { _ = CapacityRenderer.render(results, compiled: compiled, format: format) }
+    for format in ReportFormat.allCases { _ = CapacityReport.render(results, compiled: compiled, format: format) }
     let growth: MonteCarlo.Growth = compiled.profile.defaultScenario.map { .scenario($0.growth) } ?? .fixed(.constant(level))
     let options = MonteCarlo.Options(trials: 10, seed: 1, threads: 1, months: 6, blockSize: 4)
     let result = MonteCarlo(compiled, growth: growth).run(options)
-    for format in ReportFormat.allCases { _ = MonteCarloRenderer.render(result, format: format) }
+    for format in ReportFormat.allCases { _ = MonteCarloReport.render(result, format: format) }
     return 0
 }

@@ -19,8 +19,8 @@ import Testing
             #expect(Swift.abs(sumLow - (after.low - before.low)) < 1e-6, "\(id) \(index)")
             #expect(Swift.abs(sumHigh - (after.high - before.high)) < 1e-6, "\(id) \(index)")
             #expect(Swift.abs(diff.totalBefore.low - before.low) < 1e-6 && Swift.abs(diff.totalAfter.high - after.high) < 1e-6)
-            let text = TierDiffRenderer.render(diff, format: .table)
-            #expect(text.contains(TierDiffRenderer.summary(diff)))
+            let text = TierDiffReport.render(diff, format: .table)
+            #expect(text.contains(TierDiffReport.summary(diff)))
             #expect(runCLI(["diff", id, compiled.tiers[index].tier.id, compiled.tiers[index + 1].tier.id]).status == 0)
         }
     }

@@ -144,11 +144,11 @@ import Testing
     /// with its own stream, and merged in an order-independent way.
     @Test(arguments: bundledIDs)
     func sameSeedSameOutputWhateverTheThreads(id: String) throws {
-        let one = MonteCarloRenderer.render(try run(id, trials: 1_300, threads: 1), format: .json)
+        let one = MonteCarloReport.render(try run(id, trials: 1_300, threads: 1), format: .json)
         for threads in [2, 3, 8] {
-            #expect(MonteCarloRenderer.render(try run(id, trials: 1_300, threads: threads), format: .json) == one)
+            #expect(MonteCarloReport.render(try run(id, trials: 1_300, threads: threads), format: .json) == one)
         }
-        #expect(MonteCarloRenderer.render(try run(id, trials: 1_300, threads: 2, seed: 99), format: .json) != one)
+        #expect(MonteCarloReport.render(try run(id, trials: 1_300, threads: 2, seed: 99), format: .json) != one)
     }
 
     /// With nothing uncertain, every trial is the deterministic projection: P10 = P50 = P90 =

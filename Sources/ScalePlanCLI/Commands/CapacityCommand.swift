@@ -9,7 +9,7 @@ enum CapacityCommand: Command {
         arguments: [.profile],
         options: [
             OptionSpec(name: "tier", valueName: "id", help: "Only this tier."),
-            .format(ReportFormat.allCases.map(\.rawValue)),
+            .format(CapacityReport.formatNames),
             OutputWriter.option,
         ])
 
@@ -23,7 +23,7 @@ enum CapacityCommand: Command {
             results = search.searchAll()
         }
         let format = ReportFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table
-        try OutputWriter.write(CapacityRenderer.render(results, compiled: loaded.compiled, format: format), arguments,
+        try OutputWriter.write(CapacityReport.render(results, compiled: loaded.compiled, format: format), arguments,
             spec: spec, context: context)
         return .success
     }

@@ -13,7 +13,7 @@ enum CheckCommand: Command {
             OptionSpec(name: "tier", valueName: "id", help: "The tier in production (default: the one the observed driver value falls in)."),
             OptionSpec(name: "fail-on", valueName: "severity", help: "Exit 1 when a trigger of this severity or higher fires: info, warning or critical.",
                 defaultValue: "warning", choices: Trigger.Severity.allCases.map(\.rawValue)),
-            .format(["table", "json", "markdown"]),
+            .format(CheckReport.formatNames),
             OutputWriter.option,
             OptionSpec(name: "quiet", short: "q", help: "Print nothing; only the exit status tells."),
             OptionSpec(name: "no-color", help: "No colour, even on a terminal."),
@@ -42,16 +42,14 @@ enum CheckCommand: Command {
         } catch {
             throw .data("\(path): '\(error.name)' is not a name in profile '\(profile.id)'"
                 + (error.suggestion.map { "; did you mean '\($0)'?" } ?? "")
-                + " Observed values may name the driver, params, metrics, cost, cost.<category>, revenue, utilization.<limit> and latency.<queue>.")
+                + " Observed values may name the driver, params, metrics, \(ContextName.summary).")
         }
         let threshold = Trigger.Severity(rawValue: arguments.value("fail-on", in: spec) ?? "warning") ?? .warning
         let failed = result.firing.contains { $0.trigger.severity >= threshold }
         if !arguments.has("quiet") {
-            let text: String = switch arguments.value("format", in: spec) {
-            case "json": CheckRenderer.json(result, profile: profile, failOn: threshold, failed: failed)
-            case "markdown": CheckRenderer.markdown(result, profile: profile)
-            default: CheckRenderer.table(result, profile: profile, style: context.style(noColor: arguments.has("no-color")))
-            }
+            let format = ListFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table
+            let text = CheckReport.render(CheckReport.Subject(result: result, profile: profile, failOn: threshold, failed: failed,
+                style: context.style(noColor: arguments.has("no-color"))), format: format)
             try OutputWriter.write(text, arguments, spec: spec, context: context)
         }
         return failed ? .failure : .success

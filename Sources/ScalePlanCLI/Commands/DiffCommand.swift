@@ -14,12 +14,12 @@ enum DiffCommand: Command {
         options: [
             OptionSpec(name: "at", valueName: "n", help: "Driver value to evaluate usage-priced costs at (tier mode)."),
             OptionSpec(name: "fail-on-increase", valueName: "amount", help: "Exit 1 if the projected monthly cost at the horizon rises by more than this amount (e.g. 500) or percentage (e.g. 10%) (plan mode)."),
-            .format(["table", "json", "markdown"]),
+            .format(TierDiffReport.formatNames),
             OutputWriter.option,
         ])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
-        let format = ReportFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table
+        let format = ListFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table
         let positionals = arguments.positionals
         if positionals.count == 3 {
             let loaded = try context.loadProfile(positionals[0], for: spec)
@@ -33,13 +33,13 @@ enum DiffCommand: Command {
                 at = value
             }
             let diff = TierDiff(loaded.compiled, from: from, to: to, at: at)
-            try OutputWriter.write(TierDiffRenderer.render(diff, format: format), arguments, spec: spec, context: context)
+            try OutputWriter.write(TierDiffReport.render(diff, format: format), arguments, spec: spec, context: context)
             return .success
         }
         let old = try context.loadProfile(positionals[0], for: spec)
         let new = try context.loadProfile(positionals[1], for: spec)
         let diff = PlanDiff(old: old.compiled, new: new.compiled)
-        try OutputWriter.write(PlanDiffRenderer.render(diff, format: format), arguments, spec: spec, context: context)
+        try OutputWriter.write(PlanDiffReport.render(diff, format: format), arguments, spec: spec, context: context)
         guard let limit = arguments.value("fail-on-increase", in: spec) else { return .success }
         if limit.hasSuffix("%") {
             guard let percent = Double(limit.dropLast()), percent.isFinite else {

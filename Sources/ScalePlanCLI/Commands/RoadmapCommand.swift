@@ -8,7 +8,7 @@ enum RoadmapCommand: Command {
         discussion: "Headline numbers, the tier table (planned vs projected entry), charts of the driver and the monthly cost (with the P10–P90 band when --trials is given), a milestone timeline, the trigger calendar with migration lead times, unit economics, the team and hiring plan, risks (bottlenecks, plan gaps, early triggers), and every assumption with its range. Markdown uses plain tables and Mermaid charts (GitHub renders them); HTML is one self-contained file with inline CSS and SVG, no scripts and nothing fetched.",
         arguments: [.profile],
         options: GrowthOptions.options + MonteCarloOptions.options + [
-            .format(["markdown", "html"]),
+            .format(RoadmapReport.formatNames),
             OutputWriter.option,
         ])
 
@@ -27,7 +27,8 @@ enum RoadmapCommand: Command {
             bar?.finish()
         }
         let roadmap = Roadmap(projection: projection, monteCarlo: monteCarlo)
-        let text = arguments.value("format", in: spec) == "html" ? RoadmapHTML.render(roadmap) : RoadmapMarkdown.render(roadmap)
+        let format = DocumentFormat(rawValue: arguments.value("format", in: spec) ?? "markdown") ?? .markdown
+        let text = RoadmapReport.render(roadmap, format: format)
         try OutputWriter.write(text, arguments, spec: spec, context: context)
         return .success
     }

@@ -8,7 +8,7 @@ enum SimulateCommand: Command {
         discussion: "With --trials N, a Monte Carlo: each trial draws every uncertain param, growth parameter and cost range, and the report gives P10/P50/P90 per month, the probability each trigger fires and when, and the probability each tier is needed by each month. Without it, the deterministic projection. Each month: driver → metrics → tier → utilisation and bottleneck → p95 latency (M/M/c) → cost (low/expected/high) → revenue → triggers. Then the events: when each trigger first fires with its value against the threshold, tier changes and the month each migration must start, and the gaps in the plan (load no tier carries, a tier over its own limits inside its range, a missed latency target).",
         arguments: [.profile],
         options: GrowthOptions.options + MonteCarloOptions.options + [
-            .format(ReportFormat.allCases.map(\.rawValue)),
+            .format(ProjectionReport.formatNames),
             OutputWriter.option,
         ])
 
@@ -23,18 +23,12 @@ enum SimulateCommand: Command {
             if let bar { progress = { fraction in bar.update(fraction) } }
             let result = runner.run(options, start: growth.start, growthSource: growth.source, progress: progress)
             bar?.finish()
-            try OutputWriter.write(MonteCarloRenderer.render(result, format: format), arguments, spec: spec, context: context)
+            try OutputWriter.write(MonteCarloReport.render(result, format: format), arguments, spec: spec, context: context)
             return .success
         }
         let projection = Simulator(loaded.compiled).run(curve: growth.curve, months: growth.months, start: growth.start,
             growthSource: growth.source)
-        let text: String = switch format {
-        case .table: ProjectionTableRenderer.render(projection)
-        case .json: ProjectionJSONRenderer.render(projection)
-        case .csv: ProjectionCSVRenderer.render(projection)
-        case .markdown: ProjectionMarkdownRenderer.render(projection)
-        }
-        try OutputWriter.write(text, arguments, spec: spec, context: context)
+        try OutputWriter.write(ProjectionReport.render(projection, format: format), arguments, spec: spec, context: context)
         return .success
     }
 }

@@ -50,13 +50,5 @@ public enum Terminal {
     }
 }
 
-/// Applies bold and colour only when the output is a terminal and colour is not disabled.
-struct Style: Sendable {
-    var enabled: Bool
-
-    func bold(_ text: String) -> String { enabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
-    func red(_ text: String) -> String { enabled ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
-    func yellow(_ text: String) -> String { enabled ? "\u{1B}[33m\(text)\u{1B}[0m" : text }
-    func green(_ text: String) -> String { enabled ? "\u{1B}[32m\(text)\u{1B}[0m" : text }
-    func dim(_ text: String) -> String { enabled ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
-}
+/// Bold and colour, only when the output is a terminal and colour is not disabled.
+typealias Style = TextStyle

@@ -1,8 +1,32 @@
-import ScalePlanKit
+/// `check` in every format: the triggers that fire on the observed values, what to do, and the
+/// values the triggers read (observed or derived).
+public enum CheckReport: Report {
+    public struct Subject: Sendable {
+        public var result: ObservedCheck.Result
+        public var profile: Profile
+        /// The `--fail-on` severity, and whether a trigger at or above it fired.
+        public var failOn: Trigger.Severity
+        public var failed: Bool
+        public var style: TextStyle
 
-/// `check` output.
-enum CheckRenderer {
-    static func table(_ result: ObservedCheck.Result, profile: Profile, style: Style) -> String {
+        public init(result: ObservedCheck.Result, profile: Profile, failOn: Trigger.Severity, failed: Bool, style: TextStyle) {
+            self.result = result
+            self.profile = profile
+            self.failOn = failOn
+            self.failed = failed
+            self.style = style
+        }
+    }
+
+    public static func render(_ subject: Subject, format: ListFormat) -> String {
+        switch format {
+        case .table: table(subject.result, profile: subject.profile, style: subject.style)
+        case .json: json(subject.result, profile: subject.profile, failOn: subject.failOn, failed: subject.failed)
+        case .markdown: markdown(subject.result, profile: subject.profile)
+        }
+    }
+
+    static func table(_ result: ObservedCheck.Result, profile: Profile, style: TextStyle) -> String {
         let tier = profile.tiers[result.tier]
         let clean = { (text: String) in TextSafety.terminal(text) }
         var out = style.bold(clean("\(profile.name): triggers of tier \(tier.name) (\(tier.id)) and the global ones")) + "\n"

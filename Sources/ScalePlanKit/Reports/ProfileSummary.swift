@@ -1,7 +1,5 @@
-import ScalePlanKit
-
 /// A profile with each tier's costs and limits evaluated at its range, ready for `show`.
-struct ProfileSummary {
+public struct ProfileSummary {
     struct CostRow {
         var item: CostItem
         var low: Double
@@ -24,7 +22,7 @@ struct ProfileSummary {
     let profile: Profile
     let tiers: [TierSummary]
 
-    init(_ compiled: CompiledProfile) {
+    public init(_ compiled: CompiledProfile) {
         profile = compiled.profile
         let evaluator = PointEvaluator(compiled)
         tiers = compiled.tiers.enumerated().map { tierIndex, tier in

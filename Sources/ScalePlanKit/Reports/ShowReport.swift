@@ -1,11 +1,36 @@
-import ScalePlanKit
+/// `show`: the plan as the engine reads it — each tier's range, limits, costs (evaluated at its
+/// range), targets and triggers — as a terminal layout or JSON.
+public enum ShowReport: Report {
+    public struct Subject {
+        public var summary: ProfileSummary
+        public var style: TextStyle
+        /// The terminal's width (the layout uses at most 100 columns).
+        public var width: Int
 
-/// The terminal layout of `show`.
-enum ShowTableRenderer {
-    static func render(_ summary: ProfileSummary, style: Style, width: Int) -> String {
+        public init(summary: ProfileSummary, style: TextStyle, width: Int) {
+            self.summary = summary
+            self.style = style
+            self.width = width
+        }
+    }
+
+    public static func render(_ subject: Subject, format: ShowFormat) -> String {
+        switch format {
+        case .table: table(subject.summary, style: subject.style, width: subject.width)
+        case .json: subject.summary.json.rendered() + "\n"
+        }
+    }
+
+    /// `0 – 50`, `2M+`.
+    public static func describe(range: DriverRange) -> String {
+        guard let max = range.max else { return NumberFormatting.compact(range.min) + "+" }
+        return NumberFormatting.compact(range.min) + " – " + NumberFormatting.compact(max)
+    }
+
+    static func table(_ summary: ProfileSummary, style: TextStyle, width: Int) -> String {
         let profile = summary.profile
         let money = { (value: Double) in NumberFormatting.money(value, currency: profile.currency) }
-        let clean = { (text: String) in Terminal.sanitize(text) }
+        let clean = { (text: String) in TextSafety.terminal(text) }
         let textWidth = min(width, 100)
         var out = style.bold("\(clean(profile.name)) (\(profile.id))") + "\n"
         if let description = profile.description {
@@ -21,7 +46,7 @@ enum ShowTableRenderer {
         for (index, tierSummary) in summary.tiers.enumerated() {
             let tier = tierSummary.tier
             out += "\n" + style.bold("Tier \(index + 1)/\(summary.tiers.count): \(clean(tier.name)) (\(tier.id))")
-            out += " · \(profile.driver.name) \(ShowCommand.describe(range: tier.range))"
+            out += " · \(profile.driver.name) \(describe(range: tier.range))"
             if let timeline = tier.timeline { out += " · " + describe(timeline) }
             out += "\n"
             if let source = tier.source { out += TextWrap.wrap("  Source: \(clean(source))", width: textWidth, indent: 4) + "\n" }
@@ -126,7 +151,7 @@ enum ShowTableRenderer {
         return out
     }
 
-    static func triggers(_ triggers: [Trigger], style: Style, width: Int) -> String {
+    static func triggers(_ triggers: [Trigger], style: TextStyle, width: Int) -> String {
         let textWidth = min(width, 100)
         var out = ""
         for trigger in triggers {
@@ -135,8 +160,8 @@ enum ShowTableRenderer {
             case .warning: style.yellow("warning ")
             case .info: "info    "
             }
-            let condition = Terminal.sanitize(trigger.condition.summary)
-            let action = Terminal.sanitize(trigger.action) + (trigger.target.map { " → \($0)" } ?? "")
+            let condition = TextSafety.terminal(trigger.condition.summary)
+            let action = TextSafety.terminal(trigger.action) + (trigger.target.map { " → \($0)" } ?? "")
             out += TextWrap.wrap("    \(severity) \(trigger.id): when \(condition)", width: textWidth, indent: 8) + "\n"
             out += TextWrap.wrap("        → \(action)", width: textWidth, indent: 10) + "\n"
         }
@@ -144,7 +169,7 @@ enum ShowTableRenderer {
     }
 
     static func describe(_ timeline: Timeline) -> String {
-        if let label = timeline.label { return Terminal.sanitize(label) }
+        if let label = timeline.label { return TextSafety.terminal(label) }
         guard let end = timeline.end else { return "month \(NumberFormatting.plain(timeline.start))+" }
         return "months \(NumberFormatting.plain(timeline.start))–\(NumberFormatting.plain(end))"
     }

@@ -1,6 +1,6 @@
 /// Monte Carlo output in every format. The table shows each quantity's P50 with its P10–P90
 /// band; JSON and CSV carry every percentile, the mean and the odds by month.
-public enum MonteCarloRenderer {
+public enum MonteCarloReport: Report {
     public static let schema = "scaleplan.montecarlo/2"
 
     public static func render(_ result: MonteCarloResult, format: ReportFormat) -> String {

@@ -1,6 +1,13 @@
 /// `capacity` output in every format.
-public enum CapacityRenderer {
+public enum CapacityReport: Report {
     public static let schema = "scaleplan.capacity/1"
+
+    /// Each tier's answer, and the profile they are of.
+    public typealias Subject = (results: [CapacitySearch.Result], compiled: CompiledProfile)
+
+    public static func render(_ subject: Subject, format: ReportFormat) -> String {
+        render(subject.results, compiled: subject.compiled, format: format)
+    }
 
     public static func render(_ results: [CapacitySearch.Result], compiled: CompiledProfile, format: ReportFormat) -> String {
         switch format {

@@ -1,12 +1,12 @@
 /// `diff <profile> <tierA> <tierB>` in every format, laid out like a cost diff in a pull request.
-public enum TierDiffRenderer {
+public enum TierDiffReport: Report {
     public static let schema = "scaleplan.tierdiff/1"
 
-    public static func render(_ diff: TierDiff, format: ReportFormat) -> String {
+    public static func render(_ diff: TierDiff, format: ListFormat) -> String {
         switch format {
+        case .table: text(diff)
         case .json: json(diff).rendered() + "\n"
         case .markdown: markdown(diff)
-        default: text(diff)
         }
     }
 

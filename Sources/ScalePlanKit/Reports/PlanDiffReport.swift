@@ -1,12 +1,12 @@
 /// `diff <old.json> <new.json>` in every format.
-public enum PlanDiffRenderer {
+public enum PlanDiffReport: Report {
     public static let schema = "scaleplan.plandiff/1"
 
-    public static func render(_ diff: PlanDiff, format: ReportFormat) -> String {
+    public static func render(_ diff: PlanDiff, format: ListFormat) -> String {
         switch format {
+        case .table: text(diff)
         case .json: json(diff).rendered() + "\n"
         case .markdown: markdown(diff)
-        default: text(diff)
         }
     }
 
