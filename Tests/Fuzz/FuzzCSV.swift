@@ -29,7 +29,7 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     case .success(let observed):
         let check = ObservedCheck(compiled)
         if let result = try? check.run(observed: observed, tier: nil) { _ = result.values.count }
-        for tier in compiled.tiers.indices { _ = try? check.run(observed: observed, tier: tier) }
+        for tier in compiled.profile.tiers.indices { _ = try? check.run(observed: observed, tier: tier) }
     case .failure(let errors):
         for diagnostic in errors.diagnostics { _ = diagnostic.formatted(file: "observed.csv") }
     }

@@ -24,7 +24,7 @@ public func fuzzProfile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         for format in ReportFormat.allCases { _ = ProjectionReport.render(projection, format: format) }
     }
     let search = CapacitySearch(compiled)
-    let results = [search.search(tier: 0), search.search(tier: compiled.tiers.count - 1)]
+    let results = [search.search(tier: 0), search.search(tier: compiled.profile.tiers.count - 1)]
     for format in ReportFormat.allCases { _ = CapacityReport.render(results, compiled: compiled, format: format) }
     let growth: MonteCarlo.Growth = compiled.profile.defaultScenario.map { .scenario($0.growth) } ?? .fixed(.constant(level))
     let options = MonteCarlo.Options(trials: 10, seed: 1, threads: 1, months: 6, blockSize: 4)

@@ -4,13 +4,13 @@
 ///
 /// A class holding one engine, reused across calls (the capacity search makes thousands); use it
 /// from one thread.
-public final class PointEvaluator {
-    public let compiled: CompiledProfile
+final class PointEvaluator {
+    let compiled: CompiledProfile
     private let engine: MonthEngine
     private var loaded: Double?
 
     /// - Parameter params: values for the params; the deterministic values when nil.
-    public init(_ compiled: CompiledProfile, params: [Double]? = nil) {
+    init(_ compiled: CompiledProfile, params: [Double]? = nil) {
         self.compiled = compiled
         engine = MonthEngine(EnginePlan(compiled), width: 1)
         engine.begin(count: 1, curve: .constant(0))
@@ -28,7 +28,7 @@ public final class PointEvaluator {
     }
 
     /// Every slot: the driver, params and metrics filled in; trigger-context slots zero.
-    public func slots(driver: Double) -> [Double] {
+    func slots(driver: Double) -> [Double] {
         load(driver)
         var row = engine.row(0)
         for slot in compiled.layout.modelSlotCount..<row.count { row[slot] = 0 }
@@ -36,7 +36,7 @@ public final class PointEvaluator {
     }
 
     /// Each limit of a tier: the metric's value against the limit's.
-    public func limits(of tier: Int, driver: Double) -> [LimitUse] {
+    func limits(of tier: Int, driver: Double) -> [LimitUse] {
         load(driver)
         engine.evaluateLimits(tier)
         let columns = engine.tiers[tier]
@@ -46,14 +46,14 @@ public final class PointEvaluator {
     }
 
     /// Whether every limit of the tier holds at `driver` (`LimitRule`).
-    public func carries(tier: Int, driver: Double) -> Bool {
+    func carries(tier: Int, driver: Double) -> Bool {
         load(driver)
         engine.evaluateCarrying(tier)
         return !engine.tiers[tier].fails[0]
     }
 
     /// Each cost item of a tier at `driver`, in the profile's currency.
-    public func costs(of tier: Int, driver: Double) -> [ItemCost] {
+    func costs(of tier: Int, driver: Double) -> [ItemCost] {
         load(driver)
         var collector = ItemCollector()
         engine.resetCosts(tier)
@@ -62,7 +62,7 @@ public final class PointEvaluator {
     }
 
     /// The tier's total monthly cost at `driver`.
-    public func totalCost(of tier: Int, driver: Double) -> ItemCost {
+    func totalCost(of tier: Int, driver: Double) -> ItemCost {
         costs(of: tier, driver: driver).reduce(ItemCost(low: 0, expected: 0, high: 0)) {
             ItemCost(low: $0.low + $1.low, expected: $0.expected + $1.expected, high: $0.high + $1.high)
         }

@@ -31,18 +31,18 @@
 ///
 /// Every entry point goes through one block kernel (`responses`), so a single queue and a
 /// column of a Monte Carlo block get bit-identical answers.
-public enum Queueing {
+enum Queueing {
     /// The largest server count the model evaluates; beyond it a queue is an invalid value.
-    public static let maximumServers = 1e9
+    static let maximumServers = 1e9
 
     /// The whole number of servers the model uses for a `servers` value: rounded down; nil when
     /// the value is not a number from 1 to `maximumServers`.
-    public static func serversUsed(_ value: Double) -> Double? {
+    static func serversUsed(_ value: Double) -> Double? {
         value >= 1 && value <= maximumServers ? value.rounded(.down) : nil
     }
 
     /// Erlang B: the blocking probability of an M/M/c/c system with offered load `a`.
-    public static func erlangB(servers c: Int, load a: Double) -> Double {
+    static func erlangB(servers c: Int, load a: Double) -> Double {
         guard c >= 0, a >= 0, a.isFinite else { return .nan }
         if c == 0 { return 1 }
         if a == 0 { return 0 }
@@ -52,7 +52,7 @@ public enum Queueing {
 
     /// Erlang C: the probability that an arrival must wait, for `c` servers and offered load
     /// `a = λ/μ`. 1 when the queue is unstable (a ≥ c).
-    public static func erlangC(servers c: Int, load a: Double) -> Double {
+    static func erlangC(servers c: Int, load a: Double) -> Double {
         guard c >= 1, a >= 0, a.isFinite else { return .nan }
         if a >= Double(c) { return 1 }
         return waitProbability(servers: Double(c), load: a, inverseB: inverseErlangB(servers: Double(c), load: a))
@@ -78,19 +78,19 @@ public enum Queueing {
     }
 
     /// Steady-state figures of an M/M/c queue.
-    public struct Result: Sendable, Equatable {
+    struct Result: Sendable, Equatable {
         /// ρ = λ / (cμ); ≥ 1 means the queue grows without bound.
-        public var utilization: Double
+        var utilization: Double
         /// Erlang C.
-        public var probabilityOfWaiting: Double
+        var probabilityOfWaiting: Double
         /// Mean wait in queue, in the time unit of the inputs; infinity when unstable.
-        public var meanWait: Double
+        var meanWait: Double
         /// Mean response time (wait + service); infinity when unstable.
-        public var meanResponse: Double
+        var meanResponse: Double
         /// 95th percentile of the response time; infinity when unstable.
-        public var p95Response: Double
+        var p95Response: Double
 
-        public var isStable: Bool { utilization < 1 }
+        var isStable: Bool { utilization < 1 }
     }
 
     /// Analyses an M/M/c queue. Invalid inputs (a negative or non-finite arrival rate, a service
@@ -99,7 +99,7 @@ public enum Queueing {
     ///   - arrivalRate: λ, arrivals per time unit.
     ///   - serviceTime: mean service time 1/μ, in the same time unit.
     ///   - servers: c (rounded down).
-    public static func analyze(arrivalRate lambda: Double, serviceTime: Double, servers: Double) -> Result {
+    static func analyze(arrivalRate lambda: Double, serviceTime: Double, servers: Double) -> Result {
         var utilization = 0.0, p95 = 0.0, wait = 0.0
         var arrival = lambda, service = serviceTime, count = servers
         withUnsafeTemporaryAllocation(of: Double.self, capacity: workPerQueue) { work in

@@ -4,11 +4,11 @@
 /// xoshiro256** (Blackman and Vigna, "Scrambled linear pseudorandom number generators", 2018;
 /// reference code at prng.di.unimi.it), seeded through SplitMix64 as its authors recommend, so
 /// that nearby seeds give unrelated streams.
-public struct Xoshiro256StarStar: Sendable {
+struct Xoshiro256StarStar: Sendable {
     private var s0, s1, s2, s3: UInt64
 
     /// A generator whose state is filled from SplitMix64 seeded with `seed`.
-    public init(seed: UInt64) {
+    init(seed: UInt64) {
         var mixer = SplitMix64(state: seed)
         s0 = mixer.next()
         s1 = mixer.next()
@@ -18,7 +18,7 @@ public struct Xoshiro256StarStar: Sendable {
 
     /// A generator for one block of trials: the run's seed and the block number mixed through
     /// SplitMix64, so every block has its own stream whatever thread runs it.
-    public init(seed: UInt64, stream: UInt64) {
+    init(seed: UInt64, stream: UInt64) {
         var mixer = SplitMix64(state: seed ^ 0x9E37_79B9_7F4A_7C15)
         let base = mixer.next()
         self.init(seed: base &+ stream &* 0xD1B5_4A32_D192_ED03)
@@ -29,7 +29,7 @@ public struct Xoshiro256StarStar: Sendable {
 
     /// The next 64 random bits.
     @inline(__always)
-    public mutating func next() -> UInt64 {
+    mutating func next() -> UInt64 {
         let result = Self.rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17
         s2 ^= s0
@@ -43,21 +43,21 @@ public struct Xoshiro256StarStar: Sendable {
 
     /// A uniform double in [0, 1): the top 53 bits, scaled.
     @inline(__always)
-    public mutating func nextUnit() -> Double {
+    mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 }
 
 /// SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number generators", 2014):
 /// used to expand a seed into generator state.
-public struct SplitMix64: Sendable {
-    public var state: UInt64
+struct SplitMix64: Sendable {
+    var state: UInt64
 
-    public init(state: UInt64) {
+    init(state: UInt64) {
         self.state = state
     }
 
-    public mutating func next() -> UInt64 {
+    mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -69,7 +69,7 @@ public struct SplitMix64: Sendable {
 extension Uncertain {
     /// A draw from the distribution (see `Draw`). Fixed values return without drawing, so adding
     /// a fixed param does not shift the stream.
-    public func sample(_ random: inout Xoshiro256StarStar) -> Double {
+    func sample(_ random: inout Xoshiro256StarStar) -> Double {
         switch distribution {
         case .fixed:
             return expected

@@ -1,5 +1,5 @@
 /// The static type of an expression: a quantity, or a condition (true/false).
-public enum ValueType: String, Sendable {
+enum ValueType: String, Sendable {
     case number = "quantity"
     case boolean = "condition"
 }
@@ -24,17 +24,17 @@ enum Instruction: Sendable, Equatable {
 /// `sqrt(-1)` and `inf - inf` are NaN, overflow gives ±infinity. A condition is 1 (true) or 0
 /// (false); comparisons involving NaN are false. `min`/`max` return NaN if any argument is NaN,
 /// so a broken input is visible rather than silently dropped. `round` rounds half away from zero.
-public struct CompiledExpression: Sendable, CustomStringConvertible {
+struct CompiledExpression: Sendable, CustomStringConvertible {
     /// The text the expression was compiled from.
-    public let source: String
+    let source: String
     /// The parse tree (kept for reports: a trigger's threshold is read off its comparison).
-    public let syntax: Syntax
-    public let type: ValueType
+    let syntax: Syntax
+    let type: ValueType
     let code: [Instruction]
     let stackSize: Int
 
     /// The value when the expression uses no names, e.g. a literal limit `500` (worked out once).
-    public let constantValue: Double?
+    let constantValue: Double?
 
     init(source: String, syntax: Syntax, type: ValueType, code: [Instruction], stackSize: Int) {
         self.source = source
@@ -46,11 +46,11 @@ public struct CompiledExpression: Sendable, CustomStringConvertible {
         constantValue = usesNames ? nil : Self.run(code, stackSize: stackSize, slots: UnsafeBufferPointer(start: nil, count: 0))
     }
 
-    public var description: String { source }
+    var description: String { source }
 
     /// Evaluates against slot values (indices as resolved at compile time).
     /// - Complexity: O(*k*) in the number of instructions.
-    public func evaluate(_ slots: UnsafeBufferPointer<Double>) -> Double {
+    func evaluate(_ slots: UnsafeBufferPointer<Double>) -> Double {
         Self.run(code, stackSize: stackSize, slots: slots)
     }
 
@@ -81,7 +81,7 @@ public struct CompiledExpression: Sendable, CustomStringConvertible {
     }
 
     /// Evaluates against an array of slot values.
-    public func evaluate(_ slots: [Double]) -> Double {
+    func evaluate(_ slots: [Double]) -> Double {
         slots.withUnsafeBufferPointer { evaluate($0) }
     }
 

@@ -1,9 +1,9 @@
 /// Turns a parse tree into a `CompiledExpression`: checks types (quantities versus
 /// conditions), resolves every name to a slot, and emits postfix code.
-public enum ExpressionCompiler {
+enum ExpressionCompiler {
     /// Resolves a name at a column to its slot, or throws a tailored error (unknown name with a
     /// did-you-mean, or a name not available in this context).
-    public typealias Resolver = (_ name: String, _ column: Int) throws(ExpressionError) -> Int
+    typealias Resolver = (_ name: String, _ column: Int) throws(ExpressionError) -> Int
 
     /// Parses and compiles `text`.
     /// - Parameters:
@@ -12,7 +12,7 @@ public enum ExpressionCompiler {
     ///     (triggers).
     ///   - resolve: maps names to slots.
     /// - Throws: `ExpressionError` with the column of the problem.
-    public static func compile(_ text: String, as type: ValueType, resolve: Resolver)
+    static func compile(_ text: String, as type: ValueType, resolve: Resolver)
         throws(ExpressionError) -> CompiledExpression
     {
         let syntax = try ExpressionParser.parse(text)
@@ -20,7 +20,7 @@ public enum ExpressionCompiler {
     }
 
     /// Compiles an already parsed expression.
-    public static func compile(_ syntax: Syntax, source: String, as type: ValueType, resolve: Resolver)
+    static func compile(_ syntax: Syntax, source: String, as type: ValueType, resolve: Resolver)
         throws(ExpressionError) -> CompiledExpression
     {
         var emitter = Emitter()

@@ -1,6 +1,6 @@
 /// The built-in functions. All are total on doubles: none can trap, whatever the input
 /// (`log(0)` is -inf, `sqrt(-1)` is NaN, as IEEE 754 defines).
-public enum Function: String, Sendable, CaseIterable {
+enum Function: String, Sendable, CaseIterable {
     case min, max, abs, ceil, floor, round, log, exp, sqrt, clamp
     case `if`
 

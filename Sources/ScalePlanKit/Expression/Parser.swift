@@ -14,17 +14,17 @@
 ///     primary    := number | "true" | "false" | name | name "(" args ")" | "(" expression ")"
 ///
 /// So `-2^2` is -(2^2) = -4 and `2^3^2` is 2^9, as in mathematics.
-public enum ExpressionParser {
+enum ExpressionParser {
     /// Nesting deeper than this is an error (not a stack overflow).
-    public static let maximumDepth = 64
+    static let maximumDepth = 64
     /// Longer expressions are an error: a chain such as `1 + 1 + …` builds a tree as deep as
     /// it is long, and compiling and freeing that tree recurses through it.
-    public static let maximumTokens = 1_000
+    static let maximumTokens = 1_000
 
     /// Parses expression text.
     /// - Throws: `ExpressionError` with the column of the first problem.
     /// - Complexity: O(*n*) in the length of the text.
-    public static func parse(_ text: String) throws(ExpressionError) -> Syntax {
+    static func parse(_ text: String) throws(ExpressionError) -> Syntax {
         let tokens = try Lexer.tokenize(text)
         if tokens.count > maximumTokens {
             throw ExpressionError("expression is too long (\(tokens.count - 1) tokens; at most \(maximumTokens - 1))",

@@ -1,5 +1,5 @@
 /// The parsed form of an expression, before names are resolved.
-public indirect enum Syntax: Sendable, Equatable {
+indirect enum Syntax: Sendable, Equatable {
     case number(Double, column: Int)
     case boolean(Bool, column: Int)
     case identifier(String, column: Int)
@@ -8,7 +8,7 @@ public indirect enum Syntax: Sendable, Equatable {
     case call(Function, [Syntax], column: Int)
 
     /// Column of the node's first scalar (for binary nodes, of the operator).
-    public var column: Int {
+    var column: Int {
         switch self {
         case .number(_, let c), .boolean(_, let c), .identifier(_, let c), .unary(_, _, let c),
             .binary(_, _, _, let c), .call(_, _, let c):
@@ -17,14 +17,14 @@ public indirect enum Syntax: Sendable, Equatable {
     }
 
     /// Column where the node's text begins (for a binary node, its left operand's start).
-    public var startColumn: Int {
+    var startColumn: Int {
         var node = self
         while case .binary(_, let lhs, _, _) = node { node = lhs }
         return node.column
     }
 
     /// Every identifier in the expression with its column, in order of appearance.
-    public var identifiers: [(name: String, column: Int)] {
+    var identifiers: [(name: String, column: Int)] {
         var result: [(String, Int)] = []
         var stack: [Syntax] = [self]
         // Iterative, so that a pathological (though depth-limited) tree cannot exhaust the stack.
@@ -41,12 +41,12 @@ public indirect enum Syntax: Sendable, Equatable {
     }
 }
 
-public enum UnaryOperator: String, Sendable {
+enum UnaryOperator: String, Sendable {
     case negate = "-"
     case not = "not"
 }
 
-public enum BinaryOperator: String, Sendable {
+enum BinaryOperator: String, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
     case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case equal = "==", notEqual = "!="

@@ -4,15 +4,15 @@
 /// two duplicate keys; a hand-edited profile deserves better. This parser rejects duplicate
 /// keys, a byte-order mark, invalid UTF-8, non-finite numbers and nesting deeper than
 /// `maximumDepth`, and never recurses without bound.
-public struct JSONParser {
+struct JSONParser {
     /// Deeper nesting than this is rejected rather than risking the stack.
-    public static let maximumDepth = 200
+    static let maximumDepth = 200
 
     /// A syntax error: the message and where it is.
-    public struct SyntaxError: Error, Sendable, Equatable {
-        public var message: String
-        public var location: SourceLocation
-        public var hint: String?
+    struct SyntaxError: Error, Sendable, Equatable {
+        var message: String
+        var location: SourceLocation
+        var hint: String?
     }
 
     private let bytes: [UInt8]
@@ -30,7 +30,7 @@ public struct JSONParser {
     /// - Returns: the root value with locations.
     /// - Throws: `SyntaxError` at the first syntax error.
     /// - Complexity: O(*n*) in the size of the input.
-    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
+    static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONNode {
         var parser = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             throw SyntaxError(
@@ -49,7 +49,7 @@ public struct JSONParser {
     }
 
     /// Parses a string's UTF-8 bytes.
-    public static func parse(_ text: String) throws(SyntaxError) -> JSONNode {
+    static func parse(_ text: String) throws(SyntaxError) -> JSONNode {
         try parse(Array(text.utf8))
     }
 

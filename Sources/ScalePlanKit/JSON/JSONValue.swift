@@ -1,6 +1,6 @@
 /// A JSON value as read from a file, with the place each value starts, so that every later
 /// check (types, names, expressions) can point at a line and column.
-public indirect enum JSONValue: Sendable, Equatable {
+indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -11,7 +11,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     case object([JSONMember])
 
     /// The name of the JSON type, for "expected a number, found a string" messages.
-    public var typeName: String {
+    var typeName: String {
         switch self {
         case .null: "null"
         case .bool: "a boolean"
@@ -24,19 +24,19 @@ public indirect enum JSONValue: Sendable, Equatable {
 }
 
 /// A value and where it starts (for strings, the opening quote).
-public struct JSONNode: Sendable, Equatable {
-    public var value: JSONValue
-    public var location: SourceLocation
+struct JSONNode: Sendable, Equatable {
+    var value: JSONValue
+    var location: SourceLocation
 
-    public init(_ value: JSONValue, at location: SourceLocation) {
+    init(_ value: JSONValue, at location: SourceLocation) {
         self.value = value
         self.location = location
     }
 }
 
 /// One `"key": value` pair; objects keep their members in file order.
-public struct JSONMember: Sendable, Equatable {
-    public var key: String
-    public var keyLocation: SourceLocation
-    public var value: JSONNode
+struct JSONMember: Sendable, Equatable {
+    var key: String
+    var keyLocation: SourceLocation
+    var value: JSONNode
 }

@@ -1,8 +1,8 @@
 /// Checks a decoded profile's meaning — names, ranges, references, types, cycles — and
 /// compiles every expression. Every problem is reported, not just the first.
-public struct ProfileCompiler {
+struct ProfileCompiler {
     /// Names a param or metric may not take: keywords, trigger-context names, functions.
-    public static let reservedNames: Set<String> = Set(
+    static let reservedNames: Set<String> = Set(
         ["and", "or", "not", "true", "false", "burn", "headcount"] + ContextName.bareWords
             + Function.allCases.map(\.rawValue))
 
@@ -19,7 +19,7 @@ public struct ProfileCompiler {
 
     /// Checks and compiles a profile.
     /// - Returns: the compiled profile when there are no errors, and all diagnostics.
-    public static func compile(_ profile: Profile) -> (CompiledProfile?, [Diagnostic]) {
+    static func compile(_ profile: Profile) -> (CompiledProfile?, [Diagnostic]) {
         var compiler = ProfileCompiler(profile)
         let compiled = compiler.run()
         return (compiler.bag.hasErrors ? nil : compiled, compiler.bag.diagnostics)

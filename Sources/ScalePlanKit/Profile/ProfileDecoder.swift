@@ -2,13 +2,13 @@
 /// unknown keys, malformed values) with its line, column and JSON path.
 ///
 /// Cross-references (names, ranges, expressions) are checked afterwards by `ProfileCompiler`.
-public enum ProfileDecoder {
+enum ProfileDecoder {
     /// The profile language versions this build reads.
-    public static let supportedVersions = 1...1
+    static let supportedVersions = 1...1
 
     /// Decodes a parsed JSON document.
     /// - Returns: the profile (nil if a required part could not be read) and the diagnostics.
-    public static func decode(_ root: JSONNode) -> (Profile?, [Diagnostic]) {
+    static func decode(_ root: JSONNode) -> (Profile?, [Diagnostic]) {
         var reader = JSONReader()
         let profile = reader.profile(root)
         return (profile, reader.bag.diagnostics)

@@ -3,17 +3,17 @@
 /// Slot 0 is the driver; then params, then metrics (in declaration order); then the values
 /// only triggers may read (`ContextName`): `cost`, `cost.<category>`, `revenue`, `margin`,
 /// `month`, `utilization`, `utilization.<limit>`, `latency.<queue>`.
-public struct SlotLayout: Sendable {
-    public static let driverSlot = 0
+struct SlotLayout: Sendable {
+    static let driverSlot = 0
 
-    public let names: [String]
-    public let index: [String: Int]
+    let names: [String]
+    let index: [String: Int]
     /// Slots below this hold the model (driver, params, metrics); the rest are trigger context.
-    public let modelSlotCount: Int
-    public let paramSlots: Range<Int>
-    public let metricSlots: Range<Int>
+    let modelSlotCount: Int
+    let paramSlots: Range<Int>
+    let metricSlots: Range<Int>
     /// The trigger-context names, in slot order from `modelSlotCount`.
-    public let context: [ContextName]
+    let context: [ContextName]
 
     init(driver: String, params: [String], metrics: [String], context: [ContextName]) {
         var names = [driver]
@@ -30,18 +30,18 @@ public struct SlotLayout: Sendable {
         self.index = index
     }
 
-    public var count: Int { names.count }
+    var count: Int { names.count }
 
-    public func slot(_ name: String) -> Int? { index[name] }
+    func slot(_ name: String) -> Int? { index[name] }
 
     /// The slot of a trigger-context name, when the profile defines it.
-    public func slot(_ name: ContextName) -> Int? { index[name.description] }
+    func slot(_ name: ContextName) -> Int? { index[name.description] }
 
     /// Whether a slot is readable only from triggers.
-    public func isTriggerOnly(_ slot: Int) -> Bool { slot >= modelSlotCount }
+    func isTriggerOnly(_ slot: Int) -> Bool { slot >= modelSlotCount }
 
     /// The trigger-context name of a slot, nil for the model's slots.
-    public func contextName(of slot: Int) -> ContextName? {
+    func contextName(of slot: Int) -> ContextName? {
         slot >= modelSlotCount && slot < names.count ? context[slot - modelSlotCount] : nil
     }
 }

@@ -3,14 +3,14 @@
 /// `latency.<queue>` (every limit and queue of any tier, sorted; empty where the month's tier
 /// has none) and `cost.<category>` (sorted). Numbers are raw; text cells are neutralised
 /// against spreadsheet formula injection.
-public enum ProjectionCSVRenderer {
-    public static let fixedColumns = [
+enum ProjectionCSVRenderer {
+    static let fixedColumns = [
         "month", "label", "driver", "tier", "required_tier", "bottleneck", "bottleneck_utilization", "p95_ms",
         "cost_low", "cost_expected", "cost_high", "cost_per_unit", "revenue", "margin", "triggers_firing",
         "triggers_started",
     ]
 
-    public static func render(_ projection: Projection) -> String {
+    static func render(_ projection: Projection) -> String {
         let compiled = projection.compiled
         let limitNames = Array(Set(compiled.tiers.flatMap { $0.limits.map(\.name) })).sorted()
         let queueNames = Array(Set(compiled.tiers.flatMap { $0.queues.map(\.queue.name) })).sorted()

@@ -1,13 +1,13 @@
 /// `simulate --format json`: schema `scaleplan.projection/2` (described in the README). Raw
 /// numbers, no formatting; non-finite values are `null`.
-public enum ProjectionJSONRenderer {
-    public static let schema = "scaleplan.projection/2"
+enum ProjectionJSONRenderer {
+    static let schema = "scaleplan.projection/2"
 
-    public static func render(_ projection: Projection) -> String {
+    static func render(_ projection: Projection) -> String {
         document(projection).rendered() + "\n"
     }
 
-    public static func document(_ projection: Projection) -> JSONOutput {
+    static func document(_ projection: Projection) -> JSONOutput {
         let profile = projection.profile
         let compiled = projection.compiled
         let months = projection.months

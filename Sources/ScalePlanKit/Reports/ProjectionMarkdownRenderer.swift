@@ -1,6 +1,6 @@
 /// `simulate --format markdown`: the month table and the events, as GitHub-flavoured markdown.
-public enum ProjectionMarkdownRenderer {
-    public static func render(_ projection: Projection) -> String {
+enum ProjectionMarkdownRenderer {
+    static func render(_ projection: Projection) -> String {
         let profile = projection.profile
         let text = ReportText(profile: profile)
         let md = TextSafety.markdown

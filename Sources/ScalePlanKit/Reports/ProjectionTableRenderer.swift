@@ -1,6 +1,6 @@
 /// `simulate --format table`: a month table and the events list, within 100 columns.
-public enum ProjectionTableRenderer {
-    public static func render(_ projection: Projection) -> String {
+enum ProjectionTableRenderer {
+    static func render(_ projection: Projection) -> String {
         let profile = projection.profile
         let text = ReportText(profile: profile)
         let hasRevenue = projection.compiled.revenue != nil
