@@ -8,9 +8,10 @@ final class CommandContext {
     let terminal: TerminalInfo
     let library: ProfileLibrary
 
-    init(stdout: TextOutput, stderr: TextOutput, environment: [String: String], terminal: TerminalInfo,
-        library: ProfileLibrary)
-    {
+    init(
+        stdout: TextOutput, stderr: TextOutput, environment: [String: String], terminal: TerminalInfo,
+        library: ProfileLibrary
+    ) {
         self.stdout = stdout
         self.stderr = stderr
         self.environment = environment
@@ -34,9 +35,11 @@ final class CommandContext {
     func tierIndex(_ id: String, in profile: Profile, for spec: CommandSpec) throws(CLIError) -> Int {
         let ids = profile.tiers.map(\.id)
         guard let index = ids.firstIndex(of: id) else {
-            throw .usage(UsageError("Unknown tier '\(id)' in profile '\(profile.id)'."
-                + (Suggestions.closest(to: id, in: ids).map { " Did you mean '\($0)'?" } ?? "")
-                + " Tiers: \(ids.joined(separator: ", ")).", command: spec))
+            throw .usage(
+                UsageError(
+                    "Unknown tier '\(id)' in profile '\(profile.id)'."
+                        + (Suggestions.closest(to: id, in: ids).map { " Did you mean '\($0)'?" } ?? "")
+                        + " Tiers: \(ids.joined(separator: ", ")).", command: spec))
         }
         return index
     }
@@ -56,7 +59,8 @@ final class CommandContext {
             if let suggestion = Suggestions.closest(to: argument, in: ids) {
                 message += " Did you mean '\(suggestion)'?"
             }
-            message += ids.isEmpty
+            message +=
+                ids.isEmpty
                 ? " No bundled profiles were found; set \(ProfileLibrary.environmentKey) or give a path."
                 : " Bundled profiles: \(ids.joined(separator: ", ")); or give a path to a .json file."
             throw .usage(UsageError(message, command: spec))
@@ -87,7 +91,8 @@ public struct TerminalInfo: Sendable {
 
     /// Read from the process's real descriptors.
     public static func current(environment: [String: String]) -> TerminalInfo {
-        TerminalInfo(stdoutIsTerminal: Terminal.isTerminal(1), stderrIsTerminal: Terminal.isTerminal(2),
+        TerminalInfo(
+            stdoutIsTerminal: Terminal.isTerminal(1), stderrIsTerminal: Terminal.isTerminal(2),
             width: Terminal.width(1, environment: environment))
     }
 }

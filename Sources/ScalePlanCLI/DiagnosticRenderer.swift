@@ -14,7 +14,8 @@ enum DiagnosticRenderer {
             let colored = diagnostic.severity == .error ? style.red(style.bold(label)) : style.yellow(style.bold(label))
             // Colour the first "error:" only: the file name may contain the word too.
             let parts = plain.components(separatedBy: " \(label) ")
-            let heading = parts.count > 1
+            let heading =
+                parts.count > 1
                 ? parts[0] + " \(colored) " + parts.dropFirst().joined(separator: " \(label) ") : plain
             output += heading + "\n"
             if let location = diagnostic.location, location.line >= 1, location.line <= lines.count,

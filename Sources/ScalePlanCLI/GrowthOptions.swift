@@ -3,11 +3,14 @@ import ScalePlanKit
 /// The growth options shared by `simulate` and (later) `roadmap`, and how they resolve to a curve.
 enum GrowthOptions {
     static let options: [OptionSpec] = [
-        OptionSpec(name: "scenario", valueName: "name", help: "A scenario of the profile (default: the profile's default scenario)."),
-        OptionSpec(name: "growth", valueName: "spec",
+        OptionSpec(
+            name: "scenario", valueName: "name", help: "A scenario of the profile (default: the profile's default scenario)."),
+        OptionSpec(
+            name: "growth", valueName: "spec",
             help: GrowthKind.commandLineHelp),
         OptionSpec(name: "growth-csv", valueName: "file", help: "Month,value rows (observed or forecast) instead of a scenario."),
-        OptionSpec(name: "months", valueName: "n", help: "Months to project, 1 to 1200 (default: the scenario's horizon, else 36)."),
+        OptionSpec(
+            name: "months", valueName: "n", help: "Months to project, 1 to 1200 (default: the scenario's horizon, else 36)."),
         OptionSpec(name: "start", valueName: "YYYY-MM", help: "Calendar month of month 0, for labels (default: the scenario's)."),
     ]
 
@@ -22,21 +25,27 @@ enum GrowthOptions {
         var source: String
     }
 
-    static func resolve(_ arguments: ParsedArguments, spec: CommandSpec, loaded: ProfileLoader.Loaded,
-        context: CommandContext) throws(CLIError) -> Choice
-    {
+    static func resolve(
+        _ arguments: ParsedArguments, spec: CommandSpec, loaded: ProfileLoader.Loaded,
+        context: CommandContext
+    ) throws(CLIError) -> Choice {
         let profile = loaded.profile
         let given = ["scenario", "growth", "growth-csv"].filter { arguments.values[$0] != nil }
         if given.count > 1 {
-            throw .usage(UsageError("Use only one of --scenario, --growth and --growth-csv (got --\(given.joined(separator: " and --"))).", command: spec))
+            throw .usage(
+                UsageError(
+                    "Use only one of --scenario, --growth and --growth-csv (got --\(given.joined(separator: " and --"))).",
+                    command: spec))
         }
         var scenario: Scenario? = profile.defaultScenario
         if let name = arguments.value("scenario", in: spec) {
             guard let found = profile.scenarios.first(where: { $0.id == name }) else {
                 let ids = profile.scenarios.map(\.id)
-                throw .usage(UsageError("Unknown scenario '\(name)' in profile '\(profile.id)'."
-                    + (Suggestions.closest(to: name, in: ids).map { " Did you mean '\($0)'?" } ?? "")
-                    + " Scenarios: \(ids.joined(separator: ", ")).", command: spec))
+                throw .usage(
+                    UsageError(
+                        "Unknown scenario '\(name)' in profile '\(profile.id)'."
+                            + (Suggestions.closest(to: name, in: ids).map { " Did you mean '\($0)'?" } ?? "")
+                            + " Scenarios: \(ids.joined(separator: ", ")).", command: spec))
             }
             scenario = found
         }
@@ -67,13 +76,19 @@ enum GrowthOptions {
         }
         if let text = arguments.value("months", in: spec) {
             guard let value = Int(text), (1...1200).contains(value) else {
-                throw .usage(UsageError("The value '\(text)' is invalid for '--months <n>': expected a whole number from 1 to 1200.", command: spec))
+                throw .usage(
+                    UsageError(
+                        "The value '\(text)' is invalid for '--months <n>': expected a whole number from 1 to 1200.",
+                        command: spec))
             }
             months = value
         }
         if let text = arguments.value("start", in: spec) {
             guard let value = YearMonth(text) else {
-                throw .usage(UsageError("The value '\(text)' is invalid for '--start <YYYY-MM>': expected a month such as 2026-01.", command: spec))
+                throw .usage(
+                    UsageError(
+                        "The value '\(text)' is invalid for '--start <YYYY-MM>': expected a month such as 2026-01.", command: spec
+                    ))
             }
             start = value
         }
@@ -97,7 +112,8 @@ enum GrowthOptions {
 
 /// Writes a command's result to stdout, or atomically to `-o FILE`.
 enum OutputWriter {
-    static let option = OptionSpec(name: "output", short: "o", valueName: "file",
+    static let option = OptionSpec(
+        name: "output", short: "o", valueName: "file",
         help: "Write to this file instead of standard output (atomically: an existing file is replaced only on success).")
 
     static func write(_ text: String, _ arguments: ParsedArguments, spec: CommandSpec, context: CommandContext) throws(CLIError) {

@@ -3,10 +3,15 @@ import ScalePlanKit
 /// `--trials`, `--seed`, `--threads` and `--quiet`, shared by `simulate` (and later `roadmap`).
 enum MonteCarloOptions {
     static let options: [OptionSpec] = [
-        OptionSpec(name: "trials", valueName: "n", help: "Run a Monte Carlo of this many trials (1 to 10,000,000) instead of the single deterministic projection."),
-        OptionSpec(name: "seed", valueName: "s", help: "Random seed (an unsigned 64-bit integer); the same seed gives byte-identical output.",
+        OptionSpec(
+            name: "trials", valueName: "n",
+            help: "Run a Monte Carlo of this many trials (1 to 10,000,000) instead of the single deterministic projection."),
+        OptionSpec(
+            name: "seed", valueName: "s",
+            help: "Random seed (an unsigned 64-bit integer); the same seed gives byte-identical output.",
             defaultValue: String(MonteCarlo.defaultSeed)),
-        OptionSpec(name: "threads", valueName: "n", help: "Worker threads (default: all cores); the output does not depend on it."),
+        OptionSpec(
+            name: "threads", valueName: "n", help: "Worker threads (default: all cores); the output does not depend on it."),
         OptionSpec(name: "quiet", short: "q", help: "No progress bar."),
     ]
 
@@ -19,16 +24,25 @@ enum MonteCarloOptions {
             return nil
         }
         guard let trials = Int(text), (1...10_000_000).contains(trials) else {
-            throw .usage(UsageError("The value '\(text)' is invalid for '--trials <n>': expected a whole number from 1 to 10,000,000.", command: spec))
+            throw .usage(
+                UsageError(
+                    "The value '\(text)' is invalid for '--trials <n>': expected a whole number from 1 to 10,000,000.",
+                    command: spec))
         }
         let seedText = arguments.value("seed", in: spec) ?? String(MonteCarlo.defaultSeed)
         guard let seed = UInt64(seedText) else {
-            throw .usage(UsageError("The value '\(seedText)' is invalid for '--seed <s>': expected a whole number from 0 to 18446744073709551615.", command: spec))
+            throw .usage(
+                UsageError(
+                    "The value '\(seedText)' is invalid for '--seed <s>': expected a whole number from 0 to 18446744073709551615.",
+                    command: spec))
         }
         var threads = ProcessInfo.processInfo.activeProcessorCount
         if let threadText = arguments.value("threads", in: spec) {
             guard let value = Int(threadText), (1...256).contains(value) else {
-                throw .usage(UsageError("The value '\(threadText)' is invalid for '--threads <n>': expected a whole number from 1 to 256.", command: spec))
+                throw .usage(
+                    UsageError(
+                        "The value '\(threadText)' is invalid for '--threads <n>': expected a whole number from 1 to 256.",
+                        command: spec))
             }
             threads = value
         }

@@ -35,20 +35,24 @@ public enum ScalePlan {
     ///   - terminal: whether stdout/stderr are terminals, and the width.
     ///   - executablePath: the binary's path, used to find the bundled profiles.
     /// - Returns: the exit status.
-    public static func run(arguments: [String], stdout: TextOutput, stderr: TextOutput,
+    public static func run(
+        arguments: [String], stdout: TextOutput, stderr: TextOutput,
         environment: [String: String] = [:], terminal: TerminalInfo = TerminalInfo(),
-        executablePath: String? = nil) -> Int32
-    {
+        executablePath: String? = nil
+    ) -> Int32 {
         let library = ProfileLibrary.locate(environment: environment, executablePath: executablePath)
-        let context = CommandContext(stdout: stdout, stderr: stderr, environment: environment, terminal: terminal,
+        let context = CommandContext(
+            stdout: stdout, stderr: stderr, environment: environment, terminal: terminal,
             library: library)
         return dispatch(arguments, context).rawValue
     }
 
     static func dispatch(_ arguments: [String], _ context: CommandContext) -> ExitCode {
         guard let first = arguments.first else {
-            context.stdout.write(HelpFormatter.help(for: rootSpec, subcommands: commands.map { $0.spec },
-                width: context.width))
+            context.stdout.write(
+                HelpFormatter.help(
+                    for: rootSpec, subcommands: commands.map { $0.spec },
+                    width: context.width))
             return .success
         }
         if first == "__complete" {
@@ -63,8 +67,10 @@ public enum ScalePlan {
             return .success
         }
         if first == "-h" || first == "--help" {
-            context.stdout.write(HelpFormatter.help(for: rootSpec, subcommands: commands.map { $0.spec },
-                width: context.width))
+            context.stdout.write(
+                HelpFormatter.help(
+                    for: rootSpec, subcommands: commands.map { $0.spec },
+                    width: context.width))
             return .success
         }
         guard let command = commands.first(where: { $0.spec.name == first }) else {

@@ -100,8 +100,10 @@ print("")
 print("PROFILE     10K TRIALS (s)  TRIAL-MONTHS/S  PEAK RSS 10K  1 THREAD (s)  SPEEDUP  100K (s)  100K/10K  PEAK RSS 100K")
 for id in ["inphrone", "million", "musician", "oviya", "sayar"] {
     func run(_ trials: Int, threads: Int?, times: Int) -> [(seconds: Double, peakKiB: Int)] {
-        var arguments = [binary, "simulate", folder + "/\(id).json", "--trials", "\(trials)", "--months", "\(months)",
-            "--format", "json", "-o", "/dev/null"]
+        var arguments = [
+            binary, "simulate", folder + "/\(id).json", "--trials", "\(trials)", "--months", "\(months)",
+            "--format", "json", "-o", "/dev/null",
+        ]
         if let threads { arguments += ["--threads", "\(threads)"] }
         return (0..<times).compactMap { _ in measureProcess(arguments) }
     }
@@ -120,10 +122,11 @@ for id in ["inphrone", "million", "musician", "oviya", "sayar"] {
     }
     let t10 = median(ten.map(\.seconds)), t1 = median(single.map(\.seconds)), t100 = median(hundred.map(\.seconds))
     let rss10 = ten.map(\.peakKiB).max() ?? 0, rss100 = hundred.map(\.peakKiB).max() ?? 0
-    print(pad(id, 12) + pad(NumberFormatting.fixed(t10, decimals: 3), 16)
-        + pad(NumberFormatting.grouped(Double(10_000 * months) / t10), 16)
-        + pad(NumberFormatting.fixed(Double(rss10) / 1024, decimals: 1) + " MB", 14)
-        + pad(NumberFormatting.fixed(t1, decimals: 3), 14) + pad(NumberFormatting.fixed(t1 / t10, decimals: 2) + "x", 9)
-        + pad(NumberFormatting.fixed(t100, decimals: 3), 10) + pad(NumberFormatting.fixed(t100 / t10, decimals: 2), 10)
-        + NumberFormatting.fixed(Double(rss100) / 1024, decimals: 1) + " MB")
+    print(
+        pad(id, 12) + pad(NumberFormatting.fixed(t10, decimals: 3), 16)
+            + pad(NumberFormatting.grouped(Double(10_000 * months) / t10), 16)
+            + pad(NumberFormatting.fixed(Double(rss10) / 1024, decimals: 1) + " MB", 14)
+            + pad(NumberFormatting.fixed(t1, decimals: 3), 14) + pad(NumberFormatting.fixed(t1 / t10, decimals: 2) + "x", 9)
+            + pad(NumberFormatting.fixed(t100, decimals: 3), 10) + pad(NumberFormatting.fixed(t100 / t10, decimals: 2), 10)
+            + NumberFormatting.fixed(Double(rss100) / 1024, decimals: 1) + " MB")
 }

@@ -45,9 +45,13 @@ public func fuzzArguments(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var cappingTrials = false
     for var argument in arguments {
         if argument.hasPrefix("-o") || argument.hasPrefix("--output") || argument.hasPrefix("--o=") { continue }
-        if argument.hasPrefix("@P/") { argument = profiles + argument.dropFirst(2) }
-        else if argument.hasPrefix("@F/") { argument = fixtures + argument.dropFirst(2) }
-        else if argument.contains("/") { continue }
+        if argument.hasPrefix("@P/") {
+            argument = profiles + argument.dropFirst(2)
+        } else if argument.hasPrefix("@F/") {
+            argument = fixtures + argument.dropFirst(2)
+        } else if argument.contains("/") {
+            continue
+        }
         if argument.contains("..") && argument.contains("/") { continue }
         if cappingTrials, let trials = Int(argument), trials > 500 { argument = "500" }
         if argument.hasPrefix("--trials="), let trials = Int(argument.dropFirst(9)), trials > 500 { argument = "--trials=500" }
@@ -56,7 +60,8 @@ public func fuzzArguments(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     let stdout = OutputBuffer()
     let stderr = OutputBuffer()
-    let status = ScalePlan.run(arguments: safe, stdout: stdout, stderr: stderr,
+    let status = ScalePlan.run(
+        arguments: safe, stdout: stdout, stderr: stderr,
         environment: ["SCALEPLAN_PROFILES": profiles], terminal: terminal, executablePath: nil)
     // Every status is one the README documents.
     guard [0, 1, 64, 65, 66, 73, 74].contains(status) else { fatalError("undocumented exit status \(status)") }

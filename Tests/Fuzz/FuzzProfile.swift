@@ -14,8 +14,10 @@ public func fuzzProfile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let level = compiled.profile.tiers.last.map { $0.range.max ?? $0.range.min * 2 + 100 } ?? 1000
     // A constant load, and one that sweeps from the first tier's minimum past the last tier's
     // (so every tier change, migration and capacity gap is met).
-    let sweep = GrowthCurve.points([GrowthPoint(month: 0, value: compiled.profile.tiers.first?.range.min ?? 0),
-        GrowthPoint(month: 11, value: level)])
+    let sweep = GrowthCurve.points([
+        GrowthPoint(month: 0, value: compiled.profile.tiers.first?.range.min ?? 0),
+        GrowthPoint(month: 11, value: level),
+    ])
     var projections = [simulator.run(curve: .constant(level), months: 12), simulator.run(curve: sweep, months: 12)]
     if let curve = compiled.profile.defaultScenario?.growth.expectedCurve {
         projections.append(simulator.run(curve: curve, months: 12, start: compiled.profile.defaultScenario?.start))

@@ -51,7 +51,10 @@ import Testing
         let parsed = expectValidJSON(result.stdout) as? [String: Any]
         #expect(parsed?["failed"] as? Bool == true && parsed?["tier"] as? String == "growth")
         let root = try JSONParser.parse(result.stdout)
-        guard case .object(let members) = root.value else { Issue.record("not an object"); return }
+        guard case .object(let members) = root.value else {
+            Issue.record("not an object")
+            return
+        }
         #expect(members.first { $0.key == "failed" }?.value.value == .bool(true))
         #expect(members.first { $0.key == "tier" }?.value.value == .string("growth", verbatim: true))
     }
@@ -154,7 +157,8 @@ import Testing
             let stdout = OutputBuffer(), stderr = OutputBuffer()
             var env = ["SCALEPLAN_PROFILES": repositoryRoot + "/profiles"]
             env.merge(environment) { $1 }
-            _ = ScalePlan.run(arguments: ["check", "sayar", "--observed", folder + "/o.csv"] + extra, stdout: stdout,
+            _ = ScalePlan.run(
+                arguments: ["check", "sayar", "--observed", folder + "/o.csv"] + extra, stdout: stdout,
                 stderr: stderr, environment: env, terminal: TerminalInfo(stdoutIsTerminal: terminal, width: 100))
             return stdout.text
         }

@@ -61,7 +61,9 @@ import Testing
 }
 
 @Suite struct HelpTests {
-    static let commands = ["list", "show", "validate", "simulate", "capacity", "check", "diff", "roadmap", "schema", "completions", "help"]
+    static let commands = [
+        "list", "show", "validate", "simulate", "capacity", "check", "diff", "roadmap", "schema", "completions", "help",
+    ]
 
     @Test func rootHelpIsGolden() throws {
         let result = runCLI(["--help"])
@@ -91,17 +93,20 @@ import Testing
         let typo = runCLI(["shwo", "sayar"])
         #expect(typo.status == 64)
         #expect(typo.stdout.isEmpty)
-        #expect(typo.stderr == """
-            Error: Unknown command 'shwo'. Did you mean 'show'?
-            Usage: scaleplan <subcommand>
-              See 'scaleplan --help' for more information.
+        #expect(
+            typo.stderr == """
+                Error: Unknown command 'shwo'. Did you mean 'show'?
+                Usage: scaleplan <subcommand>
+                  See 'scaleplan --help' for more information.
 
-            """)
+                """)
         let option = runCLI(["show", "sayar", "--formt", "json"])
         #expect(option.status == 64)
-        #expect(option.stderr.hasPrefix("Error: Unknown option '--formt'. Did you mean '--format'?\n"
-            + "Usage: scaleplan show <profile> [--format <format>]\n"
-            + "  See 'scaleplan show --help' for more information.\n"))
+        #expect(
+            option.stderr.hasPrefix(
+                "Error: Unknown option '--formt'. Did you mean '--format'?\n"
+                    + "Usage: scaleplan show <profile> [--format <format>]\n"
+                    + "  See 'scaleplan show --help' for more information.\n"))
         let value = runCLI(["show", "sayar", "--format", "yaml"])
         #expect(value.status == 64)
         #expect(value.stderr.hasPrefix("Error: The value 'yaml' is invalid for '--format <format>'."))

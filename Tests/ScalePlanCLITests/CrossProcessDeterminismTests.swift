@@ -23,7 +23,9 @@ import Testing
             commands.append(["roadmap", "{}", "--format", format])
             commands.append(["roadmap", "{}", "--trials", "300", "--format", format])
         }
-        for format in ["table", "json", "markdown"] { commands.append(["check", "{}", "--observed", "OBSERVED", "--format", format]) }
+        for format in ["table", "json", "markdown"] {
+            commands.append(["check", "{}", "--observed", "OBSERVED", "--format", format])
+        }
         return commands
     }()
 
@@ -37,19 +39,22 @@ import Testing
         let driver = compiled.tiers[Swift.min(1, compiled.tiers.count - 1)].tier.range.min
         let slots = PointEvaluator(compiled).slots(driver: driver)
         var observed = "\(compiled.profile.driver.name),\(NumberFormatting.plain(driver))\n"
-        for slot in compiled.layout.metricSlots { observed += "\(compiled.layout.names[slot]),\(NumberFormatting.plain(slots[slot] * 1.1))\n" }
+        for slot in compiled.layout.metricSlots {
+            observed += "\(compiled.layout.names[slot]),\(NumberFormatting.plain(slots[slot] * 1.1))\n"
+        }
         try FileIO.writeAtomically(Array(observed.utf8), to: folder + "/observed.csv")
-        let lines = Self.commands.map { command in
-            command.map {
-                switch $0 {
-                case "{}": id
-                case "TIER0": compiled.tiers[0].tier.id
-                case "TIER1": compiled.tiers[Swift.min(1, compiled.tiers.count - 1)].tier.id
-                case "OBSERVED": folder + "/observed.csv"
-                default: $0
+        let lines =
+            Self.commands.map { command in
+                command.map {
+                    switch $0 {
+                    case "{}": id
+                    case "TIER0": compiled.tiers[0].tier.id
+                    case "TIER1": compiled.tiers[Swift.min(1, compiled.tiers.count - 1)].tier.id
+                    case "OBSERVED": folder + "/observed.csv"
+                    default: $0
+                    }
                 }
-            }
-        } + [["list"], ["list", "--format", "json"], ["schema"], ["validate", repositoryRoot + "/profiles/\(id).json"]]
+            } + [["list"], ["list", "--format", "json"], ["schema"], ["validate", repositoryRoot + "/profiles/\(id).json"]]
         // Three runs of each, as separate processes, two at a time (two cores).
         let outputs = Outputs(count: lines.count * 3)
         DispatchQueue.concurrentPerform(iterations: lines.count * 3) { index in

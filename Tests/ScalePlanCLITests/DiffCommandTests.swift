@@ -51,9 +51,11 @@ import Testing
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let original = String(decoding: try FileIO.read(repositoryRoot + "/profiles/sayar.json", limit: 1 << 22), as: UTF8.self)
-        let edited = original.replacingOccurrences(of: "\"item\": \"Custom infrastructure", with: "\"item\": \"Custom infrastructure (renegotiated)")
-            .replacingOccurrences(of: "\"low\": 2000,", with: "\"low\": 3000,")
-            .replacingOccurrences(of: "\"high\": 10000\n", with: "\"high\": 11000\n")
+        let edited = original.replacingOccurrences(
+            of: "\"item\": \"Custom infrastructure", with: "\"item\": \"Custom infrastructure (renegotiated)"
+        )
+        .replacingOccurrences(of: "\"low\": 2000,", with: "\"low\": 3000,")
+        .replacingOccurrences(of: "\"high\": 10000\n", with: "\"high\": 11000\n")
         #expect(edited != original)
         try FileIO.writeAtomically(Array(original.utf8), to: folder + "/old.json")
         try FileIO.writeAtomically(Array(edited.utf8), to: folder + "/new.json")
@@ -94,7 +96,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let original = String(decoding: try FileIO.read(repositoryRoot + "/profiles/\(id).json", limit: 1 << 22), as: UTF8.self)
         var edited = original
-        edited = edited.replacingOccurrences(of: "\"triggers\": [\n", with: "\"triggers\": [\n    { \"id\": \"review-bill\", \"when\": \"cost > 1000\", \"severity\": \"info\", \"action\": \"Review the bill\" },\n", options: [], range: edited.range(of: "\"triggers\": [\n", options: .backwards))
+        edited = edited.replacingOccurrences(
+            of: "\"triggers\": [\n",
+            with:
+                "\"triggers\": [\n    { \"id\": \"review-bill\", \"when\": \"cost > 1000\", \"severity\": \"info\", \"action\": \"Review the bill\" },\n",
+            options: [], range: edited.range(of: "\"triggers\": [\n", options: .backwards))
         try FileIO.writeAtomically(Array(original.utf8), to: folder + "/\(id)-old.json")
         try FileIO.writeAtomically(Array(edited.utf8), to: folder + "/\(id)-new.json")
         let result = runCLI(["diff", folder + "/\(id)-old.json", folder + "/\(id)-new.json", "--format", format])

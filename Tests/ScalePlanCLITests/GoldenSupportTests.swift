@@ -16,15 +16,19 @@ import Testing
 
     @Test func everyValueMattersAndTheDifferenceIsNamedByPath() throws {
         let golden = try parse(#"{"months": [{"cost": 10, "ok": true, "tier": "a"}]}"#)
-        #expect(JSONComparison.firstDifference(golden, try parse(#"{"months": [{"cost": 11, "ok": true, "tier": "a"}]}"#))
-            == "$.months[0].cost: expected 10, found 11")
-        #expect(JSONComparison.firstDifference(golden, try parse(#"{"months": [{"cost": 10, "ok": 1, "tier": "a"}]}"#))
-            == "$.months[0].ok: expected true, found 1")
-        #expect(JSONComparison.firstDifference(golden, try parse(#"{"months": [{"cost": 10, "ok": true, "tier": "b"}]}"#))
-            == "$.months[0].tier: expected \"a\", found \"b\"")
+        #expect(
+            JSONComparison.firstDifference(golden, try parse(#"{"months": [{"cost": 11, "ok": true, "tier": "a"}]}"#))
+                == "$.months[0].cost: expected 10, found 11")
+        #expect(
+            JSONComparison.firstDifference(golden, try parse(#"{"months": [{"cost": 10, "ok": 1, "tier": "a"}]}"#))
+                == "$.months[0].ok: expected true, found 1")
+        #expect(
+            JSONComparison.firstDifference(golden, try parse(#"{"months": [{"cost": 10, "ok": true, "tier": "b"}]}"#))
+                == "$.months[0].tier: expected \"a\", found \"b\"")
         #expect(JSONComparison.firstDifference(golden, try parse(#"{"months": []}"#)) == "$.months: 1 elements expected, 0 found")
-        #expect(JSONComparison.firstDifference(golden, try parse(#"{"months": [{"cost": 10, "ok": true}]}"#))
-            == "$.months[0]: key \"tier\" is missing")
+        #expect(
+            JSONComparison.firstDifference(golden, try parse(#"{"months": [{"cost": 10, "ok": true}]}"#))
+                == "$.months[0]: key \"tier\" is missing")
         #expect(JSONComparison.firstDifference(golden, try parse(#"{"months": [], "extra": 1}"#)) != nil)
         #expect(JSONComparison.firstDifference(try parse("[null]"), try parse("[0]")) == "$[0]: expected null, found 0")
     }

@@ -8,14 +8,16 @@ import Testing
 /// is not valid JSON.
 /// - Returns: the parsed value (`[String: Any]`, `[Any]`, …), or nil after recording the issue.
 @discardableResult
-func expectValidJSON(_ text: String, _ what: @autoclosure () -> String = "output",
-    sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Any?
-{
+func expectValidJSON(
+    _ text: String, _ what: @autoclosure () -> String = "output",
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) -> Any? {
     do {
         return try JSONSerialization.jsonObject(with: Data(text.utf8))
     } catch {
         let start = text.prefix(200)
-        Issue.record("\(what()) is not valid JSON for JSONSerialization: \(error)\n\(start)\(text.count > 200 ? "…" : "")",
+        Issue.record(
+            "\(what()) is not valid JSON for JSONSerialization: \(error)\n\(start)\(text.count > 200 ? "…" : "")",
             sourceLocation: sourceLocation)
         return nil
     }

@@ -43,7 +43,8 @@ enum LineDiff {
         }
         let old = Array(expected[prefix..<(expected.count - suffix)])
         let new = Array(actual[prefix..<(actual.count - suffix)])
-        let middle = shortestScript(old, new, maximumEdits: maximumEdits)
+        let middle =
+            shortestScript(old, new, maximumEdits: maximumEdits)
             ?? Array(repeating: Step.remove, count: old.count) + Array(repeating: Step.add, count: new.count)
         let steps = Array(repeating: Step.keep, count: prefix) + middle + Array(repeating: Step.keep, count: suffix)
         return number(steps, expected, actual)
@@ -65,7 +66,8 @@ enum LineDiff {
         for d in 0...min(n + m, maximumEdits) {
             rounds.append(Array(frontier[(offset - d)...(offset + d)]))
             for k in stride(from: -d, through: d, by: 2) {
-                var x = k == -d || (k != d && frontier[offset + k - 1] < frontier[offset + k + 1])
+                var x =
+                    k == -d || (k != d && frontier[offset + k - 1] < frontier[offset + k + 1])
                     ? frontier[offset + k + 1]  // down: an added line
                     : frontier[offset + k - 1] + 1  // right: a removed line
                 var y = x - k
@@ -143,8 +145,10 @@ enum LineDiff {
             let ending = { (text: String) in text.hasSuffix("\n") ? "ends with a newline" : "does not end with a newline" }
             return "the lines are equal, but expected \(ending(expected)) and actual \(ending(actual))"
         }
-        var out = ["\(removed + added) differing line\(removed + added == 1 ? "" : "s") (\(removed) removed, \(added) added):",
-            "--- expected", "+++ actual"]
+        var out = [
+            "\(removed + added) differing line\(removed + added == 1 ? "" : "s") (\(removed) removed, \(added) added):",
+            "--- expected", "+++ actual",
+        ]
         let body = hunks(script, context: context).flatMap { render($0, script) }
         out += body.prefix(maximumLines)
         if body.count > maximumLines { out.append("… \(body.count - maximumLines) more lines of diff not shown") }

@@ -11,7 +11,9 @@ import Testing
         var expected: [String] = [], actual: [String] = []
         for line in script {
             switch line {
-            case .same(let text, _, _): expected.append(text); actual.append(text)
+            case .same(let text, _, _):
+                expected.append(text)
+                actual.append(text)
             case .removed(let text, _): expected.append(text)
             case .added(let text, _): actual.append(text)
             }
@@ -35,8 +37,11 @@ import Testing
 
     @Test func anInsertedLineIsOneAdditionNotAShiftOfEverythingAfterIt() {
         let script = LineDiff.edits(["a", "b", "c", "d"], ["a", "x", "b", "c", "d"])
-        #expect(script == [.same("a", expected: 1, actual: 1), .added("x", actual: 2), .same("b", expected: 2, actual: 3),
-            .same("c", expected: 3, actual: 4), .same("d", expected: 4, actual: 5)])
+        #expect(
+            script == [
+                .same("a", expected: 1, actual: 1), .added("x", actual: 2), .same("b", expected: 2, actual: 3),
+                .same("c", expected: 3, actual: 4), .same("d", expected: 4, actual: 5),
+            ])
     }
 
     @Test func aDeletedLineIsOneRemoval() {
@@ -73,20 +78,21 @@ import Testing
         let expected = (1...20).map { "line \($0)\n" }.joined()
         let actual = expected.replacingOccurrences(of: "line 10\n", with: "line ten\n")
         let report = try #require(LineDiff.report(expected: expected, actual: actual))
-        #expect(report == """
-            2 differing lines (1 removed, 1 added):
-            --- expected
-            +++ actual
-            @@ -7,7 +7,7 @@
-               7 | line 7
-               8 | line 8
-               9 | line 9
-            - 10 | line 10
-            + 10 | line ten
-              11 | line 11
-              12 | line 12
-              13 | line 13
-            """)
+        #expect(
+            report == """
+                2 differing lines (1 removed, 1 added):
+                --- expected
+                +++ actual
+                @@ -7,7 +7,7 @@
+                   7 | line 7
+                   8 | line 8
+                   9 | line 9
+                - 10 | line 10
+                + 10 | line ten
+                  11 | line 11
+                  12 | line 12
+                  13 | line 13
+                """)
         #expect(LineDiff.report(expected: expected, actual: expected) == nil)
     }
 
@@ -101,8 +107,9 @@ import Testing
     }
 
     @Test func reportNamesAMissingFinalNewlineAndShowsControlCharacters() throws {
-        #expect(LineDiff.report(expected: "a\nb\n", actual: "a\nb")
-            == "the lines are equal, but expected ends with a newline and actual does not end with a newline")
+        #expect(
+            LineDiff.report(expected: "a\nb\n", actual: "a\nb")
+                == "the lines are equal, but expected ends with a newline and actual does not end with a newline")
         let report = try #require(LineDiff.report(expected: "a\n", actual: "a\r\n"))
         #expect(report.contains("+ 1 | a\\u{D}"))
     }

@@ -36,13 +36,17 @@ enum MermaidLint {
         for raw in lines {
             let line = raw.trimmed
             if line.hasPrefix("title ") {
-                if !(line.dropFirst(6).hasPrefix("\"") && line.hasSuffix("\"")) { problems.append("title must be quoted: \(line)") }
+                if !(line.dropFirst(6).hasPrefix("\"") && line.hasSuffix("\"")) {
+                    problems.append("title must be quoted: \(line)")
+                }
             } else if line.hasPrefix("x-axis ") {
                 guard let items = bracketed(String(line.dropFirst(7))) else {
                     problems.append("x-axis needs [labels]: \(line)")
                     continue
                 }
-                if !items.allSatisfy({ $0.hasPrefix("\"") && $0.hasSuffix("\"") && $0.count >= 2 }) { problems.append("x-axis labels must be quoted") }
+                if !items.allSatisfy({ $0.hasPrefix("\"") && $0.hasSuffix("\"") && $0.count >= 2 }) {
+                    problems.append("x-axis labels must be quoted")
+                }
                 labels = items.count
             } else if line.hasPrefix("y-axis ") {
                 let parts = line.components(separatedBy: "-->")
@@ -76,9 +80,18 @@ enum MermaidLint {
         for raw in lines {
             let line = raw.trimmed
             if line.isEmpty || line.hasPrefix("title ") || line.hasPrefix("axisFormat ") { continue }
-            if line == "dateFormat YYYY-MM-DD" { sawDateFormat = true; continue }
-            if line.hasPrefix("dateFormat ") { problems.append("unsupported dateFormat"); continue }
-            if line.hasPrefix("section ") { sawSection = true; continue }
+            if line == "dateFormat YYYY-MM-DD" {
+                sawDateFormat = true
+                continue
+            }
+            if line.hasPrefix("dateFormat ") {
+                problems.append("unsupported dateFormat")
+                continue
+            }
+            if line.hasPrefix("section ") {
+                sawSection = true
+                continue
+            }
             let parts = line.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2, !String(parts[0]).trimmed.isEmpty, sawSection else {
                 problems.append("a task is 'name : metadata' inside a section: \(line)")

@@ -34,9 +34,10 @@ import Testing
     @Test func csvCarriesEveryPercentileAndTheOdds() {
         let output = runCLI(["simulate", "sayar", "--trials", "200", "--months", "12", "--format", "csv"]).stdout
         let header = output.split(separator: "\n")[0]
-        for column in ["businesses.p10", "businesses.p50", "businesses.p90", "businesses.mean", "cost.p50", "revenue.p90",
-            "margin.mean", "tier.growth.needed_by", "tier.growth.in_plan", "utilization.p90", "p95_ms.p50", "ram_gb.p50"]
-        {
+        for column in [
+            "businesses.p10", "businesses.p50", "businesses.p90", "businesses.mean", "cost.p50", "revenue.p90",
+            "margin.mean", "tier.growth.needed_by", "tier.growth.in_plan", "utilization.p90", "p95_ms.p50", "ram_gb.p50",
+        ] {
             #expect(header.contains(column), "\(column)")
         }
         #expect(output.split(separator: "\n").count == 13)
@@ -55,8 +56,10 @@ import Testing
     }
 
     @Test func growthFromTheCommandLineIsFixedAcrossTrials() {
-        let output = runCLI(["simulate", "sayar", "--trials", "300", "--growth", "constant:value=120", "--months", "3",
-            "--format", "csv"]).stdout
+        let output = runCLI([
+            "simulate", "sayar", "--trials", "300", "--growth", "constant:value=120", "--months", "3",
+            "--format", "csv",
+        ]).stdout
         for row in output.split(separator: "\n").dropFirst() {
             let cells = row.split(separator: ",", omittingEmptySubsequences: false)
             #expect(cells[2] == cells[4], "P10 = P90 for a fixed driver: \(row)")

@@ -29,7 +29,8 @@ import Testing
 
     @Test func mermaidLintCatchesMistakes() {
         #expect(!MermaidLint.problems(["xychart-beta", "x-axis [\"a\", \"b\"]", "y-axis \"t\" 0 --> 5", "line [1]"]).isEmpty)
-        #expect(!MermaidLint.problems(["gantt", "dateFormat YYYY-MM-DD", "section s", "a: b :t0, 2026-01-01, 2026-02-01"]).isEmpty)
+        #expect(
+            !MermaidLint.problems(["gantt", "dateFormat YYYY-MM-DD", "section s", "a: b :t0, 2026-01-01, 2026-02-01"]).isEmpty)
         #expect(!MermaidLint.problems(["gantt", "dateFormat YYYY-MM-DD", "section s", "a :t0, 2026-03-01, 2026-02-01"]).isEmpty)
         #expect(MermaidLint.problems(["gantt", "dateFormat YYYY-MM-DD", "section s", "a :t0, 2026-01-01, 2026-02-01"]).isEmpty)
         #expect(!MermaidLint.problems(["pie"]).isEmpty)
@@ -39,7 +40,8 @@ import Testing
     @Test func profileTextIsEscaped() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let text = tinyProfile
+        let text =
+            tinyProfile
             .replacingOccurrences(of: "\"name\": \"Tiny\"", with: "\"name\": \"<script>alert(1)</script> | *x* \\u001b[31m\"")
             .replacingOccurrences(of: "\"name\": \"Small\"", with: "\"name\": \"a|b <img src=x> :;#\"")
         try FileIO.writeAtomically(Array(text.utf8), to: folder + "/evil.json")
@@ -52,14 +54,20 @@ import Testing
         #expect(markdown.contains("\\<script\\>"))
         #expect(markdown.contains("a\\|b"))
         #expect(!markdown.contains("\u{1B}"))
-        for block in MermaidLint.blocks(markdown) { #expect(MermaidLint.problems(block).isEmpty, "\(MermaidLint.problems(block))") }
+        for block in MermaidLint.blocks(markdown) {
+            #expect(MermaidLint.problems(block).isEmpty, "\(MermaidLint.problems(block))")
+        }
     }
 
     @Test func htmlIsSelfContained() {
         let html = runCLI(["roadmap", "oviya", "--format", "html", "--trials", "200"]).stdout
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(!html.contains("<script"))
-        #expect(!html.contains("http://") || html.components(separatedBy: "http://").count - 1 == html.components(separatedBy: "xmlns=\"http://www.w3.org/2000/svg\"").count - 1)
+        #expect(
+            !html.contains("http://")
+                || html.components(separatedBy: "http://").count - 1 == html.components(
+                    separatedBy: "xmlns=\"http://www.w3.org/2000/svg\""
+                ).count - 1)
         #expect(!html.contains("https://"))
         #expect(html.components(separatedBy: "<svg ").count - 1 == 3)
         #expect(html.contains("class=\"band\""))
@@ -85,18 +93,25 @@ import Testing
             </script></body>
             """
         try FileIO.writeAtomically(Array(html.replacingOccurrences(of: "</body>", with: probe).utf8), to: folder + "/probe.html")
-        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-            "--user-data-dir=\(folder)/profile", "--window-size=1000,2000"]
+        let common = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+            "--user-data-dir=\(folder)/profile", "--window-size=1000,2000",
+        ]
         let shot = try runProcess(browser, common + ["--screenshot=\(folder)/roadmap.png", "file://\(folder)/roadmap.html"])
         #expect(shot.status == 0)
         let png = try FileIO.read(folder + "/roadmap.png", limit: 1 << 26)
         #expect(png.count > 10_000 && png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
-        let dom = try runProcess(browser, common + ["--enable-logging=stderr", "--v=0", "--virtual-time-budget=3000",
-            "--dump-dom", "file://\(folder)/probe.html"])
+        let dom = try runProcess(
+            browser,
+            common + [
+                "--enable-logging=stderr", "--v=0", "--virtual-time-budget=3000",
+                "--dump-dom", "file://\(folder)/probe.html",
+            ])
         let console = dom.stderr.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }
         #expect(console.isEmpty, "\(console)")
         // The script spells its markers in pieces, so only the result contains them whole.
-        let sizes = dom.stdout.components(separatedBy: "SVG-SIZES=").dropFirst().first?.components(separatedBy: "=END").first ?? ""
+        let sizes =
+            dom.stdout.components(separatedBy: "SVG-SIZES=").dropFirst().first?.components(separatedBy: "=END").first ?? ""
         let charts = sizes.split(separator: " ")
         #expect(charts.count == 3, "\(sizes)")
         for chart in charts {
@@ -108,8 +123,10 @@ import Testing
     @Test func roadmapWritesFilesAndTakesGrowthOptions() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = runCLI(["roadmap", "million", "--growth", "exponential:start=5000,rate=0.3", "--months", "18",
-            "--start", "2026-03", "-o", folder + "/roadmap.md"])
+        let result = runCLI([
+            "roadmap", "million", "--growth", "exponential:start=5000,rate=0.3", "--months", "18",
+            "--start", "2026-03", "-o", folder + "/roadmap.md",
+        ])
         #expect(result.status == 0 && result.stdout.isEmpty)
         let written = String(decoding: try FileIO.read(folder + "/roadmap.md", limit: 1 << 24), as: UTF8.self)
         #expect(written.contains("2027-08"))

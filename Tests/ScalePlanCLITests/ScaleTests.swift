@@ -13,22 +13,27 @@ import Testing
     static func profile(triggers: Int = 0, items: Int = 0, tiers: Int = 1, months: Int = 120) -> String {
         func costs(_ tier: Int) -> String {
             guard items > 0 else { return #"[{"item": "x", "category": "compute", "amount": 1}]"# }
-            return "[" + (0..<items).map { index in
-                let amount: String
-                switch index % 3 {
-                case 0: amount = #"{"low": \#(index % 5), "mode": \#(index % 5 + 1), "high": \#(index % 5 + 3)}"#
-                case 1: amount = #""users * 0.00\#(index % 9 + 1)""#
-                default: amount = "\(index % 11 + tier)"
-                }
-                return #"{"item": "item \#(index)", "category": "c\#(index % 7)", "amount": \#(amount)}"#
-            }.joined(separator: ",") + "]"
+            return "["
+                + (0..<items).map { index in
+                    let amount: String
+                    switch index % 3 {
+                    case 0: amount = #"{"low": \#(index % 5), "mode": \#(index % 5 + 1), "high": \#(index % 5 + 3)}"#
+                    case 1: amount = #""users * 0.00\#(index % 9 + 1)""#
+                    default: amount = "\(index % 11 + tier)"
+                    }
+                    return #"{"item": "item \#(index)", "category": "c\#(index % 7)", "amount": \#(amount)}"#
+                }.joined(separator: ",") + "]"
         }
         let tierList = (0..<tiers).map { tier in
-            let range = tier == tiers - 1 ? #"{"min": \#(tier * 1000)}"# : #"{"min": \#(tier * 1000), "max": \#((tier + 1) * 1000)}"#
-            return #"{"id": "t\#(tier)", "name": "T\#(tier)", "range": \#(range), "capacity": {"users": \#((tier + 1) * 1000 + 500)}, "costs": \#(costs(tier))}"#
+            let range =
+                tier == tiers - 1 ? #"{"min": \#(tier * 1000)}"# : #"{"min": \#(tier * 1000), "max": \#((tier + 1) * 1000)}"#
+            return
+                #"{"id": "t\#(tier)", "name": "T\#(tier)", "range": \#(range), "capacity": {"users": \#((tier + 1) * 1000 + 500)}, "costs": \#(costs(tier))}"#
         }.joined(separator: ",")
-        let triggerList = (0..<triggers).map { #"{"id": "g\#($0)", "when": "users >= \#($0 % 3)", "action": "act", "severity": "info"}"# }
-            .joined(separator: ",")
+        let triggerList = (0..<triggers).map {
+            #"{"id": "g\#($0)", "when": "users >= \#($0 % 3)", "action": "act", "severity": "info"}"#
+        }
+        .joined(separator: ",")
         return """
             {"version": 1, "id": "scale", "name": "Scale", "currency": "USD", "driver": {"name": "users"},
              "params": {"k": {"low": 1, "high": 2}}, "metrics": {"load": "users * k"},
@@ -48,12 +53,14 @@ import Testing
     static let cases: [Case] = [
         Case(name: "10⁴ triggers firing every month, JSON", file: "triggers", arguments: ["simulate", "--format", "json"]),
         Case(name: "10⁴ triggers firing every month, CSV", file: "triggers", arguments: ["simulate", "--format", "csv"]),
-        Case(name: "10⁴ triggers, 1,000 trials", file: "triggers", arguments: ["simulate", "--trials", "1000", "--format", "json"]),
+        Case(
+            name: "10⁴ triggers, 1,000 trials", file: "triggers", arguments: ["simulate", "--trials", "1000", "--format", "json"]),
         Case(name: "8,000 triggers over 1,200 months, JSON", file: "triggers-1200", arguments: ["simulate", "--format", "json"]),
         Case(name: "10⁴ cost items, JSON", file: "items", arguments: ["simulate", "--format", "json"]),
         Case(name: "10⁴ cost items, table", file: "items", arguments: ["simulate"]),
         Case(name: "10⁴ cost items, 100 trials", file: "items", arguments: ["simulate", "--trials", "100", "--format", "json"]),
-        Case(name: "diff of two tiers of 10⁴ items", file: "items", arguments: ["diff", "PROFILE", "t0", "t1", "--format", "json"]),
+        Case(
+            name: "diff of two tiers of 10⁴ items", file: "items", arguments: ["diff", "PROFILE", "t0", "t1", "--format", "json"]),
     ]
 
     static let folder: String = {
@@ -81,8 +88,11 @@ import Testing
     @Test(.requires(Tools.releaseScaleplan)) func memoryDoesNotGrowWithThreads() throws {
         let binary = try Tools.releaseScaleplan.required()
         func peak(_ threads: Int) throws -> Double {
-            let cost = try #require(measureProcess([binary, "simulate", "sayar", "--trials", "20000", "--threads", "\(threads)",
-                "--format", "json", "-o", Self.folder + "/threads.json"]))
+            let cost = try #require(
+                measureProcess([
+                    binary, "simulate", "sayar", "--trials", "20000", "--threads", "\(threads)",
+                    "--format", "json", "-o", Self.folder + "/threads.json",
+                ]))
             #expect(cost.status == 0)
             return cost.peakMegabytes
         }

@@ -45,8 +45,12 @@ import Testing
         let parsed = expectValidJSON(text) as? [String: Any]
         #expect((parsed?["months"] as? [Any])?.count == 120)
         let json = try JSONParser.parse(text)
-        guard case .object(let members) = json.value, case .array(let months) = members.first(where: { $0.key == "months" })?.value.value
-        else { Issue.record("no months"); return }
+        guard case .object(let members) = json.value,
+            case .array(let months) = members.first(where: { $0.key == "months" })?.value.value
+        else {
+            Issue.record("no months")
+            return
+        }
         #expect(months.count == 120)
     }
 
@@ -63,7 +67,9 @@ import Testing
         let constant = runCLI(["simulate", "sayar", "--growth", "constant:value=100", "--months", "3", "--format", "csv"])
         #expect(constant.status == 0)
         #expect(constant.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.split(separator: ",")[2] == "100" })
-        let labelled = runCLI(["simulate", "sayar", "--growth=exponential:start=20,rate=0.1", "--start", "2027-11", "--months", "3"])
+        let labelled = runCLI([
+            "simulate", "sayar", "--growth=exponential:start=20,rate=0.1", "--start", "2027-11", "--months", "3",
+        ])
         #expect(labelled.stdout.contains("2027-11") && labelled.stdout.contains("2028-01"))
         let scenario = runCLI(["simulate", "sayar", "--scenario", "fast", "--months", "2"])
         #expect(scenario.status == 0 && scenario.stdout.contains("scenario fast"))

@@ -25,7 +25,8 @@ func runCLI(_ arguments: [String], environment: [String: String] = [:]) -> RunRe
     let stderr = OutputBuffer()
     var env = ["SCALEPLAN_PROFILES": repositoryRoot + "/profiles"]
     env.merge(environment) { $1 }
-    let status = ScalePlan.run(arguments: arguments, stdout: stdout, stderr: stderr, environment: env,
+    let status = ScalePlan.run(
+        arguments: arguments, stdout: stdout, stderr: stderr, environment: env,
         terminal: TerminalInfo(stdoutIsTerminal: false, stderrIsTerminal: false, width: 80), executablePath: nil)
     return RunResult(status: status, stdout: stdout.text, stderr: stderr.text)
 }
@@ -55,9 +56,10 @@ let isRecordingGoldens = ProcessInfo.processInfo.environment["SCALEPLAN_RECORD"]
 ///   - folder: where golden files live (a test of this function points it elsewhere).
 ///   - record: write `actual` as the new golden instead of comparing.
 /// - Throws: when recording, if the file cannot be written.
-func expectGolden(_ actual: String, _ name: String, folder: String = goldenFolder, record: Bool = isRecordingGoldens,
-    sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
-{
+func expectGolden(
+    _ actual: String, _ name: String, folder: String = goldenFolder, record: Bool = isRecordingGoldens,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws {
     let path = folder + "/" + name
     if record {
         try FileIO.writeAtomically(Array(actual.utf8), to: path)
@@ -65,7 +67,8 @@ func expectGolden(_ actual: String, _ name: String, folder: String = goldenFolde
         return
     }
     guard let bytes = try? FileIO.read(path, limit: 1 << 24) else {
-        Issue.record("no golden file \(name) in \(folder); record it with SCALEPLAN_RECORD=1 make test",
+        Issue.record(
+            "no golden file \(name) in \(folder); record it with SCALEPLAN_RECORD=1 make test",
             sourceLocation: sourceLocation)
         return
     }
@@ -77,7 +80,8 @@ func expectGolden(_ actual: String, _ name: String, folder: String = goldenFolde
         else { return }
         if let difference = JSONComparison.firstDifference(expectedJSON, actualJSON) {
             let diff = LineDiff.report(expected: expected, actual: actual) ?? ""
-            Issue.record("output differs from \(name) as JSON at \(difference); \(rerecord)\n\(diff)",
+            Issue.record(
+                "output differs from \(name) as JSON at \(difference); \(rerecord)\n\(diff)",
                 sourceLocation: sourceLocation)
         }
     } else if let diff = LineDiff.report(expected: expected, actual: actual) {

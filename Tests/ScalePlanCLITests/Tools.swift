@@ -35,9 +35,10 @@ enum Tools {
     /// The `scaleplan` binary of this build: beside the test bundle (`swift test`), else in the
     /// checkout's debug build folder.
     static let scaleplan: Tool = {
-        let bundle = CommandLine.arguments.first.map {
-            $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0
-        } ?? ""
+        let bundle =
+            CommandLine.arguments.first.map {
+                $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0
+            } ?? ""
         let candidates = [ProfileLibrary.parent(of: bundle) + "/scaleplan", repositoryRoot + "/.build/debug/scaleplan"]
         return Tool(name: "scaleplan", path: candidates.first { FileManager.default.isExecutableFile(atPath: $0) })
     }()

@@ -49,13 +49,17 @@ let bundledIDs = ["inphrone", "million", "musician", "oviya", "sayar"]
     func pointsAtTheCommittedSchema(id: String) throws {
         let bytes = try FileIO.read("\(profilesDirectory)/\(id).json", limit: 1 << 22)
         let root = try JSONParser.parse(bytes)
-        guard case .object(let members) = root.value else { Issue.record("not an object"); return }
+        guard case .object(let members) = root.value else {
+            Issue.record("not an object")
+            return
+        }
         #expect(members.first { $0.key == "$schema" }?.value.value == .string("./schema/profile.schema.json", verbatim: true))
     }
 
     @Test func committedSchemaIsTheEmbeddedOne() throws {
         let file = try FileIO.read("\(profilesDirectory)/schema/profile.schema.json", limit: 1 << 22)
-        #expect(String(decoding: file, as: UTF8.self) == ProfileSchema.json + "\n",
+        #expect(
+            String(decoding: file, as: UTF8.self) == ProfileSchema.json + "\n",
             "run `make schema` after editing ProfileSchema.swift")
         _ = try JSONParser.parse(ProfileSchema.json)
     }
@@ -63,7 +67,8 @@ let bundledIDs = ["inphrone", "million", "musician", "oviya", "sayar"]
     @Test func libraryFindsTheBundledProfiles() {
         let library = ProfileLibrary.locate(environment: [:], executablePath: nil)
         #expect(library.ids == bundledIDs)
-        let overridden = ProfileLibrary.locate(environment: [ProfileLibrary.environmentKey: "/nonexistent"],
+        let overridden = ProfileLibrary.locate(
+            environment: [ProfileLibrary.environmentKey: "/nonexistent"],
             executablePath: nil)
         #expect(overridden.directory == "/nonexistent")
         #expect(overridden.ids.isEmpty)

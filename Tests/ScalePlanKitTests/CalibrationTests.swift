@@ -67,8 +67,12 @@ import Testing
     ])
     func millionPerUserCost(users: Double, low: Double, high: Double, decimals: Int) throws {
         let (result, _) = try month("million", at: users)
-        #expect(NumberFormatting.fixed(result.cost.low / users, decimals: decimals) == NumberFormatting.fixed(low, decimals: decimals))
-        #expect(NumberFormatting.fixed(result.cost.high / users, decimals: decimals) == NumberFormatting.fixed(high, decimals: decimals))
+        #expect(
+            NumberFormatting.fixed(result.cost.low / users, decimals: decimals) == NumberFormatting.fixed(low, decimals: decimals)
+        )
+        #expect(
+            NumberFormatting.fixed(result.cost.high / users, decimals: decimals)
+                == NumberFormatting.fixed(high, decimals: decimals))
     }
 
     /// INPHRONE's team and total monthly burn by phase (same table): 2-3 / $2,000-5,000,
@@ -170,9 +174,10 @@ import Testing
             #expect(low - 1e-6 <= revenue && revenue <= high + 1e-6, "\(users): \(low)–\(high)")
         }
         // The seed's own profit column is its revenue minus its (high) monthly cost.
-        for (revenue, cost, profit) in [(300.0, 200.0, 100.0), (2_500, 500, 2_000), (6_000, 1_200, 4_800),
-            (12_000, 3_000, 9_000), (65_000, 15_000, 50_000)]
-        {
+        for (revenue, cost, profit) in [
+            (300.0, 200.0, 100.0), (2_500, 500, 2_000), (6_000, 1_200, 4_800),
+            (12_000, 3_000, 9_000), (65_000, 15_000, 50_000),
+        ] {
             #expect(revenue - cost == profit)
         }
     }

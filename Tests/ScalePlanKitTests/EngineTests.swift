@@ -27,7 +27,8 @@ func month(_ id: String, at driver: Double) throws -> (MonthResult, CompiledProf
             let slots = evaluator.slots(driver: driver)
             if let previous {
                 for slot in limited {
-                    #expect(slots[slot] >= previous[slot] - 1e-9 * Swift.abs(previous[slot]),
+                    #expect(
+                        slots[slot] >= previous[slot] - 1e-9 * Swift.abs(previous[slot]),
                         "\(id): \(compiled.layout.names[slot]) falls from \(previous[slot]) to \(slots[slot]) at \(driver)")
                 }
             }
@@ -59,7 +60,8 @@ func month(_ id: String, at driver: Double) throws -> (MonthResult, CompiledProf
     func defaultScenarioGapsAreOnlyTheKnownOnes(id: String) throws {
         let compiled = try loadBundled(id)
         let scenario = try #require(compiled.profile.defaultScenario)
-        let projection = Simulator(compiled).run(curve: try #require(scenario.growth.expectedCurve),
+        let projection = Simulator(compiled).run(
+            curve: try #require(scenario.growth.expectedCurve),
             months: scenario.months ?? 36)
         let gaps = projection.events.filter { [.noTierCarries, .tierOverCapacity, .invalidValue].contains($0.kind) }
         #expect(gaps.isEmpty, "\(gaps.map(\.message))")
@@ -69,7 +71,8 @@ func month(_ id: String, at driver: Double) throws -> (MonthResult, CompiledProf
     /// fires in the month the plan moves on, evaluated against the outgoing tier's own cost.
     @Test func boundaryTriggersOfTheOutgoingTierFire() throws {
         let compiled = try loadBundled("sayar")
-        let projection = Simulator(compiled).run(curve: .points([GrowthPoint(month: 0, value: 40), GrowthPoint(month: 4, value: 60)]),
+        let projection = Simulator(compiled).run(
+            curve: .points([GrowthPoint(month: 0, value: 40), GrowthPoint(month: 4, value: 60)]),
             months: 5)
         let entry = try #require(projection.months.firstIndex { $0.tier == 1 })
         let starterTriggers = compiled.tiers[0].triggers.map(\.trigger.id)

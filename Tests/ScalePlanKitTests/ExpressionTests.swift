@@ -151,7 +151,8 @@ private func failure(_ text: String, as type: ValueType = .number, names: [Strin
         #expect(try #require(failure("if(users, 1, 2)")).message.contains("the condition of if"))
         let mixed = try #require(failure("if(users > 1, 1, users > 2)"))
         #expect(mixed.message.contains("must both be quantities or both conditions"), "\(mixed.message)")
-        #expect(try #require(failure("users == (users > 1)", as: .boolean)).message.contains("compares a quantity with a condition"))
+        #expect(
+            try #require(failure("users == (users > 1)", as: .boolean)).message.contains("compares a quantity with a condition"))
     }
 
     @Test func deepNestingIsAnErrorNotACrash() throws {

@@ -29,7 +29,8 @@ indirect enum GeneratedJSON {
                 + "\n" + closing + "]"
         case .object(let members):
             if members.isEmpty { return "{}" }
-            return "{\n" + members.map { inner + JSONOutput.quote($0.key) + ": " + $0.value.rendered(indent: indent + 1) }
+            return "{\n"
+                + members.map { inner + JSONOutput.quote($0.key) + ": " + $0.value.rendered(indent: indent + 1) }
                 .joined(separator: ",\n") + "\n" + closing + "}"
         }
     }

@@ -33,8 +33,10 @@ import Testing
     /// Geometric interpolation: 100 at month 0 and 10,000 at month 12 give 1,000 at month 6
     /// (a constant 46.8% monthly rate); flat outside the points.
     @Test func pointsInterpolateGeometrically() {
-        let curve = GrowthCurve.points([GrowthPoint(month: 0, value: 100), GrowthPoint(month: 12, value: 10_000),
-            GrowthPoint(month: 24, value: 10_000)])
+        let curve = GrowthCurve.points([
+            GrowthPoint(month: 0, value: 100), GrowthPoint(month: 12, value: 10_000),
+            GrowthPoint(month: 24, value: 10_000),
+        ])
         #expect(close(curve.value(at: 6), 1000))
         #expect(close(curve.value(at: 3), 100 * Math.power(10, 0.5)))
         #expect(curve.value(at: 18) == 10_000)
@@ -50,7 +52,9 @@ import Testing
         #expect(try GrowthInput.parse("constant:value=10000") == .constant(10000))
         #expect(try GrowthInput.parse("linear:start=1,step=2") == .linear(start: 1, step: 2))
         #expect(try GrowthInput.parse("logistic:start=1,cap=9,rate=0.2") == .logistic(start: 1, cap: 9, rate: 0.2))
-        #expect(try GrowthInput.parse("points:0=500,12=5000") == .points([GrowthPoint(month: 0, value: 500), GrowthPoint(month: 12, value: 5000)]))
+        #expect(
+            try GrowthInput.parse("points:0=500,12=5000")
+                == .points([GrowthPoint(month: 0, value: 500), GrowthPoint(month: 12, value: 5000)]))
         for (bad, fragment) in [
             ("exponentail:start=1,rate=1", "Did you mean 'exponential'?"), ("exponential:start=1", "needs rate"),
             ("constant:valeu=3", "Did you mean 'value'?"), ("constant:value=x", "Expected key=number"),
@@ -65,7 +69,8 @@ import Testing
     @Test func csvWithHeaderCommentsAndCRLF() throws {
         let text = "month,value\r\n# observed\r\n0,120\r\n1, 150\r\n\r\n3,400\r\n"
         let points = try GrowthInput.csv(Array(text.utf8)).get()
-        #expect(points == [GrowthPoint(month: 0, value: 120), GrowthPoint(month: 1, value: 150), GrowthPoint(month: 3, value: 400)])
+        #expect(
+            points == [GrowthPoint(month: 0, value: 120), GrowthPoint(month: 1, value: 150), GrowthPoint(month: 3, value: 400)])
     }
 
     @Test(arguments: [
@@ -81,13 +86,15 @@ import Testing
         switch GrowthInput.csv(Array(text.utf8)) {
         case .success: Issue.record("accepted: \(text)")
         case .failure(let errors):
-            #expect(errors.diagnostics.contains { $0.message.contains(fragment) && ($0.location?.line ?? 0) == line },
+            #expect(
+                errors.diagnostics.contains { $0.message.contains(fragment) && ($0.location?.line ?? 0) == line },
                 "\(errors.diagnostics)")
         }
     }
 
     @Test func scenarioSpecsResolveAtTheirExpectedValues() {
-        let spec = GrowthSpec.parametric(.exponential, [.fixed(500), Uncertain(distribution: .triangular, low: 0.1, mode: 0.12, high: 0.2)])
+        let spec = GrowthSpec.parametric(
+            .exponential, [.fixed(500), Uncertain(distribution: .triangular, low: 0.1, mode: 0.12, high: 0.2)])
         #expect(spec.expectedCurve == .exponential(start: 500, rate: 0.12))
         #expect(GrowthSpec.csv(file: "x.csv").expectedCurve == nil)
     }

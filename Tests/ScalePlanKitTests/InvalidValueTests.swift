@@ -27,7 +27,8 @@ import Testing
     /// A cost that goes negative (−$980 at 20 users … ) is reported once, at its first month, and
     /// a budget trigger still reads the model's number.
     @Test func aNegativeCostIsReportedOnce() throws {
-        let compiled = try Self.profile("""
+        let compiled = try Self.profile(
+            """
             "costs": [{"item": "refund", "category": "compute", "amount": "users - 1000"}]
             """, triggers: #"[{"id": "budget", "when": "cost > 500", "action": "look"}]"#)
         let projection = Self.run(compiled)
@@ -45,7 +46,8 @@ import Testing
     /// A cost that is `0/0` at run time: NaN, reported as NaN (never ∞) once; the month's cost
     /// cell says n/a. (A constant NaN is an error when the profile is compiled.)
     @Test func aNaNCostIsReportedAsNaN() throws {
-        let compiled = try Self.profile("""
+        let compiled = try Self.profile(
+            """
             "costs": [{"item": "broken", "category": "compute", "amount": "(users - users) / (users - users)"},
                       {"item": "fine", "category": "compute", "amount": 10}]
             """)
@@ -63,7 +65,8 @@ import Testing
     /// nan (∞)" every month; the tier is not trusted to carry the load meanwhile.
     @Test(arguments: ["users / users - 1", "(users - users) / (users - users)"])
     func anInvalidLimitIsOneEvent(limit: String) throws {
-        let compiled = try Self.profile("""
+        let compiled = try Self.profile(
+            """
             "capacity": {"users": "\(limit)"}, "costs": [{"item": "x", "category": "compute", "amount": 1}]
             """)
         let projection = Self.run(compiled)
@@ -77,7 +80,8 @@ import Testing
 
     /// A negative arrival rate is an invalid value, not an overloaded queue.
     @Test func aNegativeArrivalIsNotAnOverload() throws {
-        let compiled = try Self.profile("""
+        let compiled = try Self.profile(
+            """
             "slo": {"p95_ms": 300}, "queues": {"api": {"servers": 2, "service_ms": 50, "arrival": "users / 100 - 10"}},
             "costs": [{"item": "x", "category": "compute", "amount": 1}]
             """)
@@ -100,7 +104,8 @@ import Testing
         // Near saturation the recursion must run, and still answers (k₀ = a − 40√a).
         let tight = Queueing.analyze(arrivalRate: 0.999 * 2_000_000 / 0.1, serviceTime: 0.1, servers: 2_000_000)
         #expect(tight.probabilityOfWaiting > 0 && tight.probabilityOfWaiting < 1 && tight.p95Response.isFinite)
-        let compiled = try Self.profile("""
+        let compiled = try Self.profile(
+            """
             "queues": {"api": {"servers": "users / users + 1.9", "service_ms": 50, "arrival": "1"}},
             "costs": [{"item": "x", "category": "compute", "amount": 1}]
             """)
@@ -126,7 +131,8 @@ import Testing
 
     /// A metric that is NaN from some month is reported once, with its expression.
     @Test func aNaNMetricIsOneEvent() throws {
-        let compiled = try Self.profile("""
+        let compiled = try Self.profile(
+            """
             "costs": [{"item": "x", "category": "compute", "amount": 1}]
             """, metrics: #"{"ratio": "log(users - 500)"}"#)
         let events = Self.invalidEvents(Self.run(compiled))

@@ -5,10 +5,16 @@ import Testing
 @Suite struct JSONParserTests {
     @Test func recordsLineAndColumnOfEveryValue() throws {
         let root = try JSONParser.parse("{\n  \"a\": [1, \"x\"],\n  \"b\": {\"c\": true}\n}")
-        guard case .object(let members) = root.value else { Issue.record("not an object"); return }
+        guard case .object(let members) = root.value else {
+            Issue.record("not an object")
+            return
+        }
         #expect(members.map(\.key) == ["a", "b"])
         #expect(members[0].keyLocation == ScalePlanKit.SourceLocation(line: 2, column: 3, offset: 4))
-        guard case .array(let elements) = members[0].value.value else { Issue.record("not an array"); return }
+        guard case .array(let elements) = members[0].value.value else {
+            Issue.record("not an array")
+            return
+        }
         #expect(elements[1].location.line == 2)
         #expect(elements[1].location.column == 12)
         #expect(members[1].value.location.column == 8)
@@ -16,13 +22,19 @@ import Testing
 
     @Test func columnsCountScalarsNotBytes() throws {
         let root = try JSONParser.parse("{\"é€\": 1, \"x\": 2}")
-        guard case .object(let members) = root.value else { Issue.record("not an object"); return }
+        guard case .object(let members) = root.value else {
+            Issue.record("not an object")
+            return
+        }
         #expect(members[1].keyLocation.column == 11)
     }
 
     @Test func stringsDecodeEscapesAndMarkVerbatim() throws {
         let root = try JSONParser.parse(#"["a\"b\u00e9\n", "plain", "\ud83d\ude00"]"#)
-        guard case .array(let elements) = root.value else { Issue.record("not an array"); return }
+        guard case .array(let elements) = root.value else {
+            Issue.record("not an array")
+            return
+        }
         #expect(elements[0].value == .string("a\"bé\n", verbatim: false))
         #expect(elements[1].value == .string("plain", verbatim: true))
         #expect(elements[2].value == .string("😀", verbatim: false))

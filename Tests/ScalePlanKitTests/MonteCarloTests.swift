@@ -108,7 +108,9 @@ import Testing
             case .any(let parts), .all(let parts): parts.flatMap(conditions)
             }
         }
-        for trigger in compiled.globalTriggers + compiled.tiers.flatMap(\.triggers) { expressions += conditions(trigger.condition) }
+        for trigger in compiled.globalTriggers + compiled.tiers.flatMap(\.triggers) {
+            expressions += conditions(trigger.condition)
+        }
         var random = Xoshiro256StarStar(seed: 11)
         let slotCount = compiled.layout.count
         var columns = [Double](repeating: 0, count: slotCount * width)

@@ -26,7 +26,8 @@ import Testing
         }
         for seed in seeds {
             let text = ProfileGenerator.profile(seed: seed)
-            let compiled = try #require(ProfileLoader.validate(bytes: Array(text.utf8)).compiled, Comment(rawValue: "seed \(seed)"))
+            let compiled = try #require(
+                ProfileLoader.validate(bytes: Array(text.utf8)).compiled, Comment(rawValue: "seed \(seed)"))
             cases.append(try make("seed \(seed)", compiled))
         }
         return cases
@@ -35,7 +36,8 @@ import Testing
     static func make(_ name: String, _ compiled: CompiledProfile) throws -> Case {
         let scenario = try #require(compiled.profile.defaultScenario, Comment(rawValue: name))
         let curve = try #require(scenario.growth.expectedCurve, Comment(rawValue: name))
-        return Case(name: name, compiled: compiled, spec: scenario.growth, curve: curve,
+        return Case(
+            name: name, compiled: compiled, spec: scenario.growth, curve: curve,
             months: Swift.min(scenario.months ?? 36, 60))
     }
 
@@ -43,7 +45,7 @@ import Testing
     static func same(_ a: Double?, _ b: Double?) -> Bool {
         switch (a, b) {
         case (nil, nil): true
-        case let (x?, y?): x == y || (x.isNaN && y.isNaN)
+        case (let x?, let y?): x == y || (x.isNaN && y.isNaN)
         default: false
         }
     }
@@ -84,7 +86,10 @@ import Testing
                 }
                 let got = series.months[month]
                 for (label, value) in [("p10", got.p10), ("p50", got.p50), ("p90", got.p90)] {
-                    #expect(Self.same(value, expected), "\(item): \(series.name) \(label) at month \(month): \(value.map(String.init(describing:)) ?? "nil") vs \(expected.map(String.init(describing:)) ?? "nil")")
+                    #expect(
+                        Self.same(value, expected),
+                        "\(item): \(series.name) \(label) at month \(month): \(value.map(String.init(describing:)) ?? "nil") vs \(expected.map(String.init(describing:)) ?? "nil")"
+                    )
                 }
                 if let expected, expected.isFinite {
                     #expect(Self.same(got.mean, expected), "\(item): \(series.name) mean at month \(month)")
@@ -100,7 +105,9 @@ import Testing
         }
         for (index, odds) in result.tiers.enumerated() {
             for month in projection.months {
-                #expect(odds.inPlan[month.month] == (month.tier == index ? 1 : 0), "\(item): tier \(odds.id) in plan at \(month.month)")
+                #expect(
+                    odds.inPlan[month.month] == (month.tier == index ? 1 : 0),
+                    "\(item): tier \(odds.id) in plan at \(month.month)")
                 let needed = firstNeeded[index].map { month.month >= $0 } ?? false
                 #expect(odds.neededBy[month.month] == (needed ? 1 : 0), "\(item): tier \(odds.id) needed by \(month.month)")
             }
@@ -110,7 +117,8 @@ import Testing
         for (odds, activity) in zip(result.triggers, projection.triggers) {
             if let first = activity.firstMonth {
                 #expect(odds.probability == 1, "\(item): \(odds.id)")
-                #expect(odds.firstMonth.p10 == first && odds.firstMonth.p50 == first && odds.firstMonth.p90 == first,
+                #expect(
+                    odds.firstMonth.p10 == first && odds.firstMonth.p50 == first && odds.firstMonth.p90 == first,
                     "\(item): \(odds.id) first month")
                 #expect(odds.firstMonths.count == 1 && odds.firstMonths.first?.month == first, "\(item): \(odds.id)")
             } else {
@@ -118,7 +126,8 @@ import Testing
             }
         }
         // Invalid values: the same subjects, first months and values.
-        #expect(result.invalidValues.map { String(describing: $0.value) } == projection.invalidValues.map { String(describing: $0) },
+        #expect(
+            result.invalidValues.map { String(describing: $0.value) } == projection.invalidValues.map { String(describing: $0) },
             "\(item): invalid values")
         #expect(result.invalidValues.allSatisfy { $0.probability == 1 }, "\(item)")
     }
@@ -153,8 +162,12 @@ import Testing
                 }
                 #expect(differing == nil, "\(item) trial \(trial): \(differing.map { "\($0)\n  vs\n\($1)" } ?? "")")
                 let firingDiff = zip(together.triggers, alone.triggers).first { $0 != $1 }
-                #expect(firingDiff == nil, "\(item) trial \(trial): trigger \(firingDiff?.0.trigger.id ?? ""): \(firingDiff.map { "\($0.0.spans) \(String(describing: $0.0.explanation)) vs \($0.1.spans) \(String(describing: $0.1.explanation))" } ?? "")")
-                #expect(String(describing: together.invalidValues) == String(describing: alone.invalidValues),
+                #expect(
+                    firingDiff == nil,
+                    "\(item) trial \(trial): trigger \(firingDiff?.0.trigger.id ?? ""): \(firingDiff.map { "\($0.0.spans) \(String(describing: $0.0.explanation)) vs \($0.1.spans) \(String(describing: $0.1.explanation))" } ?? "")"
+                )
+                #expect(
+                    String(describing: together.invalidValues) == String(describing: alone.invalidValues),
                     "\(item) trial \(trial): invalid values")
                 #expect(String(describing: together.events) == String(describing: alone.events), "\(item) trial \(trial): events")
                 if differing != nil { break }
@@ -185,7 +198,9 @@ import Testing
         let series = try #require(result.series.first { $0.kind == .cost })
         for month in 0..<item.months {
             let sorted = costs[month].sorted()
-            for (q, reported) in [(0.1, series.months[month].p10), (0.5, series.months[month].p50), (0.9, series.months[month].p90)] {
+            for (q, reported) in [
+                (0.1, series.months[month].p10), (0.5, series.months[month].p50), (0.9, series.months[month].p90),
+            ] {
                 let exact = sorted[Int((q * Double(trials)).rounded(.up)) - 1]
                 let value = try #require(reported)
                 #expect(Swift.abs(value - exact) <= 0.001 * Swift.abs(exact), "\(id) month \(month) q\(q): \(value) vs \(exact)")

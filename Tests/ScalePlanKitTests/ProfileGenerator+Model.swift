@@ -89,7 +89,8 @@ extension ProfileGenerator {
     /// A metric as a string, or as `{expr, …}` with some of its optional keys.
     mutating func metric(_ expression: String) -> GeneratedJSON {
         guard random.chance(0.3) else { return .string(expression) }
-        return members(("expr", .string(expression)), ("unit", random.chance(0.5) ? .string("req/s") : nil),
+        return members(
+            ("expr", .string(expression)), ("unit", random.chance(0.5) ? .string("req/s") : nil),
             ("label", random.chance(0.5) ? .string("A metric") : nil),
             ("source", random.chance(0.2) ? .string("Nowhere.") : nil),
             ("assumption", random.chance(0.2) ? .string("Generated.") : nil))

@@ -67,7 +67,8 @@ extension ProfileGenerator {
     mutating func timeline(_ index: Int) -> GeneratedJSON {
         let start = Double(index * 6)
         let end = start + Double(random.int(1...12))
-        return members(("start", .number(start)), ("end", random.chance(0.6) ? .number(end) : nil),
+        return members(
+            ("start", .number(start)), ("end", random.chance(0.6) ? .number(end) : nil),
             ("label", random.chance(0.5) ? .string("Phase \(index + 1)") : nil))
     }
 
@@ -87,16 +88,18 @@ extension ProfileGenerator {
         var value = GeneratedJSON.number(random.magnitude(1, 1e6))
         if !params.isEmpty && random.chance(0.35) {
             let param = random.pick(params)
-            value = .string(random.pick([
-                "\(param) * \(literal(random.magnitude(10, 5000)))",
-                "\(literal(random.magnitude(1, 1000))) + \(param) * \(literal(random.magnitude(1, 1000)))",
-                "max(1, \(param)) * \(literal(random.magnitude(10, 5000)))",
-            ]))
+            value = .string(
+                random.pick([
+                    "\(param) * \(literal(random.magnitude(10, 5000)))",
+                    "\(literal(random.magnitude(1, 1000))) + \(param) * \(literal(random.magnitude(1, 1000)))",
+                    "max(1, \(param)) * \(literal(random.magnitude(10, 5000)))",
+                ]))
         } else if random.chance(0.1) {
             value = .string("max(\(literal(random.magnitude(10, 1000))), \(driver) * \(literal(random.uniform(0.1, 2))))")
         }
         guard random.chance(0.25) else { return value }
-        return members(("limit", value), ("label", random.chance(0.5) ? .string("Plan limit") : nil),
+        return members(
+            ("limit", value), ("label", random.chance(0.5) ? .string("Plan limit") : nil),
             ("source", random.chance(0.5) ? .string("Vendor pricing page") : nil))
     }
 
@@ -108,7 +111,8 @@ extension ProfileGenerator {
             let category = random.pick(["compute", "database", "cdn", "storage", "team", "ai", "other"])
             if !categories.contains(category) { categories.append(category) }
             let itemCurrency: String? = random.chance(0.15) ? foreignCurrency() : random.chance(0.05) ? currency : nil
-            return members(("item", .string("\(capitalized(category)) \(index + 1)")), ("category", .string(category)),
+            return members(
+                ("item", .string("\(capitalized(category)) \(index + 1)")), ("category", .string(category)),
                 ("amount", amount()), ("currency", itemCurrency.map { .string($0) }),
                 ("source", random.chance(0.2) ? .string("Price list") : nil),
                 ("note", random.chance(0.1) ? .string("Billed monthly") : nil))
@@ -163,25 +167,31 @@ extension ProfileGenerator {
     /// expression in requests per second, and sometimes its own p95 target.
     mutating func queue() -> GeneratedJSON {
         let param = params.isEmpty ? nil : random.pick(params)
-        let servers: GeneratedJSON = switch random.int(0...3) {
-        case 0, 1: .number(Double(random.int(1...16)))
-        case 2: .string("ceil(\(driver) / \(literal(random.magnitude(100, 5000))))")
-        default: param.map { .string(random.pick(["max(1, \($0))", $0, "\($0) * 2"])) } ?? .number(2)
-        }
-        let service: GeneratedJSON = random.chance(0.7) ? .number(random.magnitude(2, 500))
+        let servers: GeneratedJSON =
+            switch random.int(0...3) {
+            case 0, 1: .number(Double(random.int(1...16)))
+            case 2: .string("ceil(\(driver) / \(literal(random.magnitude(100, 5000))))")
+            default: param.map { .string(random.pick(["max(1, \($0))", $0, "\($0) * 2"])) } ?? .number(2)
+            }
+        let service: GeneratedJSON =
+            random.chance(0.7)
+            ? .number(random.magnitude(2, 500))
             : .string("\(literal(random.magnitude(2, 100))) + \(param ?? "\(driver) * 0.000001")")
-        let arrival = switch random.int(0...2) {
-        case 0: "\(driver) * \(literal(random.magnitude(0.00001, 0.01)))"
-        case 1: "\(random.pick(metrics)) / \(literal(random.magnitude(1, 3600)))"
-        default: quantity(modelNames, depth: 1)
-        }
-        return members(("servers", servers), ("service_ms", service), ("arrival", .string(arrival)),
+        let arrival =
+            switch random.int(0...2) {
+            case 0: "\(driver) * \(literal(random.magnitude(0.00001, 0.01)))"
+            case 1: "\(random.pick(metrics)) / \(literal(random.magnitude(1, 3600)))"
+            default: quantity(modelNames, depth: 1)
+            }
+        return members(
+            ("servers", servers), ("service_ms", service), ("arrival", .string(arrival)),
             ("p95_ms", random.chance(0.5) ? .number(random.magnitude(50, 2000)) : nil))
     }
 
     /// `{p95_ms, uptime_pct}`, either or both (or neither) given.
     mutating func serviceLevel() -> GeneratedJSON {
-        members(("p95_ms", random.chance(0.7) ? .number(random.magnitude(50, 2000)) : nil),
+        members(
+            ("p95_ms", random.chance(0.7) ? .number(random.magnitude(50, 2000)) : nil),
             ("uptime_pct", random.chance(0.6) ? .number(random.pick([95, 99, 99.5, 99.9, 100])) : nil))
     }
 
@@ -195,8 +205,10 @@ extension ProfileGenerator {
 
     /// Moving into the tier: a lead time (number or range), sometimes downtime and a note.
     mutating func migration() -> GeneratedJSON {
-        let lead: GeneratedJSON = random.chance(0.5) ? .number(random.pick([0, 0.5, 1, 2, 3, 6])) : numberRange(0, 4, whole: true)
-        return members(("lead_time_months", lead),
+        let lead: GeneratedJSON =
+            random.chance(0.5) ? .number(random.pick([0, 0.5, 1, 2, 3, 6])) : numberRange(0, 4, whole: true)
+        return members(
+            ("lead_time_months", lead),
             ("downtime_minutes", random.chance(0.5) ? numberRange(0, 60) : nil),
             ("note", random.chance(0.3) ? .string("DNS propagation") : nil))
     }
@@ -204,14 +216,16 @@ extension ProfileGenerator {
     /// Headcount, burn, a currency and 0–2 hires, each due at a driver value.
     mutating func team() -> GeneratedJSON {
         let hires = (0..<random.int(0...2)).map { _ in
-            members(("role", .string(random.pick(["DevOps engineer", "DBA", "SRE"]))),
+            members(
+                ("role", .string(random.pick(["DevOps engineer", "DBA", "SRE"]))),
                 ("at", .number(random.magnitude(10, Swift.max(20, boundaries.last ?? 1000) * 2))),
                 ("count", random.chance(0.5) ? .number(Double(random.int(1...3))) : nil),
                 ("salary", random.chance(0.7) ? numberRange(1000, 15000) : nil),
                 ("currency", random.chance(0.2) ? .string(foreignCurrency()) : nil),
                 ("why", random.chance(0.5) ? .string("On-call load") : nil))
         }
-        return members(("headcount", numberRange(1, 20, whole: true)),
+        return members(
+            ("headcount", numberRange(1, 20, whole: true)),
             ("burn", random.chance(0.6) ? numberRange(1000, 100_000) : nil),
             ("currency", random.chance(0.3) ? .string(foreignCurrency()) : nil),
             ("hires", hires.isEmpty && random.chance(0.5) ? nil : .array(hires)))

@@ -31,11 +31,13 @@ extension ProfileGenerator {
     /// `<tier>-<n>` / `global-<n>` forms), name, severity, target and source.
     mutating func trigger(_ index: Int, owner: TierShape?, _ operands: [[Operand]]) -> GeneratedJSON {
         let form = random.pick(["when", "any", "all"])
-        let condition: GeneratedJSON = form == "when"
+        let condition: GeneratedJSON =
+            form == "when"
             ? .string(self.condition(operands, depth: 2))
             : .array(group(operands, nesting: random.int(0...2)))
         let id = owner.map { "\($0.id)-alert-\(index + 1)" } ?? "flag-\(index + 1)"
-        return members(("id", random.chance(0.6) ? .string(id) : nil),
+        return members(
+            ("id", random.chance(0.6) ? .string(id) : nil),
             ("name", random.chance(0.3) ? .string("Trigger \(index + 1)") : nil), (form, condition),
             ("severity", random.chance(0.7) ? .string(random.pick(["info", "warning", "critical"])) : nil),
             ("action", .string("Act on trigger \(index + 1)")),
@@ -61,7 +63,8 @@ extension ProfileGenerator {
         return ids.enumerated().map { index, id in
             let isDefault: GeneratedJSON? = index == defaultIndex ? .bool(true) : random.chance(0.5) ? .bool(false) : nil
             let start = "\(random.int(2025...2028))-" + (random.int(1...12)).description.leftPadded
-            return members(("id", .string(id)), ("name", random.chance(0.5) ? .string("Scenario \(id)") : nil),
+            return members(
+                ("id", .string(id)), ("name", random.chance(0.5) ? .string("Scenario \(id)") : nil),
                 ("default", isDefault), ("months", .number(Double(random.int(6...60)))),
                 ("start", random.chance(0.5) ? .string(start) : nil),
                 ("source", random.chance(0.2) ? .string("Board deck") : nil), ("growth", growth()))
@@ -79,16 +82,20 @@ extension ProfileGenerator {
         switch random.int(0...4) {
         case 0:
             let rate = random.chance(0.1) ? GeneratedJSON.number(-0.03) : uncertain(0.02, 0.4).json
-            return members(("kind", .string("exponential")),
+            return members(
+                ("kind", .string("exponential")),
                 ("start", uncertain(Swift.max(1, first / 20), Swift.max(2, first / 2)).json), ("rate", rate))
         case 1:
-            let step = random.chance(0.1) ? GeneratedJSON.number(-random.uniform(1, Swift.max(2, first / 10)))
+            let step =
+                random.chance(0.1)
+                ? GeneratedJSON.number(-random.uniform(1, Swift.max(2, first / 10)))
                 : uncertain(top / 120, top / 10).json
             return members(("kind", .string("linear")), ("start", uncertain(0, first).json), ("step", step))
         case 2:
             let start = uncertain(Swift.max(1, first / 20), Swift.max(2, first / 2))
             let cap = uncertain(Swift.max(start.high * 2, top / 2), Swift.max(start.high * 4, top * 2))
-            return members(("kind", .string("logistic")), ("start", start.json), ("cap", cap.json),
+            return members(
+                ("kind", .string("logistic")), ("start", start.json), ("cap", cap.json),
                 ("rate", uncertain(0.05, 0.6).json))
         case 3:
             return members(("kind", .string("constant")), ("value", uncertain(Swift.max(1, first / 10), top).json))
@@ -111,7 +118,7 @@ extension ProfileGenerator {
     }
 }
 
-private extension String {
+extension String {
     /// A one-digit month as two digits.
-    var leftPadded: String { count == 1 ? "0" + self : self }
+    fileprivate var leftPadded: String { count == 1 ? "0" + self : self }
 }

@@ -98,7 +98,8 @@ struct ProfileGenerator {
 
     /// `{name, unit, label}`, the last two optional.
     mutating func driverObject() -> GeneratedJSON {
-        members(("name", .string(driver)), ("unit", random.chance(0.7) ? .string("unit") : nil),
+        members(
+            ("name", .string(driver)), ("unit", random.chance(0.7) ? .string("unit") : nil),
             ("label", random.chance(0.7) ? .string("Active \(driver)") : nil))
     }
 

@@ -49,25 +49,41 @@ import Testing
         for seed: UInt64 in [0, 1, 42, 299, .max] {
             #expect(ProfileGenerator.profile(seed: seed) == ProfileGenerator.profile(seed: seed))
         }
-        #expect(Set(Self.seeds.map { ProfileGenerator.profile(seed: $0) }).count == Self.seeds.count,
+        #expect(
+            Set(Self.seeds.map { ProfileGenerator.profile(seed: $0) }).count == Self.seeds.count,
             "different seeds give different profiles")
     }
 }
 
 /// A part of the language a generated profile may use.
 enum Feature: String, CaseIterable {
-    case uncertainParams = "uncertain params", lognormalParams = "lognormal params", observedParams = "observed params"
-    case shuffledMetrics = "metrics declared out of order", revenue
+    case uncertainParams = "uncertain params"
+    case lognormalParams = "lognormal params"
+    case observedParams = "observed params"
+    case shuffledMetrics = "metrics declared out of order"
+    case revenue
     case runtimeInvalid = "runtime-invalid expressions"
-    case severalTiers = "several tiers", expressionLimits = "expression limits"
-    case expressionCosts = "expression costs", rangedCosts = "ranged costs", rangedCostsWithMode = "ranged costs with mode"
-    case foreignCurrency = "foreign-currency costs", queues, expressionServers = "expression servers", slo = "SLOs"
+    case severalTiers = "several tiers"
+    case expressionLimits = "expression limits"
+    case expressionCosts = "expression costs"
+    case rangedCosts = "ranged costs"
+    case rangedCostsWithMode = "ranged costs with mode"
+    case foreignCurrency = "foreign-currency costs"
+    case queues
+    case expressionServers = "expression servers"
+    case slo = "SLOs"
     case migrations, teams
-    case utilizationTriggers = "utilization triggers", latencyTriggers = "latency triggers"
-    case categoryTriggers = "cost.<category> triggers", groups = "any/all groups", nestedGroups = "nested groups"
-    case twoLevelGroups = "groups nested two levels", globalTriggers = "global triggers", targets = "trigger targets"
+    case utilizationTriggers = "utilization triggers"
+    case latencyTriggers = "latency triggers"
+    case categoryTriggers = "cost.<category> triggers"
+    case groups = "any/all groups"
+    case nestedGroups = "nested groups"
+    case twoLevelGroups = "groups nested two levels"
+    case globalTriggers = "global triggers"
+    case targets = "trigger targets"
     case exponential, linear, logistic, constant, points
-    case uncertainGrowth = "uncertain growth", severalScenarios = "several scenarios"
+    case uncertainGrowth = "uncertain growth"
+    case severalScenarios = "several scenarios"
 
     /// Whether the profile has this feature (`runtimeInvalid` is checked by evaluation instead).
     func isPresent(in compiled: CompiledProfile) -> Bool {

@@ -5,7 +5,8 @@ enum CapacityCommand: Command {
     static let spec = CommandSpec(
         name: "capacity",
         abstract: "Find the largest driver value each tier can carry.",
-        discussion: "For each tier: the largest driver value at which all its limits hold (exact to one unit), the limit that binds just above it, the bottleneck at the tier's declared maximum, and the headroom against that maximum. Limits that are not monotone in the driver are reported as such.",
+        discussion:
+            "For each tier: the largest driver value at which all its limits hold (exact to one unit), the limit that binds just above it, the bottleneck at the tier's declared maximum, and the headroom against that maximum. Limits that are not monotone in the driver are reported as such.",
         arguments: [.profile],
         options: [
             OptionSpec(name: "tier", valueName: "id", help: "Only this tier."),
@@ -23,7 +24,8 @@ enum CapacityCommand: Command {
             results = search.searchAll()
         }
         let format = ReportFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table
-        try OutputWriter.write(CapacityReport.render(results, compiled: loaded.compiled, format: format), arguments,
+        try OutputWriter.write(
+            CapacityReport.render(results, compiled: loaded.compiled, format: format), arguments,
             spec: spec, context: context)
         return .success
     }

@@ -7,7 +7,8 @@ enum CompletionsCommand: Command {
     static let spec = CommandSpec(
         name: "completions",
         abstract: "Print a shell completion script.",
-        discussion: "Completes commands, options, option values, bundled profile ids, and the tier ids and scenario names of the profile already typed. Install with: scaleplan completions bash > /etc/bash_completion.d/scaleplan, scaleplan completions zsh > \"${fpath[1]}/_scaleplan\", or scaleplan completions fish > ~/.config/fish/completions/scaleplan.fish (make install does this).",
+        discussion:
+            "Completes commands, options, option values, bundled profile ids, and the tier ids and scenario names of the profile already typed. Install with: scaleplan completions bash > /etc/bash_completion.d/scaleplan, scaleplan completions zsh > \"${fpath[1]}/_scaleplan\", or scaleplan completions fish > ~/.config/fish/completions/scaleplan.fish (make install does this).",
         arguments: [ArgumentSpec(name: "shell", help: "bash, zsh or fish.")])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
@@ -19,8 +20,10 @@ enum CompletionsCommand: Command {
         case "fish": script = CompletionScripts.fish()
         default:
             let suggestion = Suggestions.closest(to: shell, in: ["bash", "zsh", "fish"])
-            throw .usage(UsageError("Unknown shell '\(shell)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
-                + " Choose from: bash, zsh, fish.", command: spec))
+            throw .usage(
+                UsageError(
+                    "Unknown shell '\(shell)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+                        + " Choose from: bash, zsh, fish.", command: spec))
         }
         context.stdout.write(script)
         return .success
@@ -37,11 +40,12 @@ enum CompletionsCommand: Command {
         let argument = arguments[1]
         let path = ProfileLibrary.looksLikePath(argument) ? argument : context.library.path(of: argument)
         guard let path, let loaded = try? ProfileLoader.load(path: path) else { return .success }
-        let names: [String] = switch kind {
-        case "tiers": loaded.profile.tiers.map(\.id)
-        case "scenarios": loaded.profile.scenarios.map(\.id)
-        default: []
-        }
+        let names: [String] =
+            switch kind {
+            case "tiers": loaded.profile.tiers.map(\.id)
+            case "scenarios": loaded.profile.scenarios.map(\.id)
+            default: []
+            }
         for name in names { context.stdout.write(name + "\n") }
         return .success
     }
@@ -67,7 +71,8 @@ enum CompletionScripts {
     static let bashDialect = Dialect(
         words: { "COMPREPLY=($(compgen -W \"\($0)\" -- \"$cur\"))" },
         files: "COMPREPLY=($(compgen -f -- \"$cur\"))",
-        jsonFiles: "COMPREPLY=($(compgen -W \"$(scaleplan __complete profiles 2>/dev/null)\" -- \"$cur\") $(compgen -f -X '!*.json' -- \"$cur\"))",
+        jsonFiles:
+            "COMPREPLY=($(compgen -W \"$(scaleplan __complete profiles 2>/dev/null)\" -- \"$cur\") $(compgen -f -X '!*.json' -- \"$cur\"))",
         dynamic: { "COMPREPLY=($(compgen -W \"$(scaleplan __complete \($0) \($1) 2>/dev/null)\" -- \"$cur\"))" },
         nothing: "COMPREPLY=()")
 
@@ -86,21 +91,23 @@ enum CompletionScripts {
             var valueCases = ""
             for option in spec.options where !option.isFlag {
                 let names = (["--\(option.name)"] + (option.short.map { ["-\($0)"] } ?? [])).joined(separator: "|")
-                let action: String = switch option.completion {
-                case .choices(let words): dialect.words(words.joined(separator: " "))
-                case .file: dialect.files
-                case .tier: dialect.dynamic("tiers", "\"$profile\"")
-                case .scenario: dialect.dynamic("scenarios", "\"$profile\"")
-                case .none: dialect.nothing
-                }
+                let action: String =
+                    switch option.completion {
+                    case .choices(let words): dialect.words(words.joined(separator: " "))
+                    case .file: dialect.files
+                    case .tier: dialect.dynamic("tiers", "\"$profile\"")
+                    case .scenario: dialect.dynamic("scenarios", "\"$profile\"")
+                    case .none: dialect.nothing
+                    }
                 valueCases += "                \(names)) \(action); return ;;\n"
             }
-            let positional: String = switch spec.arguments.first?.name {
-            case "profile", "file", "profile-or-old": dialect.jsonFiles
-            case "shell": dialect.words("bash zsh fish")
-            case "command": dialect.words(commands.map(\.name).joined(separator: " "))
-            default: dialect.nothing
-            }
+            let positional: String =
+                switch spec.arguments.first?.name {
+                case "profile", "file", "profile-or-old": dialect.jsonFiles
+                case "shell": dialect.words("bash zsh fish")
+                case "command": dialect.words(commands.map(\.name).joined(separator: " "))
+                default: dialect.nothing
+                }
             cases += """
                     \(spec.name))
                         case "$prev" in
@@ -119,47 +126,47 @@ enum CompletionScripts {
 
     static func bash() -> String {
         """
-            # bash completion for scaleplan (generated by `scaleplan completions bash`)
-            _scaleplan() {
-                local cur prev command profile word
-                cur="${COMP_WORDS[COMP_CWORD]}"
-                prev="${COMP_WORDS[COMP_CWORD-1]}"
-                if [[ $COMP_CWORD -eq 1 ]]; then
-                    COMPREPLY=($(compgen -W "\(commands.map(\.name).joined(separator: " ")) --help --version" -- "$cur"))
-                    return
-                fi
-                command="${COMP_WORDS[1]}"
-                profile=""
-                for word in "${COMP_WORDS[@]:2:COMP_CWORD-2}"; do
-                    if [[ "$word" != -* && -z "$profile" ]]; then profile="$word"; fi
-                done
-                case "$command" in
-            \(cases(bashDialect))    esac
-            }
-            complete -o filenames -F _scaleplan scaleplan
+        # bash completion for scaleplan (generated by `scaleplan completions bash`)
+        _scaleplan() {
+            local cur prev command profile word
+            cur="${COMP_WORDS[COMP_CWORD]}"
+            prev="${COMP_WORDS[COMP_CWORD-1]}"
+            if [[ $COMP_CWORD -eq 1 ]]; then
+                COMPREPLY=($(compgen -W "\(commands.map(\.name).joined(separator: " ")) --help --version" -- "$cur"))
+                return
+            fi
+            command="${COMP_WORDS[1]}"
+            profile=""
+            for word in "${COMP_WORDS[@]:2:COMP_CWORD-2}"; do
+                if [[ "$word" != -* && -z "$profile" ]]; then profile="$word"; fi
+            done
+            case "$command" in
+        \(cases(bashDialect))    esac
+        }
+        complete -o filenames -F _scaleplan scaleplan
 
-            """
+        """
     }
 
     static func zsh() -> String {
         """
-            #compdef scaleplan
-            # zsh completion for scaleplan (generated by `scaleplan completions zsh`)
-            _scaleplan() {
-                local cur="${words[CURRENT]}" prev="${words[CURRENT-1]}" profile="" word
-                if (( CURRENT == 2 )); then
-                    compadd -- \(commands.map(\.name).joined(separator: " ")) --help --version
-                    return
-                fi
-                for word in "${(@)words[3,CURRENT-1]}"; do
-                    if [[ "$word" != -* && -z "$profile" ]]; then profile="$word"; fi
-                done
-                case "${words[2]}" in
-            \(cases(zshDialect))    esac
-            }
-            compdef _scaleplan scaleplan
+        #compdef scaleplan
+        # zsh completion for scaleplan (generated by `scaleplan completions zsh`)
+        _scaleplan() {
+            local cur="${words[CURRENT]}" prev="${words[CURRENT-1]}" profile="" word
+            if (( CURRENT == 2 )); then
+                compadd -- \(commands.map(\.name).joined(separator: " ")) --help --version
+                return
+            fi
+            for word in "${(@)words[3,CURRENT-1]}"; do
+                if [[ "$word" != -* && -z "$profile" ]]; then profile="$word"; fi
+            done
+            case "${words[2]}" in
+        \(cases(zshDialect))    esac
+        }
+        compdef _scaleplan scaleplan
 
-            """
+        """
     }
 
     static func fish() -> String {
@@ -198,7 +205,8 @@ enum CompletionScripts {
             case "profile", "file", "profile-or-old":
                 lines.append("complete -c scaleplan -n \(condition) -a '(scaleplan __complete profiles 2>/dev/null)' -F")
             case "shell": lines.append("complete -c scaleplan -n \(condition) -a 'bash zsh fish'")
-            case "command": lines.append("complete -c scaleplan -n \(condition) -a \(quote(commands.map(\.name).joined(separator: " ")))")
+            case "command":
+                lines.append("complete -c scaleplan -n \(condition) -a \(quote(commands.map(\.name).joined(separator: " ")))")
             default: break
             }
         }

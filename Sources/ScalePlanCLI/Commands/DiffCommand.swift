@@ -5,7 +5,8 @@ enum DiffCommand: Command {
     static let spec = CommandSpec(
         name: "diff",
         abstract: "Compare two tiers of a plan, or two versions of a plan.",
-        discussion: "With a profile and two tier ids: cost items added, removed and changed with monthly low/high deltas, limits before → after, SLO changes, and how far each tier carries the load, like a cost diff in a pull request. Costs are evaluated at --at, else the second tier's minimum. With two profile files: what changed (params, metrics, tiers, limits, costs, triggers, scenarios) and what it does to the projection along the new version's default scenario: cost at the horizon, the first month of each trigger, plan gaps appearing or disappearing. --fail-on-increase exits 1 when the projected monthly cost at the horizon rises by more than AMOUNT or PCT%.",
+        discussion:
+            "With a profile and two tier ids: cost items added, removed and changed with monthly low/high deltas, limits before → after, SLO changes, and how far each tier carries the load, like a cost diff in a pull request. Costs are evaluated at --at, else the second tier's minimum. With two profile files: what changed (params, metrics, tiers, limits, costs, triggers, scenarios) and what it does to the projection along the new version's default scenario: cost at the horizon, the first month of each trigger, plan gaps appearing or disappearing. --fail-on-increase exits 1 when the projected monthly cost at the horizon rises by more than AMOUNT or PCT%.",
         arguments: [
             ArgumentSpec(name: "profile-or-old", help: "A profile (bundled id or path), or the old version of a plan."),
             ArgumentSpec(name: "tier-a-or-new", help: "A tier id of that profile, or the new version of the plan."),
@@ -13,7 +14,11 @@ enum DiffCommand: Command {
         ],
         options: [
             OptionSpec(name: "at", valueName: "n", help: "Driver value to evaluate usage-priced costs at (tier mode)."),
-            OptionSpec(name: "fail-on-increase", valueName: "amount", help: "Exit 1 if the projected monthly cost at the horizon rises by more than this amount (e.g. 500) or percentage (e.g. 10%) (plan mode)."),
+            OptionSpec(
+                name: "fail-on-increase", valueName: "amount",
+                help:
+                    "Exit 1 if the projected monthly cost at the horizon rises by more than this amount (e.g. 500) or percentage (e.g. 10%) (plan mode)."
+            ),
             .format(TierDiffReport.formatNames),
             OutputWriter.option,
         ])
@@ -28,7 +33,8 @@ enum DiffCommand: Command {
             var at: Double?
             if let text = arguments.value("at", in: spec) {
                 guard let value = Double(text), value.isFinite, value >= 0 else {
-                    throw .usage(UsageError("The value '\(text)' is invalid for '--at <n>': expected a number ≥ 0.", command: spec))
+                    throw .usage(
+                        UsageError("The value '\(text)' is invalid for '--at <n>': expected a number ≥ 0.", command: spec))
                 }
                 at = value
             }
@@ -43,14 +49,20 @@ enum DiffCommand: Command {
         guard let limit = arguments.value("fail-on-increase", in: spec) else { return .success }
         if limit.hasSuffix("%") {
             guard let percent = Double(limit.dropLast()), percent.isFinite else {
-                throw .usage(UsageError("The value '\(limit)' is invalid for '--fail-on-increase <amount>': expected a number or a percentage such as 10%.", command: spec))
+                throw .usage(
+                    UsageError(
+                        "The value '\(limit)' is invalid for '--fail-on-increase <amount>': expected a number or a percentage such as 10%.",
+                        command: spec))
             }
             let base = diff.costBefore.expected
             let relative = base > 0 ? diff.costIncrease / base * 100 : (diff.costIncrease > 0 ? .infinity : 0)
             return relative > percent ? .failure : .success
         }
         guard let amount = Double(limit), amount.isFinite else {
-            throw .usage(UsageError("The value '\(limit)' is invalid for '--fail-on-increase <amount>': expected a number or a percentage such as 10%.", command: spec))
+            throw .usage(
+                UsageError(
+                    "The value '\(limit)' is invalid for '--fail-on-increase <amount>': expected a number or a percentage such as 10%.",
+                    command: spec))
         }
         return diff.costIncrease > amount ? .failure : .success
     }

@@ -9,14 +9,18 @@ enum HelpCommand: Command {
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
         guard let name = arguments.positionals.first else {
-            context.stdout.write(HelpFormatter.help(for: ScalePlan.rootSpec,
-                subcommands: ScalePlan.commands.map { $0.spec }, width: context.width))
+            context.stdout.write(
+                HelpFormatter.help(
+                    for: ScalePlan.rootSpec,
+                    subcommands: ScalePlan.commands.map { $0.spec }, width: context.width))
             return .success
         }
         guard let command = ScalePlan.commands.first(where: { $0.spec.name == name }) else {
             let suggestion = Suggestions.closest(to: name, in: ScalePlan.commands.map { $0.spec.name })
-            throw .usage(UsageError("Unknown command '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? ""),
-                command: spec))
+            throw .usage(
+                UsageError(
+                    "Unknown command '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? ""),
+                    command: spec))
         }
         context.stdout.write(HelpFormatter.help(for: command.spec, width: context.width))
         return .success

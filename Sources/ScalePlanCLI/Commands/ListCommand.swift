@@ -5,7 +5,8 @@ enum ListCommand: Command {
     static let spec = CommandSpec(
         name: "list",
         abstract: "List the bundled profiles.",
-        discussion: "Shows each bundled profile's id, name, growth driver, number of tiers and driver range. Use an id wherever a command takes <profile>.",
+        discussion:
+            "Shows each bundled profile's id, name, growth driver, number of tiers and driver range. Use an id wherever a command takes <profile>.",
         options: [
             .format(["table", "json"])
         ])
@@ -13,7 +14,8 @@ enum ListCommand: Command {
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
         let ids = context.library.ids
         guard !ids.isEmpty else {
-            throw .noInput(path: context.library.directory ?? "profiles",
+            throw .noInput(
+                path: context.library.directory ?? "profiles",
                 reason: "no bundled profiles found; set \(ProfileLibrary.environmentKey) to the folder holding them")
         }
         var profiles: [Profile] = []
@@ -26,10 +28,13 @@ enum ListCommand: Command {
                 .object([
                     ("id", .string(profile.id)), ("name", .string(profile.name)),
                     ("driver", .string(profile.driver.name)), ("tiers", .number(Double(profile.tiers.count))),
-                    ("range", .object([
-                        ("min", .number(profile.tiers.first?.range.min ?? 0)),
-                        ("max", .number(profile.tiers.last?.range.max)),
-                    ])),
+                    (
+                        "range",
+                        .object([
+                            ("min", .number(profile.tiers.first?.range.min ?? 0)),
+                            ("max", .number(profile.tiers.last?.range.max)),
+                        ])
+                    ),
                 ])
             }
             context.stdout.write(JSONOutput.array(entries).rendered() + "\n")
@@ -42,8 +47,10 @@ enum ListCommand: Command {
                 describeSpan(profile.tiers),
             ])
         }
-        context.stdout.write(TextTable.render(headers: ["ID", "NAME", "DRIVER", "TIERS", "RANGE"], rows: rows,
-            rightAligned: [3]))
+        context.stdout.write(
+            TextTable.render(
+                headers: ["ID", "NAME", "DRIVER", "TIERS", "RANGE"], rows: rows,
+                rightAligned: [3]))
         return .success
     }
 

@@ -5,7 +5,8 @@ enum RoadmapCommand: Command {
     static let spec = CommandSpec(
         name: "roadmap",
         abstract: "Write an investor roadmap of the plan (markdown or HTML).",
-        discussion: "Headline numbers, the tier table (planned vs projected entry), charts of the driver and the monthly cost (with the P10–P90 band when --trials is given), a milestone timeline, the trigger calendar with migration lead times, unit economics, the team and hiring plan, risks (bottlenecks, plan gaps, early triggers), and every assumption with its range. Markdown uses plain tables and Mermaid charts (GitHub renders them); HTML is one self-contained file with inline CSS and SVG, no scripts and nothing fetched.",
+        discussion:
+            "Headline numbers, the tier table (planned vs projected entry), charts of the driver and the monthly cost (with the P10–P90 band when --trials is given), a milestone timeline, the trigger calendar with migration lead times, unit economics, the team and hiring plan, risks (bottlenecks, plan gaps, early triggers), and every assumption with its range. Markdown uses plain tables and Mermaid charts (GitHub renders them); HTML is one self-contained file with inline CSS and SVG, no scripts and nothing fetched.",
         arguments: [.profile],
         options: GrowthOptions.options + MonteCarloOptions.options + [
             .format(RoadmapReport.formatNames),
@@ -15,7 +16,8 @@ enum RoadmapCommand: Command {
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
         let loaded = try context.loadProfile(arguments.positionals[0], for: spec)
         let growth = try GrowthOptions.resolve(arguments, spec: spec, loaded: loaded, context: context)
-        let projection = Simulator(loaded.compiled).run(curve: growth.curve, months: growth.months, start: growth.start,
+        let projection = Simulator(loaded.compiled).run(
+            curve: growth.curve, months: growth.months, start: growth.start,
             growthSource: growth.source)
         var monteCarlo: MonteCarloResult?
         if let options = try MonteCarloOptions.parse(arguments, spec: spec, months: growth.months) {

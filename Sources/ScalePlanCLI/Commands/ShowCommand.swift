@@ -5,7 +5,8 @@ enum ShowCommand: Command {
     static let spec = CommandSpec(
         name: "show",
         abstract: "Show a profile's tiers, limits, costs and triggers.",
-        discussion: "Costs are monthly, in the profile's currency. A usage-priced item (an expression) is shown at the tier's range: its low at the range's minimum and its high at the maximum (at the minimum for the last, open-ended tier).",
+        discussion:
+            "Costs are monthly, in the profile's currency. A usage-priced item (an expression) is shown at the tier's range: its low at the range's minimum and its high at the maximum (at the minimum for the last, open-ended tier).",
         arguments: [.profile],
         options: [
             .format(ShowReport.formatNames)

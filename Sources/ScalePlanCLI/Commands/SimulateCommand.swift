@@ -5,7 +5,8 @@ enum SimulateCommand: Command {
     static let spec = CommandSpec(
         name: "simulate",
         abstract: "Project a plan month by month and report what to act on.",
-        discussion: "With --trials N, a Monte Carlo: each trial draws every uncertain param, growth parameter and cost range, and the report gives P10/P50/P90 per month, the probability each trigger fires and when, and the probability each tier is needed by each month. Without it, the deterministic projection. Each month: driver → metrics → tier → utilisation and bottleneck → p95 latency (M/M/c) → cost (low/expected/high) → revenue → triggers. Then the events: when each trigger first fires with its value against the threshold, tier changes and the month each migration must start, and the gaps in the plan (load no tier carries, a tier over its own limits inside its range, a missed latency target).",
+        discussion:
+            "With --trials N, a Monte Carlo: each trial draws every uncertain param, growth parameter and cost range, and the report gives P10/P50/P90 per month, the probability each trigger fires and when, and the probability each tier is needed by each month. Without it, the deterministic projection. Each month: driver → metrics → tier → utilisation and bottleneck → p95 latency (M/M/c) → cost (low/expected/high) → revenue → triggers. Then the events: when each trigger first fires with its value against the threshold, tier changes and the month each migration must start, and the gaps in the plan (load no tier carries, a tier over its own limits inside its range, a missed latency target).",
         arguments: [.profile],
         options: GrowthOptions.options + MonteCarloOptions.options + [
             .format(ProjectionReport.formatNames),
@@ -26,7 +27,8 @@ enum SimulateCommand: Command {
             try OutputWriter.write(MonteCarloReport.render(result, format: format), arguments, spec: spec, context: context)
             return .success
         }
-        let projection = Simulator(loaded.compiled).run(curve: growth.curve, months: growth.months, start: growth.start,
+        let projection = Simulator(loaded.compiled).run(
+            curve: growth.curve, months: growth.months, start: growth.start,
             growthSource: growth.source)
         try OutputWriter.write(ProjectionReport.render(projection, format: format), arguments, spec: spec, context: context)
         return .success

@@ -5,7 +5,8 @@ enum ValidateCommand: Command {
     static let spec = CommandSpec(
         name: "validate",
         abstract: "Check profiles and report every error.",
-        discussion: "Checks JSON syntax, keys and types, names, tier ranges (contiguous, no overlap), references from limits, costs and triggers, expression syntax and types, and metric cycles. Errors are printed as file:line:column: error: message, with a suggestion. Exits 65 if any file is invalid, 66 if one cannot be read.",
+        discussion:
+            "Checks JSON syntax, keys and types, names, tier ranges (contiguous, no overlap), references from limits, costs and triggers, expression syntax and types, and metric cycles. Errors are printed as file:line:column: error: message, with a suggestion. Exits 65 if any file is invalid, 66 if one cannot be read.",
         arguments: [ArgumentSpec(name: "file", help: "Profile files (or bundled profile ids) to check.", isRepeating: true)],
         options: [OptionSpec(name: "quiet", short: "q", help: "Print only errors.")])
 
@@ -15,14 +16,17 @@ enum ValidateCommand: Command {
             do {
                 let loaded = try context.loadProfile(argument, for: spec)
                 if !loaded.warnings.isEmpty {
-                    context.stderr.write(DiagnosticRenderer.render(loaded.warnings, file: loaded.path, text: "",
-                        style: context.errorStyle))
+                    context.stderr.write(
+                        DiagnosticRenderer.render(
+                            loaded.warnings, file: loaded.path, text: "",
+                            style: context.errorStyle))
                 }
                 if !arguments.has("quiet") {
                     let profile = loaded.profile
                     let triggers = profile.triggers.count + profile.tiers.reduce(0) { $0 + $1.triggers.count }
-                    context.stdout.write("\(Terminal.sanitize(loaded.path)): ok (\(profile.tiers.count) tiers, "
-                        + "\(profile.metrics.count) metrics, \(triggers) triggers)\n")
+                    context.stdout.write(
+                        "\(Terminal.sanitize(loaded.path)): ok (\(profile.tiers.count) tiers, "
+                            + "\(profile.metrics.count) metrics, \(triggers) triggers)\n")
                 }
             } catch {
                 if case .usage = error { throw error }

@@ -48,8 +48,9 @@ enum ArgumentParser {
                         continue
                     }
                     let longForm = spec.allOptions.first { "-" + $0.name == argument }
-                    throw error("Unknown option '\(argument)'."
-                        + (longForm.map { " Did you mean '--\($0.name)'?" } ?? ""))
+                    throw error(
+                        "Unknown option '\(argument)'."
+                            + (longForm.map { " Did you mean '--\($0.name)'?" } ?? ""))
                 }
                 option = found
                 if letters.count > 1 {
@@ -76,9 +77,10 @@ enum ArgumentParser {
             }
             if !option.choices.isEmpty && !option.choices.contains(value) {
                 let suggestion = Suggestions.closest(to: value, in: option.choices)
-                throw error("The value '\(value)' is invalid for '--\(option.name) <\(option.valueName ?? "value")>'."
-                    + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
-                    + " Choose from: \(option.choices.joined(separator: ", ")).")
+                throw error(
+                    "The value '\(value)' is invalid for '--\(option.name) <\(option.valueName ?? "value")>'."
+                        + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+                        + " Choose from: \(option.choices.joined(separator: ", ")).")
             }
             if !option.isRepeatable, parsed.values[option.name] != nil {
                 // Like swift-argument-parser, the last value wins.

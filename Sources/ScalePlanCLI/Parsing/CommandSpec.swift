@@ -32,7 +32,8 @@ struct CommandSpec: Sendable {
 /// A positional argument.
 struct ArgumentSpec: Sendable {
     /// `<profile>`: a bundled id or a path, taken by most commands.
-    static let profile = ArgumentSpec(name: "profile",
+    static let profile = ArgumentSpec(
+        name: "profile",
         help: "A bundled profile id (see 'scaleplan list') or a path to a profile file.")
 
     var name: String
@@ -95,10 +96,12 @@ struct OptionSpec: Sendable {
 
     /// `--format <format>` with the given choices; the first is the default.
     static func format(_ choices: [String]) -> OptionSpec {
-        let list = choices.count > 1
+        let list =
+            choices.count > 1
             ? choices.dropLast().joined(separator: ", ") + (choices.count > 2 ? "," : "") + " or " + (choices.last ?? "")
             : choices.joined()
-        return OptionSpec(name: "format", valueName: "format", help: "Output format: \(list).",
+        return OptionSpec(
+            name: "format", valueName: "format", help: "Output format: \(list).",
             defaultValue: choices.first, choices: choices)
     }
 }

@@ -8,7 +8,9 @@ enum HelpFormatter {
     static func help(for spec: CommandSpec, subcommands: [CommandSpec] = [], width: Int) -> String {
         var text = "OVERVIEW: \(spec.abstract)\n"
         if let discussion = spec.discussion {
-            text += "\n" + discussion.split(separator: "\n", omittingEmptySubsequences: false)
+            text +=
+                "\n"
+                + discussion.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { wrap(String($0), width: width, indent: 0) }.joined(separator: "\n") + "\n"
         }
         text += "\n" + wrap("USAGE: \(spec.usage)", width: width, indent: 7) + "\n"
@@ -47,7 +49,8 @@ enum HelpFormatter {
         let lines = wrap(description, width: width - indent, indent: 0).split(separator: "\n", omittingEmptySubsequences: false)
         let gutter = String(repeating: " ", count: indent)
         let padded = "  " + label
-        var text = padded.count + 2 > indent
+        var text =
+            padded.count + 2 > indent
             ? padded + "\n" + gutter + (lines.first ?? "")
             : padded + String(repeating: " ", count: indent - padded.count) + (lines.first ?? "")
         for line in lines.dropFirst() { text += "\n" + gutter + line }

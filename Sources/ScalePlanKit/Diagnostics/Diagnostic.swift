@@ -94,7 +94,7 @@ public struct DiagnosticBag: Sendable {
         diagnostics.enumerated().sorted { a, b in
             let la = a.element.location, lb = b.element.location
             switch (la, lb) {
-            case let (x?, y?) where x != y: return x < y
+            case (let x?, let y?) where x != y: return x < y
             case (.some, nil): return true
             case (nil, .some): return false
             default: return a.offset < b.offset

@@ -2,7 +2,9 @@
 /// diff a pull request that edits a profile deserves.
 public struct PlanDiff: Sendable {
     public enum Change: String, Sendable {
-        case added = "+", removed = "-", changed = "~"
+        case added = "+"
+        case removed = "-"
+        case changed = "~"
     }
 
     /// One changed thing: its kind (`param`, `metric`, `tier`, `trigger`, …), name, and the old
@@ -58,7 +60,8 @@ public struct PlanDiff: Sendable {
             return result
         }
         let oldFirst = firsts(before), newFirst = firsts(after)
-        let ids = (old.profile.triggers + old.profile.tiers.flatMap(\.triggers)).map(\.id)
+        let ids =
+            (old.profile.triggers + old.profile.tiers.flatMap(\.triggers)).map(\.id)
             + (new.profile.triggers + new.profile.tiers.flatMap(\.triggers)).map(\.id)
         var seen: Set<String> = []
         triggerMonths = ids.filter { seen.insert($0).inserted }.compactMap { id in
@@ -98,7 +101,9 @@ public struct PlanDiff: Sendable {
             let beforeMap = Dictionary(before, uniquingKeysWith: { a, _ in a })
             for (name, value) in before {
                 if let other = afterMap[name] {
-                    if other != value { lines.append(Line(change: .changed, kind: kind, name: name, before: value, after: other)) }
+                    if other != value {
+                        lines.append(Line(change: .changed, kind: kind, name: name, before: value, after: other))
+                    }
                 } else {
                     lines.append(Line(change: .removed, kind: kind, name: name, before: value, after: nil))
                 }
@@ -113,8 +118,10 @@ public struct PlanDiff: Sendable {
         compare("param", old.params.map { ($0.name, describe($0.value)) }, new.params.map { ($0.name, describe($0.value)) })
         compare("metric", old.metrics.map { ($0.name, $0.expression.text) }, new.metrics.map { ($0.name, $0.expression.text) })
         if old.revenue?.text != new.revenue?.text {
-            lines.append(Line(change: old.revenue == nil ? .added : new.revenue == nil ? .removed : .changed, kind: "revenue",
-                name: "revenue", before: old.revenue?.text, after: new.revenue?.text))
+            lines.append(
+                Line(
+                    change: old.revenue == nil ? .added : new.revenue == nil ? .removed : .changed, kind: "revenue",
+                    name: "revenue", before: old.revenue?.text, after: new.revenue?.text))
         }
         func range(_ tier: Tier) -> String {
             "[\(NumberFormatting.plain(tier.range.min)), \(tier.range.max.map(NumberFormatting.plain) ?? "∞"))"
@@ -122,16 +129,21 @@ public struct PlanDiff: Sendable {
         compare("tier", old.tiers.map { ($0.id, range($0)) }, new.tiers.map { ($0.id, range($0)) })
         for tier in old.tiers {
             guard let other = new.tier(tier.id) else { continue }
-            compare("limit", tier.capacity.map { ("\(tier.id).\($0.metric)", $0.limit.description) },
+            compare(
+                "limit", tier.capacity.map { ("\(tier.id).\($0.metric)", $0.limit.description) },
                 other.capacity.map { ("\(tier.id).\($0.metric)", $0.limit.description) })
-            compare("cost", tier.costs.map { ("\(tier.id): \($0.item)", describe($0.amount)) },
+            compare(
+                "cost", tier.costs.map { ("\(tier.id): \($0.item)", describe($0.amount)) },
                 other.costs.map { ("\(tier.id): \($0.item)", describe($0.amount)) })
         }
         func triggers(_ profile: Profile) -> [(String, String)] {
-            (profile.triggers + profile.tiers.flatMap(\.triggers)).map { ($0.id, "\($0.severity.rawValue): \($0.condition.summary)") }
+            (profile.triggers + profile.tiers.flatMap(\.triggers)).map {
+                ($0.id, "\($0.severity.rawValue): \($0.condition.summary)")
+            }
         }
         compare("trigger", triggers(old), triggers(new))
-        compare("scenario", old.scenarios.map { ($0.id, $0.growth.kind.rawValue + ($0.isDefault ? " (default)" : "")) },
+        compare(
+            "scenario", old.scenarios.map { ($0.id, $0.growth.kind.rawValue + ($0.isDefault ? " (default)" : "")) },
             new.scenarios.map { ($0.id, $0.growth.kind.rawValue + ($0.isDefault ? " (default)" : "")) })
         return lines
     }

@@ -3,7 +3,10 @@
 /// tier carries the load.
 public struct TierDiff: Sendable {
     public enum Change: String, Sendable {
-        case added = "+", removed = "-", changed = "~", unchanged = " "
+        case added = "+"
+        case removed = "-"
+        case changed = "~"
+        case unchanged = " "
     }
 
     /// A cost item matched by category and name.
@@ -92,11 +95,15 @@ public struct TierDiff: Sendable {
                 cursor[itemKey] = position + 1
                 matched[other] = true
                 let same = before[index] == after[other]
-                lines.append(CostLine(change: same ? .unchanged : .changed, category: cost.item.category, item: cost.item.item,
-                    before: before[index], after: after[other]))
+                lines.append(
+                    CostLine(
+                        change: same ? .unchanged : .changed, category: cost.item.category, item: cost.item.item,
+                        before: before[index], after: after[other]))
             } else {
-                lines.append(CostLine(change: .removed, category: cost.item.category, item: cost.item.item,
-                    before: before[index], after: nil))
+                lines.append(
+                    CostLine(
+                        change: .removed, category: cost.item.category, item: cost.item.item,
+                        before: before[index], after: nil))
             }
         }
         // A removed and an added item of the same category are one item changing plan (Railway
@@ -117,8 +124,10 @@ public struct TierDiff: Sendable {
                 lines[paired].after = after[index]
                 continue
             }
-            lines.append(CostLine(change: .added, category: cost.item.category, item: cost.item.item, before: nil,
-                after: after[index]))
+            lines.append(
+                CostLine(
+                    change: .added, category: cost.item.category, item: cost.item.item, before: nil,
+                    after: after[index]))
         }
         costs = lines
         let fromLimits = evaluator.limits(of: fromIndex, driver: at)

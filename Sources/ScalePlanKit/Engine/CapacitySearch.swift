@@ -59,7 +59,8 @@ public struct CapacitySearch: Sendable {
         func bisect(_ tier: Int, good: Double, bad: Double) -> Double { self.bisect(evaluator, good: good, bad: bad, tier: tier) }
         let range = compiled.tiers[tier].tier.range
         let low = range.min.rounded(.up)
-        var result = Result(tier: tier, maximum: nil, unbounded: false, binding: nil, atDeclaredMaximum: nil,
+        var result = Result(
+            tier: tier, maximum: nil, unbounded: false, binding: nil, atDeclaredMaximum: nil,
             headroom: nil, nonMonotone: nil)
         if let declared = range.max {
             result.atDeclaredMaximum = evaluator.limits(of: tier, driver: declared)
@@ -108,7 +109,8 @@ public struct CapacitySearch: Sendable {
             for factor in [1.5, 2, 4, 8] {
                 let d = (answer * factor).rounded(.down)
                 if d > answer + 1, d < Self.ceiling, carries(tier, d) {
-                    result.nonMonotone = "fails at \(NumberFormatting.grouped(answer + 1)) but carries again at \(NumberFormatting.grouped(d))"
+                    result.nonMonotone =
+                        "fails at \(NumberFormatting.grouped(answer + 1)) but carries again at \(NumberFormatting.grouped(d))"
                     break
                 }
             }

@@ -33,9 +33,10 @@ final class ColumnarEvaluator {
     /// A literal is kept as a scalar on the stack and broadcast by the operation that uses it
     /// (`users * 0.01` multiplies the column by 0.01), so constants cost no column writes.
     /// - Complexity: O(instructions × count).
-    func evaluate(_ expression: CompiledExpression, slots: UnsafePointer<Double>, count: Int,
-        into output: UnsafeMutablePointer<Double>)
-    {
+    func evaluate(
+        _ expression: CompiledExpression, slots: UnsafePointer<Double>, count: Int,
+        into output: UnsafeMutablePointer<Double>
+    ) {
         if let constant = expression.constantValue {
             output.update(repeating: constant, count: count)
             return
@@ -117,9 +118,10 @@ final class ColumnarEvaluator {
     }
 
     /// `column op scalar`, the common shape `users * 0.01`, `x > 500`.
-    private func binary(_ instruction: Instruction, lhs a: UnsafePointer<Double>, scalar b: Double,
-        into c: UnsafeMutablePointer<Double>, count: Int)
-    {
+    private func binary(
+        _ instruction: Instruction, lhs a: UnsafePointer<Double>, scalar b: Double,
+        into c: UnsafeMutablePointer<Double>, count: Int
+    ) {
         switch instruction {
         case .add: for t in 0..<count { c[t] = a[t] + b }
         case .subtract: for t in 0..<count { c[t] = a[t] - b }
@@ -133,9 +135,10 @@ final class ColumnarEvaluator {
         }
     }
 
-    private func binary(_ instruction: Instruction, lhs a: UnsafePointer<Double>, rhs b: UnsafePointer<Double>,
-        into c: UnsafeMutablePointer<Double>, count: Int)
-    {
+    private func binary(
+        _ instruction: Instruction, lhs a: UnsafePointer<Double>, rhs b: UnsafePointer<Double>,
+        into c: UnsafeMutablePointer<Double>, count: Int
+    ) {
         switch instruction {
         case .add: for t in 0..<count { c[t] = a[t] + b[t] }
         case .subtract: for t in 0..<count { c[t] = a[t] - b[t] }

@@ -55,7 +55,8 @@ struct EnginePlan: Sendable {
 
     init(_ compiled: CompiledProfile) {
         self.compiled = compiled
-        let triggers = compiled.globalTriggers.map { ($0, Int?.none) }
+        let triggers =
+            compiled.globalTriggers.map { ($0, Int?.none) }
             + compiled.tiers.enumerated().flatMap { index, tier in tier.triggers.map { ($0, Int?.some(index)) } }
         self.triggers = triggers
         globalTriggers = triggers.indices.filter { triggers[$0].1 == nil }

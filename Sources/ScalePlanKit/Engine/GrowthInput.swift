@@ -13,8 +13,9 @@ public enum GrowthInput {
         let names = GrowthKind.allCases.filter(\.isOnTheCommandLine).map(\.rawValue).sorted()
         guard let kind = GrowthKind(rawValue: name), kind.isOnTheCommandLine else {
             let suggestion = Suggestions.closest(to: name, in: names)
-            throw SpecError(message: "Unknown growth kind '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
-                + " Kinds: \(names.joined(separator: ", ")).")
+            throw SpecError(
+                message: "Unknown growth kind '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+                    + " Kinds: \(names.joined(separator: ", ")).")
         }
         var values: [(key: String, value: Double)] = []
         for pair in parts.count > 1 ? parts[1].split(separator: ",") : [] {
@@ -28,7 +29,8 @@ public enum GrowthInput {
             var points: [GrowthPoint] = []
             for (key, value) in values {
                 guard let month = Double(key), month.isFinite, month >= 0, value >= 0 else {
-                    throw SpecError(message: "points takes month=value pairs with month ≥ 0 and value ≥ 0, e.g. \(kind.commandLineExample).")
+                    throw SpecError(
+                        message: "points takes month=value pairs with month ≥ 0 and value ≥ 0, e.g. \(kind.commandLineExample).")
                 }
                 if let last = points.last, month <= last.month {
                     throw SpecError(message: "points months must increase: \(key) follows \(NumberFormatting.plain(last.month)).")
@@ -43,14 +45,17 @@ public enum GrowthInput {
         for (key, value) in values {
             guard required.contains(key) else {
                 let suggestion = Suggestions.closest(to: key, in: required)
-                throw SpecError(message: "\(kind.rawValue) has no parameter '\(key)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
-                    + " It takes: \(required.joined(separator: ", ")).")
+                throw SpecError(
+                    message: "\(kind.rawValue) has no parameter '\(key)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+                        + " It takes: \(required.joined(separator: ", ")).")
             }
             found[key] = value
         }
         let missing = required.filter { found[$0] == nil }
         guard missing.isEmpty else {
-            throw SpecError(message: "\(kind.rawValue) needs \(missing.joined(separator: " and ")): e.g. --growth \(kind.commandLineExample).")
+            throw SpecError(
+                message: "\(kind.rawValue) needs \(missing.joined(separator: " and ")): e.g. --growth \(kind.commandLineExample)."
+            )
         }
         let ordered = required.map { found[$0] ?? 0 }
         if let problem = kind.problem(lowest: ordered, highest: ordered) { throw SpecError(message: problem.message + ".") }
@@ -70,11 +75,14 @@ public enum GrowthInput {
         for row in CSVRows.rows(in: text) {
             let cells = row.cells
             let at = row.location
-            if points.isEmpty && bag.diagnostics.isEmpty && cells.count >= 2 && Double(cells[0]) == nil && Double(cells[1]) == nil {
+            if points.isEmpty && bag.diagnostics.isEmpty && cells.count >= 2 && Double(cells[0]) == nil && Double(cells[1]) == nil
+            {
                 continue  // a header row
             }
             guard cells.count == 2 else {
-                bag.error("expected 2 columns (month,value), found \(cells.count)", at: at, hint: "write rows as month,value, e.g. 3,1200")
+                bag.error(
+                    "expected 2 columns (month,value), found \(cells.count)", at: at,
+                    hint: "write rows as month,value, e.g. 3,1200")
                 continue
             }
             guard let month = Double(cells[0]), month.isFinite, month >= 0 else {
@@ -82,11 +90,14 @@ public enum GrowthInput {
                 continue
             }
             guard let value = Double(cells[1]), value.isFinite, value >= 0 else {
-                bag.error("value '\(cells[1])' is not a number ≥ 0", at: SourceLocation(line: row.line, column: row.secondCellColumn))
+                bag.error(
+                    "value '\(cells[1])' is not a number ≥ 0", at: SourceLocation(line: row.line, column: row.secondCellColumn))
                 continue
             }
             if let last = points.last, month <= last.month {
-                bag.error("months must increase: \(NumberFormatting.plain(month)) follows \(NumberFormatting.plain(last.month))", at: at)
+                bag.error(
+                    "months must increase: \(NumberFormatting.plain(month)) follows \(NumberFormatting.plain(last.month))", at: at
+                )
                 continue
             }
             points.append(GrowthPoint(month: month, value: value))

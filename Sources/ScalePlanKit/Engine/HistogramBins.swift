@@ -154,7 +154,8 @@ extension QuantileHistogram {
             for index in other.counts.indices {
                 let theirs = other.counts[index]
                 guard theirs != 0 else { continue }
-                if theirs >= Self.firstSpecial && Int(theirs - Self.firstSpecial) < other.anchorCount { continue }  // merged above
+                // Anchors were merged above.
+                if theirs >= Self.firstSpecial && Int(theirs - Self.firstSpecial) < other.anchorCount { continue }
                 let added = other.count(at: index)
                 let mine = offset + index
                 let bin = counts[mine]

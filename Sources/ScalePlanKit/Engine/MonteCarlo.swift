@@ -36,9 +36,10 @@ public struct MonteCarlo: Sendable {
         public var blockSize: Int
         public var sampling: Sampling
 
-        public init(trials: Int, seed: UInt64 = MonteCarlo.defaultSeed, threads: Int = 1, months: Int, blockSize: Int = 384,
-            sampling: Sampling = .random)
-        {
+        public init(
+            trials: Int, seed: UInt64 = MonteCarlo.defaultSeed, threads: Int = 1, months: Int, blockSize: Int = 384,
+            sampling: Sampling = .random
+        ) {
             self.trials = trials
             self.seed = seed
             self.threads = threads
@@ -64,9 +65,10 @@ public struct MonteCarlo: Sendable {
     ///   - progress: called now and then from a worker thread with the fraction done.
     /// - Complexity: O(trials × months × model size / threads) time; memory O(months × reported
     ///   series + workers × block size × model size).
-    public func run(_ options: Options, start: YearMonth? = nil, growthSource: String = "",
-        progress: (@Sendable (Double) -> Void)? = nil) -> MonteCarloResult
-    {
+    public func run(
+        _ options: Options, start: YearMonth? = nil, growthSource: String = "",
+        progress: (@Sendable (Double) -> Void)? = nil
+    ) -> MonteCarloResult {
         let plan = EnginePlan(compiled)
         let months = Swift.max(0, options.months)
         let blockSize = Swift.max(1, options.blockSize)
@@ -86,7 +88,8 @@ public struct MonteCarlo: Sendable {
         // one per block of the run (10,000,000 trials over 1,200 months would need gigabytes).
         let wave = Swift.min(Swift.max(blockCount, 1), Swift.max(64, 4 * workers))
         let shared = SharedWorkers(workers: workers, rows: wave, rowSize: rowSize) {
-            MonteCarloWorker(plan, layout: layout, sampler: sampler, anchors: anchors, months: months, width: blockSize,
+            MonteCarloWorker(
+                plan, layout: layout, sampler: sampler, anchors: anchors, months: months, width: blockSize,
                 sampling: options.sampling)
         }
         var totals = [Double](repeating: 0, count: rowSize)

@@ -51,7 +51,8 @@ struct MonteCarloAccumulator: Sendable {
         for index in tierFirstMonth.indices { tierFirstMonth[index].merge(other.tierFirstMonth[index]) }
         for index in inPlan.indices { inPlan[index] += other.inPlan[index] }
         for (subject, entry) in other.invalid {
-            note(subject, trials: entry.trials, month: entry.first.month, block: entry.first.block, trial: entry.first.trial,
+            note(
+                subject, trials: entry.trials, month: entry.first.month, block: entry.first.block, trial: entry.first.trial,
                 value: entry.first.value)
         }
     }
@@ -63,22 +64,27 @@ struct MonteCarloAccumulator: Sendable {
         let compiled = plan.compiled
         let share = { (count: Int) in trials > 0 ? Double(count) / Double(trials) : 0 }
         let series = layout.series.enumerated().map { index, entry in
-            MonteCarloResult.Series(name: entry.name, kind: entry.kind, months: (0..<months).map { month in
-                let histogram = histograms[index * months + month]
-                let quantiles = histogram.quantiles([0.1, 0.5, 0.9])
-                // Sums were added in block order, so the mean does not depend on the thread count;
-                // when every trial has the same value, that value is the mean, exactly.
-                let mean = trials > 0 ? histogram.sharedValue ?? totals[index * months + month] / Double(trials) : nil
-                return MonteCarloResult.Percentiles(p10: quantiles[0], p50: quantiles[1], p90: quantiles[2], mean: mean)
-            })
+            MonteCarloResult.Series(
+                name: entry.name, kind: entry.kind,
+                months: (0..<months).map { month in
+                    let histogram = histograms[index * months + month]
+                    let quantiles = histogram.quantiles([0.1, 0.5, 0.9])
+                    // Sums were added in block order, so the mean does not depend on the thread count;
+                    // when every trial has the same value, that value is the mean, exactly.
+                    let mean = trials > 0 ? histogram.sharedValue ?? totals[index * months + month] / Double(trials) : nil
+                    return MonteCarloResult.Percentiles(p10: quantiles[0], p50: quantiles[1], p90: quantiles[2], mean: mean)
+                })
         }
         let triggerOdds = plan.triggers.enumerated().map { index, entry -> MonteCarloResult.TriggerOdds in
             let counts = triggerFirstMonth[index]
-            return MonteCarloResult.TriggerOdds(id: entry.trigger.trigger.id, tierID: entry.trigger.tierID,
+            return MonteCarloResult.TriggerOdds(
+                id: entry.trigger.trigger.id, tierID: entry.trigger.tierID,
                 severity: entry.trigger.trigger.severity, action: entry.trigger.trigger.action,
                 probability: share(counts.total - counts.never),
-                firstMonth: (counts.month(atQuantile: 0.1, trials: trials), counts.month(atQuantile: 0.5, trials: trials),
-                    counts.month(atQuantile: 0.9, trials: trials)),
+                firstMonth: (
+                    counts.month(atQuantile: 0.1, trials: trials), counts.month(atQuantile: 0.5, trials: trials),
+                    counts.month(atQuantile: 0.9, trials: trials)
+                ),
                 firstMonths: counts.steps.map { (month: $0.month, share: share($0.cumulative)) })
         }
         let tierOdds = compiled.tiers.enumerated().map { index, tier -> MonteCarloResult.TierOdds in
@@ -91,7 +97,8 @@ struct MonteCarloAccumulator: Sendable {
                 }
                 return share(cumulative)
             }
-            return MonteCarloResult.TierOdds(id: tier.tier.id, neededBy: neededBy,
+            return MonteCarloResult.TierOdds(
+                id: tier.tier.id, neededBy: neededBy,
                 inPlan: (0..<months).map { share(inPlan[index * months + $0]) })
         }
         let invalidOdds = invalid.sorted { $0.key.sortKey.lexicographicallyPrecedes($1.key.sortKey) }.map { subject, entry in
@@ -99,7 +106,8 @@ struct MonteCarloAccumulator: Sendable {
                 value: InvalidValue(subject, compiled: compiled, month: entry.first.month, value: entry.first.value),
                 probability: share(entry.trials))
         }
-        return MonteCarloResult(compiled: compiled, growthSource: growthSource, start: start, trials: trials, seed: seed,
+        return MonteCarloResult(
+            compiled: compiled, growthSource: growthSource, start: start, trials: trials, seed: seed,
             months: months, series: series, triggers: triggerOdds, tiers: tierOdds, invalidValues: invalidOdds)
     }
 }

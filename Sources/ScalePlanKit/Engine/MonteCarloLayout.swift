@@ -40,9 +40,10 @@ struct MonteCarloLayout: Sendable {
     /// Reads one series for the block's trials, gathering into `scratch` where the value depends
     /// on each trial's plan tier (`cost` must hold the plan tier's cost when `margin` is read).
     @inline(__always)
-    func column(_ source: Source, _ engine: MonthEngine, scratch: UnsafeMutablePointer<Double>,
-        cost: UnsafeMutablePointer<Double>) -> UnsafePointer<Double>
-    {
+    func column(
+        _ source: Source, _ engine: MonthEngine, scratch: UnsafeMutablePointer<Double>,
+        cost: UnsafeMutablePointer<Double>
+    ) -> UnsafePointer<Double> {
         let count = engine.count
         switch source {
         case .driver:

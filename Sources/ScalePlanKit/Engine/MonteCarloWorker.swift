@@ -7,9 +7,10 @@ final class MonteCarloWorker {
     private let sampling: MonteCarlo.Sampling
     private var observer: BlockObserver
 
-    init(_ plan: EnginePlan, layout: MonteCarloLayout, sampler: TrialSampler, anchors: [[Double]], months: Int,
-        width: Int, sampling: MonteCarlo.Sampling)
-    {
+    init(
+        _ plan: EnginePlan, layout: MonteCarloLayout, sampler: TrialSampler, anchors: [[Double]], months: Int,
+        width: Int, sampling: MonteCarlo.Sampling
+    ) {
         engine = MonthEngine(plan, width: width)
         self.sampler = sampler
         self.sampling = sampling
@@ -123,7 +124,9 @@ struct BlockObserver: MonthObserver {
         for trial in 0..<count where engine.applies(mask, to: trial) && !rule.accepts(values[trial]) {
             var entry = invalid[subject] ?? (Array(repeating: false, count: count), (engine.month, trial, values[trial]))
             entry.trials[trial] = true
-            if (engine.month, trial) < (entry.first.month, entry.first.trial) { entry.first = (engine.month, trial, values[trial]) }
+            if (engine.month, trial) < (entry.first.month, entry.first.trial) {
+                entry.first = (engine.month, trial, values[trial])
+            }
             invalid[subject] = entry
         }
     }
@@ -168,7 +171,8 @@ struct BlockObserver: MonthObserver {
             accumulator.tierFirstMonth[tier].add(UnsafePointer(firstNeed + tier * width), count: count, never: months)
         }
         for (subject, entry) in invalid {
-            accumulator.note(subject, trials: entry.trials.filter { $0 }.count, month: entry.first.month, block: block,
+            accumulator.note(
+                subject, trials: entry.trials.filter { $0 }.count, month: entry.first.month, block: block,
                 trial: entry.first.trial, value: entry.first.value)
         }
     }

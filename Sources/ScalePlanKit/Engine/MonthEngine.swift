@@ -196,7 +196,9 @@ final class MonthEngine {
         curves[trial] = inputs.curve
         if let draws = inputs.costDraws {
             drawsCosts = true
-            for (index, value) in draws.enumerated() where index < plan.costDraws.count { costDraws[index * width + trial] = value }
+            for (index, value) in draws.enumerated() where index < plan.costDraws.count {
+                costDraws[index * width + trial] = value
+            }
         }
     }
 
@@ -280,9 +282,10 @@ final class MonthEngine {
 
     /// Calls `observer.invalid` when a value of `column` breaks the subject's rule.
     @inline(__always)
-    func report<Observer: MonthObserver>(_ subject: InvalidSubject, _ column: UnsafePointer<Double>, mask: TrialMask,
-        observer: inout Observer)
-    {
+    func report<Observer: MonthObserver>(
+        _ subject: InvalidSubject, _ column: UnsafePointer<Double>, mask: TrialMask,
+        observer: inout Observer
+    ) {
         if subject.rule.rejectsAny(column, count: count) { observer.invalid(self, subject, values: column, mask: mask) }
     }
 

@@ -15,7 +15,8 @@ protocol MonthObserver {
 
     /// A cost item of `tier`, converted to the profile's currency, for every trial of the block;
     /// meaningful for the trials in `engine.applies(.tierCosts(tier), to:)`.
-    mutating func costItem(_ engine: MonthEngine, tier: Int, item: Int, low: UnsafePointer<Double>,
+    mutating func costItem(
+        _ engine: MonthEngine, tier: Int, item: Int, low: UnsafePointer<Double>,
         amount: UnsafePointer<Double>, high: UnsafePointer<Double>)
 
     /// `fires[t]` is true for each trial in which `trigger` fires this month (called only when
@@ -33,8 +34,10 @@ protocol MonthObserver {
 extension MonthObserver {
     static var wantsItems: Bool { false }
     func isSettled(trigger: Int) -> Bool { false }
-    mutating func costItem(_ engine: MonthEngine, tier: Int, item: Int, low: UnsafePointer<Double>,
-        amount: UnsafePointer<Double>, high: UnsafePointer<Double>) {}
+    mutating func costItem(
+        _ engine: MonthEngine, tier: Int, item: Int, low: UnsafePointer<Double>,
+        amount: UnsafePointer<Double>, high: UnsafePointer<Double>
+    ) {}
     mutating func fired(_ engine: MonthEngine, trigger: Int, fires: UnsafePointer<Bool>) {}
     mutating func invalid(_ engine: MonthEngine, _ subject: InvalidSubject, values: UnsafePointer<Double>, mask: TrialMask) {}
     mutating func monthDone(_ engine: MonthEngine) {}

@@ -92,8 +92,10 @@ public struct ObservedCheck: Sendable {
         for index in triggers {
             let entry = plan.triggers[index].trigger
             if let explanation = watcher.fired[index] {
-                firing.append(Firing(trigger: entry.trigger, tierID: entry.tierID, quantity: explanation?.quantity,
-                    value: explanation?.value, threshold: explanation?.threshold))
+                firing.append(
+                    Firing(
+                        trigger: entry.trigger, tierID: entry.tierID, quantity: explanation?.quantity,
+                        value: explanation?.value, threshold: explanation?.threshold))
             } else {
                 quiet.append(entry.trigger)
             }
@@ -127,13 +129,15 @@ public struct ObservedCheck: Sendable {
                 return .failure(GrowthInput.CSVErrors(diagnostics: [.error(error.message, at: error.location, hint: error.hint)]))
             }
             guard case .object(let members) = root.value else {
-                return .failure(GrowthInput.CSVErrors(diagnostics: [.error("expected an object of name → number", at: root.location)]))
+                return .failure(
+                    GrowthInput.CSVErrors(diagnostics: [.error("expected an object of name → number", at: root.location)]))
             }
             var bag = DiagnosticBag()
             var values: [(String, Double)] = []
             for member in members where !member.key.hasPrefix("$") {
                 guard case .number(let value) = member.value.value else {
-                    bag.error("\"\(member.key)\" must be a number, found \(member.value.value.typeName)", at: member.value.location,
+                    bag.error(
+                        "\"\(member.key)\" must be a number, found \(member.value.value.typeName)", at: member.value.location,
                         path: JSONReader.path("$", member.key))
                     continue
                 }
@@ -157,7 +161,9 @@ public struct ObservedCheck: Sendable {
                 continue
             }
             guard let value = Double(cells[1]), value.isFinite else {
-                bag.error("value '\(cells[1])' for \(cells[0]) is not a number", at: SourceLocation(line: row.line, column: row.secondCellColumn))
+                bag.error(
+                    "value '\(cells[1])' for \(cells[0]) is not a number",
+                    at: SourceLocation(line: row.line, column: row.secondCellColumn))
                 continue
             }
             values.append((cells[0], value))

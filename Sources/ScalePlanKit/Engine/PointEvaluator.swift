@@ -72,9 +72,10 @@ final class PointEvaluator {
         static var wantsItems: Bool { true }
         var items: [ItemCost] = []
 
-        mutating func costItem(_ engine: MonthEngine, tier: Int, item: Int, low: UnsafePointer<Double>,
-            amount: UnsafePointer<Double>, high: UnsafePointer<Double>)
-        {
+        mutating func costItem(
+            _ engine: MonthEngine, tier: Int, item: Int, low: UnsafePointer<Double>,
+            amount: UnsafePointer<Double>, high: UnsafePointer<Double>
+        ) {
             items.append(ItemCost(low: low[0], expected: amount[0], high: high[0]))
         }
     }

@@ -26,9 +26,10 @@ struct ProjectionRecorder: MonthObserver {
         items = Array(repeating: [], count: trials)
     }
 
-    mutating func costItem(_ engine: MonthEngine, tier: Int, item: Int, low: UnsafePointer<Double>,
-        amount: UnsafePointer<Double>, high: UnsafePointer<Double>)
-    {
+    mutating func costItem(
+        _ engine: MonthEngine, tier: Int, item: Int, low: UnsafePointer<Double>,
+        amount: UnsafePointer<Double>, high: UnsafePointer<Double>
+    ) {
         let index = Int32(tier)
         for trial in 0..<engine.count where engine.planTier[trial] == index {
             items[trial].append(ItemCost(low: low[trial], expected: amount[trial], high: high[trial]))
@@ -47,7 +48,8 @@ struct ProjectionRecorder: MonthObserver {
                 continue
             }
             spans[trial][trigger].append(month...month)
-            let probe = probes[trigger] ?? TriggerProbe(plan.triggers[trigger].trigger.trigger.condition, layout: plan.compiled.layout)
+            let probe =
+                probes[trigger] ?? TriggerProbe(plan.triggers[trigger].trigger.trigger.condition, layout: plan.compiled.layout)
             probes[trigger] = probe
             let row = engine.row(trial)
             explanations[trial][trigger] = row.withUnsafeBufferPointer { probe.explain($0) }
@@ -74,7 +76,8 @@ struct ProjectionRecorder: MonthObserver {
             let limits = limitUses(engine, tier: tier, trial: trial)
             let bottleneck = Int(columns.bottleneck[trial])
             let queues = compiledTier.queues.enumerated().map { index, queue in
-                QueueUse(name: queue.queue.name, arrivalRate: columns.queueArrival[index][trial],
+                QueueUse(
+                    name: queue.queue.name, arrivalRate: columns.queueArrival[index][trial],
                     servers: columns.queueServers[index][trial], serviceMilliseconds: columns.queueService[index][trial],
                     utilization: columns.queueUtilization[index][trial], p95Milliseconds: columns.queueP95[index][trial],
                     targetMilliseconds: queue.queue.p95Milliseconds ?? compiledTier.tier.slo?.p95Milliseconds)
@@ -83,20 +86,24 @@ struct ProjectionRecorder: MonthObserver {
             for (index, cost) in items[trial].enumerated() where index < compiledTier.costs.count {
                 if let category = plan.categoryOfItem[tier][index] { categories[category] += cost.expected }
             }
-            let cost = CostBreakdown(low: columns.costLow[trial], expected: columns.costAmount[trial],
+            let cost = CostBreakdown(
+                low: columns.costLow[trial], expected: columns.costAmount[trial],
                 high: columns.costHigh[trial], items: items[trial], categories: categories)
             let required = Int(engine.requiredTier[trial])
             var unmet: LimitUse?
             if required < 0 {
                 // No tier carries it: the search checked every tier, the last one included.
-                unmet = limitUses(engine, tier: last, trial: trial).max { LimitRule.isWorse($1.utilization, than: $0.utilization) }
+                unmet = limitUses(engine, tier: last, trial: trial).max {
+                    LimitRule.isWorse($1.utilization, than: $0.utilization)
+                }
             }
-            months[trial].append(MonthResult(
-                month: engine.month, driver: engine.slot(SlotLayout.driverSlot)[trial], tier: tier,
-                requiredTier: required < 0 ? nil : required,
-                metrics: (0..<metricCount).map { engine.slot(metricBase + $0)[trial] },
-                limits: limits, bottleneck: bottleneck >= 0 && bottleneck < limits.count ? limits[bottleneck] : nil,
-                queues: queues, cost: cost, revenue: compiled.revenue == nil ? nil : engine.revenue[trial], unmet: unmet))
+            months[trial].append(
+                MonthResult(
+                    month: engine.month, driver: engine.slot(SlotLayout.driverSlot)[trial], tier: tier,
+                    requiredTier: required < 0 ? nil : required,
+                    metrics: (0..<metricCount).map { engine.slot(metricBase + $0)[trial] },
+                    limits: limits, bottleneck: bottleneck >= 0 && bottleneck < limits.count ? limits[bottleneck] : nil,
+                    queues: queues, cost: cost, revenue: compiled.revenue == nil ? nil : engine.revenue[trial], unmet: unmet))
             items[trial].removeAll(keepingCapacity: true)
         }
     }
@@ -112,14 +119,16 @@ struct ProjectionRecorder: MonthObserver {
     func projection(trial: Int, curve: GrowthCurve, start: YearMonth?, growthSource: String) -> Projection {
         let compiled = plan.compiled
         let activity = plan.triggers.enumerated().map { index, entry in
-            TriggerActivity(trigger: entry.trigger.trigger, tierID: entry.trigger.tierID, spans: spans[trial][index],
+            TriggerActivity(
+                trigger: entry.trigger.trigger, tierID: entry.trigger.tierID, spans: spans[trial][index],
                 explanation: explanations[trial][index])
         }
         let invalidValues = invalid[trial].sorted { $0.key.sortKey.lexicographicallyPrecedes($1.key.sortKey) }
             .map { subject, first in InvalidValue(subject, compiled: compiled, month: first.month, value: first.value) }
         let months = self.months[trial]
         let events = EventDetector(compiled: compiled, months: months, triggers: activity, invalidValues: invalidValues).events()
-        return Projection(compiled: compiled, growthSource: growthSource, curve: curve, start: start, months: months,
+        return Projection(
+            compiled: compiled, growthSource: growthSource, curve: curve, start: start, months: months,
             triggers: activity, invalidValues: invalidValues, events: events)
     }
 }

@@ -104,7 +104,8 @@ enum Queueing {
         var arrival = lambda, service = serviceTime, count = servers
         withUnsafeTemporaryAllocation(of: Double.self, capacity: workPerQueue) { work in
             if let base = work.baseAddress {
-                responses(arrival: &arrival, service: &service, servers: &count, count: 1, work: base,
+                responses(
+                    arrival: &arrival, service: &service, servers: &count, count: 1, work: base,
                     utilization: &utilization, waiting: &wait, p95: &p95)
             }
         }
@@ -112,13 +113,15 @@ enum Queueing {
             return Result(utilization: .nan, probabilityOfWaiting: .nan, meanWait: .nan, meanResponse: .nan, p95Response: .nan)
         }
         guard utilization < 1 else {
-            return Result(utilization: utilization, probabilityOfWaiting: 1, meanWait: .infinity, meanResponse: .infinity,
+            return Result(
+                utilization: utilization, probabilityOfWaiting: 1, meanWait: .infinity, meanResponse: .infinity,
                 p95Response: .infinity)
         }
         let c = serversUsed(servers) ?? 1
         let theta = c / serviceTime - lambda
         let meanWait = lambda == 0 ? 0 : wait / theta
-        return Result(utilization: utilization, probabilityOfWaiting: wait, meanWait: meanWait,
+        return Result(
+            utilization: utilization, probabilityOfWaiting: wait, meanWait: meanWait,
             meanResponse: meanWait + serviceTime, p95Response: p95)
     }
 
@@ -135,10 +138,11 @@ enum Queueing {
     ///   - utilization, waiting, p95: outputs (ρ, Erlang C, p95 in the unit of `service`); NaN for
     ///     invalid inputs, ρ ≥ 1 with C = 1 and p95 = ∞ when unstable.
     /// - Complexity: O(count × (1 + longest recursion)), the recursion O(√a + (c − a)).
-    static func responses(arrival: UnsafePointer<Double>, service: UnsafePointer<Double>, servers: UnsafePointer<Double>,
+    static func responses(
+        arrival: UnsafePointer<Double>, service: UnsafePointer<Double>, servers: UnsafePointer<Double>,
         count: Int, work: UnsafeMutablePointer<Double>, utilization: UnsafeMutablePointer<Double>,
-        waiting: UnsafeMutablePointer<Double>, p95: UnsafeMutablePointer<Double>)
-    {
+        waiting: UnsafeMutablePointer<Double>, p95: UnsafeMutablePointer<Double>
+    ) {
         // Per queue t: work[t] = r = 1/B, then 1/a, a, the first and the last recursion step in
         // the next four columns (the last is 0 for a queue that needs no recursion); p95[t] holds c
         // until the p95 is computed.
@@ -168,7 +172,8 @@ enum Queueing {
                 work[t] = plan.add(servers: c, load: a, firstStep: &firstSteps[t])
             }
         }
-        plan.run(count: count, lastSteps: UnsafePointer(lastSteps), loads: UnsafePointer(loads),
+        plan.run(
+            count: count, lastSteps: UnsafePointer(lastSteps), loads: UnsafePointer(loads),
             inverse: UnsafePointer(inverse), firstSteps: UnsafePointer(firstSteps), r: work)
         for t in 0..<count {
             let c = p95[t]
@@ -225,9 +230,10 @@ enum Queueing {
         /// Runs steps `lowest … highest`; queue t takes step k when k₀(t) < k ≤ its last step (c,
         /// or 0 for a queue that needs no recursion). Stops early once every queue past its load has
         /// r > 10²⁰: r only grows from there, and B = 0.
-        func run(count: Int, lastSteps: UnsafePointer<Double>, loads: UnsafePointer<Double>, inverse: UnsafePointer<Double>,
-            firstSteps: UnsafePointer<Double>, r: UnsafeMutablePointer<Double>)
-        {
+        func run(
+            count: Int, lastSteps: UnsafePointer<Double>, loads: UnsafePointer<Double>, inverse: UnsafePointer<Double>,
+            firstSteps: UnsafePointer<Double>, r: UnsafeMutablePointer<Double>
+        ) {
             guard highest >= 1 else { return }
             var k = lowest
             var sinceCheck = 0

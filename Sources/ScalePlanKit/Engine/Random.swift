@@ -53,10 +53,6 @@ struct Xoshiro256StarStar: Sendable {
 struct SplitMix64: Sendable {
     var state: UInt64
 
-    init(state: UInt64) {
-        self.state = state
-    }
-
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

@@ -21,7 +21,8 @@ public struct Simulator: Sendable {
     ///   - growthSource: a description of where the curve came from.
     /// - Complexity: O(*months* × size of the model).
     public func run(curve: GrowthCurve, months: Int, start: YearMonth? = nil, growthSource: String = "") -> Projection {
-        run(TrialInputs(params: params ?? compiled.expectedParams, curve: curve, costDraws: nil), months: months,
+        run(
+            TrialInputs(params: params ?? compiled.expectedParams, curve: curve, costDraws: nil), months: months,
             start: start, growthSource: growthSource)
     }
 

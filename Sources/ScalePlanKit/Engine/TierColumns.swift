@@ -95,7 +95,9 @@ extension MonthEngine {
                 for trial in 0..<count { fails[trial] = fails[trial] || !LimitRule.holds(value: metric[trial], limit: constant) }
             } else {
                 evaluator.evaluate(limits.limit[index], slots: slots, count: count, into: bounds)
-                for trial in 0..<count { fails[trial] = fails[trial] || !LimitRule.holds(value: metric[trial], limit: bounds[trial]) }
+                for trial in 0..<count {
+                    fails[trial] = fails[trial] || !LimitRule.holds(value: metric[trial], limit: bounds[trial])
+                }
             }
         }
     }
@@ -190,7 +192,9 @@ extension MonthEngine {
             }
             evaluator.evaluate(costs.high[index], slots: slots, count: count, into: high)
             let hasMode = costs.mode[index] != nil
-            if let modeExpression = costs.mode[index] { evaluator.evaluate(modeExpression, slots: slots, count: count, into: mode) }
+            if let modeExpression = costs.mode[index] {
+                evaluator.evaluate(modeExpression, slots: slots, count: count, into: mode)
+            }
             if drawsCosts, draws[index] >= 0 {
                 let draw = costDraws + draws[index] * width
                 if hasMode {
@@ -240,7 +244,8 @@ extension MonthEngine {
             evaluator.evaluate(queue.serviceMilliseconds, slots: slots, count: count, into: service)
             for trial in 0..<count { seconds[trial] = service[trial] / 1000 }
             let p95 = columns.queueP95[index]
-            Queueing.responses(arrival: arrival, service: seconds, servers: servers, count: count, work: queueWork,
+            Queueing.responses(
+                arrival: arrival, service: seconds, servers: servers, count: count, work: queueWork,
                 utilization: columns.queueUtilization[index], waiting: waiting, p95: p95)
             let used = columns.queueServers[index]
             for trial in 0..<count {

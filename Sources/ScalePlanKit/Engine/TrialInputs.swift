@@ -38,9 +38,10 @@ struct TrialSampler: Sendable {
 
     /// Draws one trial's inputs, handing each value to the closures as it is drawn.
     @inline(__always)
-    func draw(_ random: inout Xoshiro256StarStar, param: (Int, Double) -> Void, curve: (GrowthCurve) -> Void,
-        costDraw: (Int, Double) -> Void)
-    {
+    func draw(
+        _ random: inout Xoshiro256StarStar, param: (Int, Double) -> Void, curve: (GrowthCurve) -> Void,
+        costDraw: (Int, Double) -> Void
+    ) {
         for (index, value) in plan.compiled.profile.params.enumerated() { param(index, value.value.sample(&random)) }
         if let sharedCurve {
             curve(sharedCurve)
@@ -52,7 +53,8 @@ struct TrialSampler: Sendable {
 
     /// Draws one trial's inputs into a block of the engine.
     func draw(_ random: inout Xoshiro256StarStar, into engine: MonthEngine, trial: Int) {
-        draw(&random, param: { engine.setParam($0, trial: trial, $1) }, curve: { engine.setCurve($0, trial: trial) },
+        draw(
+            &random, param: { engine.setParam($0, trial: trial, $1) }, curve: { engine.setCurve($0, trial: trial) },
             costDraw: { engine.setCostDraw($0, trial: trial, $1) })
     }
 

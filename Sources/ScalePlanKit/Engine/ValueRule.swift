@@ -150,26 +150,40 @@ extension InvalidValue {
             (what, expression, tierID, quantity) = ("revenue", profile.revenue?.text ?? "", nil, ContextName.revenue.description)
         case .cost(let tier, let item):
             let cost = compiled.tiers[tier].costs[item]
-            (what, expression, tierID, quantity) = ("cost item '\(cost.item.item)' of \(tierName(tier))",
-                PlanDiff.describe(cost.item.amount), profile.tiers[tier].id, ContextName.costCategory(cost.item.category).description)
+            (what, expression, tierID, quantity) = (
+                "cost item '\(cost.item.item)' of \(tierName(tier))",
+                PlanDiff.describe(cost.item.amount), profile.tiers[tier].id,
+                ContextName.costCategory(cost.item.category).description
+            )
         case .limit(let tier, let limit):
             let compiledLimit = compiled.tiers[tier].limits[limit]
-            (what, expression, tierID, quantity) = ("\(tierName(tier))'s limit on \(compiledLimit.name)", compiledLimit.limit.source,
-                profile.tiers[tier].id, ContextName.utilizationOf(compiledLimit.name).description)
+            (what, expression, tierID, quantity) = (
+                "\(tierName(tier))'s limit on \(compiledLimit.name)", compiledLimit.limit.source,
+                profile.tiers[tier].id, ContextName.utilizationOf(compiledLimit.name).description
+            )
         case .arrival(let tier, let queue):
             let compiledQueue = compiled.tiers[tier].queues[queue]
-            (what, expression, tierID, quantity) = ("the arrival rate of \(tierName(tier))'s queue \(compiledQueue.queue.name)",
-                compiledQueue.arrivalPerSecond.source, profile.tiers[tier].id, ContextName.latencyOf(compiledQueue.queue.name).description)
+            (what, expression, tierID, quantity) = (
+                "the arrival rate of \(tierName(tier))'s queue \(compiledQueue.queue.name)",
+                compiledQueue.arrivalPerSecond.source, profile.tiers[tier].id,
+                ContextName.latencyOf(compiledQueue.queue.name).description
+            )
         case .servers(let tier, let queue):
             let compiledQueue = compiled.tiers[tier].queues[queue]
-            (what, expression, tierID, quantity) = ("the servers of \(tierName(tier))'s queue \(compiledQueue.queue.name)",
-                compiledQueue.servers.source, profile.tiers[tier].id, ContextName.latencyOf(compiledQueue.queue.name).description)
+            (what, expression, tierID, quantity) = (
+                "the servers of \(tierName(tier))'s queue \(compiledQueue.queue.name)",
+                compiledQueue.servers.source, profile.tiers[tier].id, ContextName.latencyOf(compiledQueue.queue.name).description
+            )
         case .serviceTime(let tier, let queue):
             let compiledQueue = compiled.tiers[tier].queues[queue]
-            (what, expression, tierID, quantity) = ("the service time of \(tierName(tier))'s queue \(compiledQueue.queue.name)",
-                compiledQueue.serviceMilliseconds.source, profile.tiers[tier].id, ContextName.latencyOf(compiledQueue.queue.name).description)
+            (what, expression, tierID, quantity) = (
+                "the service time of \(tierName(tier))'s queue \(compiledQueue.queue.name)",
+                compiledQueue.serviceMilliseconds.source, profile.tiers[tier].id,
+                ContextName.latencyOf(compiledQueue.queue.name).description
+            )
         }
-        self.init(subject: what, expression: expression, month: month, value: value, expected: subject.rule.expectation,
+        self.init(
+            subject: what, expression: expression, month: month, value: value, expected: subject.rule.expectation,
             tierID: tierID, quantity: quantity)
     }
 }

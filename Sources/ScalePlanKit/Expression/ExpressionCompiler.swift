@@ -26,15 +26,18 @@ enum ExpressionCompiler {
         var emitter = Emitter()
         let found = try emitter.emit(syntax, resolve)
         guard found == type else {
-            let message = type == .boolean
+            let message =
+                type == .boolean
                 ? "a trigger needs a condition, but this is a quantity"
                 : "expected a quantity, but this is a condition"
-            let hint = type == .boolean
+            let hint =
+                type == .boolean
                 ? "compare it with a threshold, e.g. '\(source) > 100'"
                 : "use if(condition, a, b) to turn a condition into a number"
             throw ExpressionError(message, column: syntax.startColumn, hint: hint)
         }
-        return CompiledExpression(source: source, syntax: syntax, type: type, code: emitter.code,
+        return CompiledExpression(
+            source: source, syntax: syntax, type: type, code: emitter.code,
             stackSize: emitter.maximumDepth)
     }
 
@@ -112,7 +115,8 @@ enum ExpressionCompiler {
                     // The parser accepts `if` with exactly three arguments (`Function.arity`).
                     try require(.boolean, types[0], "the condition of if", arguments[0].column)
                     guard types[1] == types[2] else {
-                        throw ExpressionError("the two branches of if must both be quantities or both conditions",
+                        throw ExpressionError(
+                            "the two branches of if must both be quantities or both conditions",
                             column: column)
                     }
                     return types[1]
@@ -126,10 +130,12 @@ enum ExpressionCompiler {
 
         func require(_ expected: ValueType, _ found: ValueType, _ what: String, _ column: Int) throws(ExpressionError) {
             guard expected != found else { return }
-            let hint = expected == .boolean
+            let hint =
+                expected == .boolean
                 ? "compare it, e.g. 'x > 0'"
                 : "use if(condition, 1, 0) to turn a condition into a number"
-            throw ExpressionError("\(what) needs a \(expected.rawValue), but got a \(found.rawValue)",
+            throw ExpressionError(
+                "\(what) needs a \(expected.rawValue), but got a \(found.rawValue)",
                 column: column, hint: hint)
         }
     }

@@ -41,15 +41,16 @@ struct Lexer {
         if let symbol = Token.Symbol(rawValue: String(scalar)) {
             return Token(kind: .symbol(symbol), column: start + 1, text: String(scalar))
         }
-        let hint: String? = switch scalar {
-        case "=": "use '==' to compare"
-        case "!": "use 'not' for negation, '!=' for inequality"
-        case "&": "use 'and'"
-        case "|": "use 'or'"
-        case "%": "write a percentage as a fraction: 80% is 0.8"
-        case "$", ",": "write numbers without currency signs or thousands separators (50_000 is allowed)"
-        default: nil
-        }
+        let hint: String? =
+            switch scalar {
+            case "=": "use '==' to compare"
+            case "!": "use 'not' for negation, '!=' for inequality"
+            case "&": "use 'and'"
+            case "|": "use 'or'"
+            case "%": "write a percentage as a fraction: 80% is 0.8"
+            case "$", ",": "write numbers without currency signs or thousands separators (50_000 is allowed)"
+            default: nil
+            }
         throw ExpressionError("unexpected character '\(scalar.escaped(asASCII: true))'", column: start + 1, hint: hint)
     }
 
@@ -89,7 +90,8 @@ struct Lexer {
         }
         let written = String(String.UnicodeScalarView(scalars[start..<index]))
         if index < scalars.count, isIdentifierStart(scalars[index]) {
-            throw ExpressionError("a number cannot run into a name: '\(written)\(scalars[index])'", column: start + 1,
+            throw ExpressionError(
+                "a number cannot run into a name: '\(written)\(scalars[index])'", column: start + 1,
                 hint: "write the multiplication explicitly, e.g. '2 * users'; write 50K as 50_000")
         }
         guard let value = Double(text), value.isFinite else {

@@ -27,7 +27,8 @@ enum ExpressionParser {
     static func parse(_ text: String) throws(ExpressionError) -> Syntax {
         let tokens = try Lexer.tokenize(text)
         if tokens.count > maximumTokens {
-            throw ExpressionError("expression is too long (\(tokens.count - 1) tokens; at most \(maximumTokens - 1))",
+            throw ExpressionError(
+                "expression is too long (\(tokens.count - 1) tokens; at most \(maximumTokens - 1))",
                 column: tokens[maximumTokens - 1].column, hint: "split it into named metrics")
         }
         var parser = State(tokens: tokens)
@@ -64,7 +65,8 @@ enum ExpressionParser {
             depth += 1
             defer { depth -= 1 }
             if depth > ExpressionParser.maximumDepth {
-                throw ExpressionError("expression is nested more than \(ExpressionParser.maximumDepth) levels deep",
+                throw ExpressionError(
+                    "expression is nested more than \(ExpressionParser.maximumDepth) levels deep",
                     column: current.column, hint: "split it into named metrics")
             }
             return try body(&self)
@@ -109,7 +111,8 @@ enum ExpressionParser {
             let opToken = advance()
             let rhs = try additive()
             if case .symbol(let next) = current.kind, let again = BinaryOperator(rawValue: next.rawValue), again.isComparison {
-                throw ExpressionError("comparisons cannot be chained", column: current.column,
+                throw ExpressionError(
+                    "comparisons cannot be chained", column: current.column,
                     hint: "write 'a < b and b < c'")
             }
             return .binary(op, lhs, rhs, column: opToken.column)
@@ -168,23 +171,27 @@ enum ExpressionParser {
             case .symbol(.leftParen):
                 let inner = try expression()
                 guard current.kind == .symbol(.rightParen) else {
-                    throw ExpressionError("expected ')' to close the '(' at column \(token.column)",
+                    throw ExpressionError(
+                        "expected ')' to close the '(' at column \(token.column)",
                         column: current.column, hint: current.kind == .end ? "add the missing ')'" : nil)
                 }
                 _ = advance()
                 return inner
             case .end:
-                throw ExpressionError("unexpected end of expression", column: token.column,
+                throw ExpressionError(
+                    "unexpected end of expression", column: token.column,
                     hint: "an operand is missing")
             default:
-                throw ExpressionError("unexpected '\(token.text)'", column: token.column,
+                throw ExpressionError(
+                    "unexpected '\(token.text)'", column: token.column,
                     hint: "expected a number, a name or '('")
             }
         }
 
         mutating func call(_ name: String, at nameToken: Token) throws(ExpressionError) -> Syntax {
             guard let function = Function(rawValue: name) else {
-                throw ExpressionError("unknown function '\(name)'", column: nameToken.column,
+                throw ExpressionError(
+                    "unknown function '\(name)'", column: nameToken.column,
                     hint: Suggestions.didYouMean(name, in: Function.allCases.map(\.rawValue))
                         ?? "functions are " + Function.allCases.map(\.rawValue).joined(separator: ", "))
             }
@@ -205,7 +212,8 @@ enum ExpressionParser {
             }
             _ = advance()
             guard function.arity.contains(arguments.count) else {
-                throw ExpressionError("\(name) takes \(describe(function.arity)), not \(arguments.count)",
+                throw ExpressionError(
+                    "\(name) takes \(describe(function.arity)), not \(arguments.count)",
                     column: nameToken.column, hint: "usage: \(function.signature)")
             }
             return .call(function, arguments, column: nameToken.column)

@@ -33,7 +33,9 @@ indirect enum Syntax: Sendable, Equatable {
             case .number, .boolean: break
             case .identifier(let name, let column): result.append((name, column))
             case .unary(_, let operand, _): stack.append(operand)
-            case .binary(_, let lhs, let rhs, _): stack.append(rhs); stack.append(lhs)
+            case .binary(_, let lhs, let rhs, _):
+                stack.append(rhs)
+                stack.append(lhs)
             case .call(_, let arguments, _): stack.append(contentsOf: arguments.reversed())
             }
         }
@@ -47,9 +49,17 @@ enum UnaryOperator: String, Sendable {
 }
 
 enum BinaryOperator: String, Sendable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
-    case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
-    case equal = "==", notEqual = "!="
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case power = "^"
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
+    case equal = "=="
+    case notEqual = "!="
     case and, or
 
     var isComparison: Bool {

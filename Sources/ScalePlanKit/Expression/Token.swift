@@ -13,10 +13,20 @@ struct Token: Sendable, Equatable {
     }
 
     enum Symbol: String, Sendable {
-        case plus = "+", minus = "-", star = "*", slash = "/", caret = "^"
-        case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
-        case equal = "==", notEqual = "!="
-        case leftParen = "(", rightParen = ")", comma = ","
+        case plus = "+"
+        case minus = "-"
+        case star = "*"
+        case slash = "/"
+        case caret = "^"
+        case less = "<"
+        case lessEqual = "<="
+        case greater = ">"
+        case greaterEqual = ">="
+        case equal = "=="
+        case notEqual = "!="
+        case leftParen = "("
+        case rightParen = ")"
+        case comma = ","
     }
 
     var kind: Kind

@@ -42,7 +42,8 @@ struct JSONParser {
         let root = try parser.parseValue()
         parser.skipWhitespace()
         if parser.index < bytes.count {
-            throw parser.error("unexpected \(parser.describeCurrent()) after the end of the document",
+            throw parser.error(
+                "unexpected \(parser.describeCurrent()) after the end of the document",
                 hint: "a JSON file holds exactly one value")
         }
         return root
@@ -100,9 +101,15 @@ struct JSONParser {
         case UInt8(ascii: "\""):
             let (text, verbatim) = try parseString()
             return JSONNode(.string(text, verbatim: verbatim), at: start)
-        case UInt8(ascii: "t"): try expectWord("true"); return JSONNode(.bool(true), at: start)
-        case UInt8(ascii: "f"): try expectWord("false"); return JSONNode(.bool(false), at: start)
-        case UInt8(ascii: "n"): try expectWord("null"); return JSONNode(.null, at: start)
+        case UInt8(ascii: "t"):
+            try expectWord("true")
+            return JSONNode(.bool(true), at: start)
+        case UInt8(ascii: "f"):
+            try expectWord("false")
+            return JSONNode(.bool(false), at: start)
+        case UInt8(ascii: "n"):
+            try expectWord("null")
+            return JSONNode(.null, at: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONNode(.number(try parseNumber()), at: start)
         default:
@@ -135,7 +142,8 @@ struct JSONParser {
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                let hint = index < bytes.count && bytes[index] == UInt8(ascii: "}")
+                let hint =
+                    index < bytes.count && bytes[index] == UInt8(ascii: "}")
                     ? "remove the trailing comma" : "object keys are strings in double quotes"
                 throw error("expected a key, found \(describeCurrent())", hint: hint)
             }
@@ -202,7 +210,8 @@ struct JSONParser {
         let expected = word.withUTF8Buffer { Array($0) }
         for byte in expected {
             guard index < bytes.count, bytes[index] == byte else {
-                throw SyntaxError(message: "invalid literal", location: start,
+                throw SyntaxError(
+                    message: "invalid literal", location: start,
                     hint: "expected '\(word)'; JSON literals are true, false and null in lower case")
             }
             advance()
@@ -238,7 +247,8 @@ struct JSONParser {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
-            throw SyntaxError(message: "number \(text) is out of range", location: startLocation,
+            throw SyntaxError(
+                message: "number \(text) is out of range", location: startLocation,
                 hint: "numbers must be finite doubles (magnitude below 1.8e308)")
         }
         return value
@@ -254,7 +264,8 @@ struct JSONParser {
         func flush(_ parser: inout JSONParser) throws(SyntaxError) {
             guard runStart < parser.index else { return }
             guard let text = String(validating: parser.bytes[runStart..<parser.index], as: UTF8.self) else {
-                throw SyntaxError(message: "invalid UTF-8 in a string", location: openQuote,
+                throw SyntaxError(
+                    message: "invalid UTF-8 in a string", location: openQuote,
                     hint: "save the file as UTF-8")
             }
             scalars.append(contentsOf: text.unicodeScalars)
@@ -268,7 +279,8 @@ struct JSONParser {
                 if verbatim {
                     // No escapes: decode the bytes in one go.
                     guard let text = String(validating: bytes[runStart..<index], as: UTF8.self) else {
-                        throw SyntaxError(message: "invalid UTF-8 in a string", location: openQuote,
+                        throw SyntaxError(
+                            message: "invalid UTF-8 in a string", location: openQuote,
                             hint: "save the file as UTF-8")
                     }
                     advance()
@@ -279,7 +291,8 @@ struct JSONParser {
                 return (String(scalars), verbatim)
             }
             if byte < 0x20 {
-                throw error(byte == 0x0A ? "unterminated string (a newline inside a string)" : "control character in a string",
+                throw error(
+                    byte == 0x0A ? "unterminated string (a newline inside a string)" : "control character in a string",
                     hint: "write it as an escape such as \\n or \\t")
             }
             if byte == UInt8(ascii: "\\") {
@@ -302,13 +315,17 @@ struct JSONParser {
                 case UInt8(ascii: "u"):
                     var code = try parseHex4(escapeLocation)
                     if (0xD800...0xDBFF).contains(code) {
-                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                            throw SyntaxError(message: "unpaired UTF-16 surrogate in \\u escape", location: escapeLocation, hint: nil)
+                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                        else {
+                            throw SyntaxError(
+                                message: "unpaired UTF-16 surrogate in \\u escape", location: escapeLocation, hint: nil)
                         }
-                        advance(); advance()
+                        advance()
+                        advance()
                         let low = try parseHex4(escapeLocation)
                         guard (0xDC00...0xDFFF).contains(low) else {
-                            throw SyntaxError(message: "unpaired UTF-16 surrogate in \\u escape", location: escapeLocation, hint: nil)
+                            throw SyntaxError(
+                                message: "unpaired UTF-16 surrogate in \\u escape", location: escapeLocation, hint: nil)
                         }
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     }
@@ -317,7 +334,8 @@ struct JSONParser {
                     }
                     scalars.append(scalar)
                 default:
-                    throw SyntaxError(message: "invalid escape in a string", location: escapeLocation,
+                    throw SyntaxError(
+                        message: "invalid escape in a string", location: escapeLocation,
                         hint: "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX")
                 }
                 runStart = index

@@ -18,8 +18,10 @@ public enum GrowthKind: String, CaseIterable, Sendable {
         case .exponential: return [start, Parameter(name: "rate", meaning: "the monthly growth rate (0.15 is 15% a month)")]
         case .linear: return [start, Parameter(name: "step", meaning: "what is added each month")]
         case .logistic:
-            return [start, Parameter(name: "cap", meaning: "the level the S-curve approaches"),
-                Parameter(name: "rate", meaning: "its growth rate")]
+            return [
+                start, Parameter(name: "cap", meaning: "the level the S-curve approaches"),
+                Parameter(name: "rate", meaning: "its growth rate"),
+            ]
         case .constant: return [Parameter(name: "value", meaning: "the driver every month")]
         case .points, .csv: return []
         }
@@ -100,14 +102,17 @@ public enum GrowthKind: String, CaseIterable, Sendable {
             let properties: String, required: String
             switch kind {
             case .points:
-                properties = #""points": { "type": "array", "minItems": 1, "items": { "type": "array", "prefixItems": [{ "type": "number", "minimum": 0 }, { "type": "number", "exclusiveMinimum": 0 }], "minItems": 2, "maxItems": 2 } }"#
+                properties =
+                    #""points": { "type": "array", "minItems": 1, "items": { "type": "array", "prefixItems": [{ "type": "number", "minimum": 0 }, { "type": "number", "exclusiveMinimum": 0 }], "minItems": 2, "maxItems": 2 } }"#
                 required = #"["points"]"#
             case .csv:
                 properties = #""file": { "type": "string", "minLength": 1 }"#
                 required = #"["file"]"#
             default:
-                properties = kind.parameters.map { ##""\##($0.name)": { "$ref": "#/$defs/uncertain", "description": "\##($0.meaning)" }"## }
-                    .joined(separator: ", ")
+                properties = kind.parameters.map {
+                    ##""\##($0.name)": { "$ref": "#/$defs/uncertain", "description": "\##($0.meaning)" }"##
+                }
+                .joined(separator: ", ")
                 required = "[" + kind.parameters.map { "\"\($0.name)\"" }.joined(separator: ", ") + "]"
             }
             return """

@@ -27,9 +27,11 @@ struct JSONReader {
     }
 
     static func path(_ base: String, _ key: String) -> String {
-        let simple = !key.isEmpty && key.unicodeScalars.allSatisfy {
-            ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_"
-        }
+        let simple =
+            !key.isEmpty
+            && key.unicodeScalars.allSatisfy {
+                ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_"
+            }
         return simple ? "\(base).\(key)" : "\(base)[\"\(key)\"]"
     }
 
@@ -48,7 +50,8 @@ struct JSONReader {
         for member in members {
             if member.key.hasPrefix("$") { continue }
             if !allowed.contains(member.key) {
-                bag.error("unknown key \"\(member.key)\"", at: member.keyLocation, path: JSONReader.path(path, member.key),
+                bag.error(
+                    "unknown key \"\(member.key)\"", at: member.keyLocation, path: JSONReader.path(path, member.key),
                     hint: didYouMean(member.key, in: allowed) ?? "allowed keys here: " + allowed.joined(separator: ", "))
                 continue
             }
@@ -75,7 +78,8 @@ struct JSONReader {
     }
 
     mutating func missing(_ object: Object, _ key: String, expected: String) {
-        bag.error("missing required key \"\(key)\"", at: object.location, path: object.path,
+        bag.error(
+            "missing required key \"\(key)\"", at: object.location, path: object.path,
             hint: "add \"\(key)\": \(expected)")
     }
 
@@ -91,7 +95,8 @@ struct JSONReader {
             return nil
         }
         if let pattern, !pattern.matches(text) {
-            bag.error("\"\(text)\" is not a valid \(pattern.what)", at: node.location, path: object.path(key),
+            bag.error(
+                "\"\(text)\" is not a valid \(pattern.what)", at: node.location, path: object.path(key),
                 hint: pattern.description)
             return nil
         }
@@ -110,21 +115,24 @@ struct JSONReader {
             return nil
         }
         if let minimum, value < minimum {
-            bag.error("\(NumberFormatting.plain(value)) is below the minimum \(NumberFormatting.plain(minimum))",
+            bag.error(
+                "\(NumberFormatting.plain(value)) is below the minimum \(NumberFormatting.plain(minimum))",
                 at: node.location, path: path)
             return nil
         }
         if let exclusiveMinimum, value <= exclusiveMinimum {
-            bag.error("\(NumberFormatting.plain(value)) must be greater than \(NumberFormatting.plain(exclusiveMinimum))",
+            bag.error(
+                "\(NumberFormatting.plain(value)) must be greater than \(NumberFormatting.plain(exclusiveMinimum))",
                 at: node.location, path: path)
             return nil
         }
         return value
     }
 
-    mutating func number(_ object: Object, _ key: String, required: Bool = false, minimum: Double? = nil,
-        exclusiveMinimum: Double? = nil) -> Double?
-    {
+    mutating func number(
+        _ object: Object, _ key: String, required: Bool = false, minimum: Double? = nil,
+        exclusiveMinimum: Double? = nil
+    ) -> Double? {
         guard let node = object[key] else {
             if required { missing(object, key, expected: "a number") }
             return nil
@@ -165,7 +173,8 @@ struct JSONReader {
             let high = number(object, "high", required: true, minimum: minimum)
         else { return nil }
         guard low <= high else {
-            bag.error("low (\(NumberFormatting.plain(low))) is greater than high (\(NumberFormatting.plain(high)))",
+            bag.error(
+                "low (\(NumberFormatting.plain(low))) is greater than high (\(NumberFormatting.plain(high)))",
                 at: node.location, path: path, hint: "swap them")
             return nil
         }
@@ -178,8 +187,10 @@ struct JSONReader {
         case .number(let value):
             return .number(value, Origin(location: node.location, path: path))
         case .string(let text, let verbatim):
-            return .expression(ExpressionText(text, origin: Origin(location: node.location.advanced(byColumns: 0), path: path),
-                verbatim: verbatim))
+            return .expression(
+                ExpressionText(
+                    text, origin: Origin(location: node.location.advanced(byColumns: 0), path: path),
+                    verbatim: verbatim))
         default:
             typeError(node, path, expected: "a number or an expression string")
             return nil
@@ -214,18 +225,22 @@ struct NamePattern: CustomStringConvertible, Sendable {
     static func letter(_ s: Unicode.Scalar) -> Bool { lower(s) || (s >= "A" && s <= "Z") || s == "_" }
 
     /// Tier, trigger and scenario ids: `growth`, `tier-2`.
-    static let id = NamePattern(what: "id", example: "\"growth\"", first: lower,
+    static let id = NamePattern(
+        what: "id", example: "\"growth\"", first: lower,
         rest: { lower($0) || digit($0) || $0 == "-" || $0 == "_" },
         description: "ids start with a lower-case letter and use a-z, 0-9, '-' and '_'")
     /// Identifiers usable in expressions: params, metrics, the driver, limits, queues.
-    static let identifier = NamePattern(what: "name", example: "\"users\"", first: letter,
+    static let identifier = NamePattern(
+        what: "name", example: "\"users\"", first: letter,
         rest: { letter($0) || digit($0) },
         description: "names start with a letter or '_' and use letters, digits and '_' (they are used in expressions)")
-    static let currency = NamePattern(what: "currency code", example: "\"USD\"",
+    static let currency = NamePattern(
+        what: "currency code", example: "\"USD\"",
         first: { $0 >= "A" && $0 <= "Z" }, rest: { $0 >= "A" && $0 <= "Z" },
         description: "use a three-letter ISO 4217 code such as USD, EUR or INR")
     /// Cost categories: `compute`, `ai`.
-    static let category = NamePattern(what: "category", example: "\"compute\"", first: lower,
+    static let category = NamePattern(
+        what: "category", example: "\"compute\"", first: lower,
         rest: { lower($0) || digit($0) || $0 == "_" },
         description: "categories are lower-case identifiers such as compute, database, cdn, ai, team")
 }

@@ -31,7 +31,8 @@ struct ProfileCompiler {
         limitNames = Array(Set(profile.tiers.flatMap { $0.capacity.map(\.metric) })).sorted()
         queueNames = Array(Set(profile.tiers.flatMap { $0.queues.map(\.name) })).sorted()
         tierIDs = Set(profile.tiers.map(\.id))
-        layout = SlotLayout(driver: profile.driver.name, params: profile.params.map(\.name),
+        layout = SlotLayout(
+            driver: profile.driver.name, params: profile.params.map(\.name),
             metrics: profile.metrics.map(\.name),
             context: ContextName.all(categories: categories, limits: limitNames, queues: queueNames))
     }
@@ -47,7 +48,8 @@ struct ProfileCompiler {
         let tiers = profile.tiers.map { compileTier($0) }
         let globals = profile.triggers.map { compileTrigger($0, tier: nil) }
         guard let order, !bag.hasErrors else { return nil }
-        return CompiledProfile(profile: profile, layout: layout, metrics: metrics, metricOrder: order, revenue: revenue,
+        return CompiledProfile(
+            profile: profile, layout: layout, metrics: metrics, metricOrder: order, revenue: revenue,
             tiers: tiers, globalTriggers: globals, categories: categories)
     }
 
@@ -60,13 +62,16 @@ struct ProfileCompiler {
         }
         func check(_ name: String, _ kind: String, _ origin: Origin, _ bag: inout DiagnosticBag) {
             if !NamePattern.identifier.matches(name) {
-                bag.error("'\(name)' is not a valid \(kind) name", at: origin.location, path: origin.path,
+                bag.error(
+                    "'\(name)' is not a valid \(kind) name", at: origin.location, path: origin.path,
                     hint: NamePattern.identifier.description)
             } else if Self.reservedNames.contains(name) {
-                bag.error("'\(name)' is a reserved word and cannot name a \(kind)", at: origin.location, path: origin.path,
+                bag.error(
+                    "'\(name)' is a reserved word and cannot name a \(kind)", at: origin.location, path: origin.path,
                     hint: "reserved: " + Self.reservedNames.sorted().joined(separator: ", "))
             } else if let other = seen[name] {
-                bag.error("'\(name)' is already defined as \(other)", at: origin.location, path: origin.path,
+                bag.error(
+                    "'\(name)' is already defined as \(other)", at: origin.location, path: origin.path,
                     hint: "params, metrics and the driver share one namespace")
             }
             seen[name] = seen[name] ?? "a \(kind)"
@@ -74,7 +79,8 @@ struct ProfileCompiler {
         for param in profile.params { check(param.name, "param", param.origin, &bag) }
         for metric in profile.metrics { check(metric.name, "metric", metric.origin, &bag) }
         for (code, rate) in profile.fx where code == profile.currency && rate != 1 {
-            bag.error("fx gives a rate for the profile's own currency \(code)", path: "$.fx.\(code)",
+            bag.error(
+                "fx gives a rate for the profile's own currency \(code)", path: "$.fx.\(code)",
                 hint: "remove it; amounts in \(code) need no conversion")
         }
     }
@@ -88,11 +94,13 @@ struct ProfileCompiler {
         }
         let defaults = profile.scenarios.filter(\.isDefault)
         if !profile.scenarios.isEmpty && defaults.isEmpty {
-            bag.error("no scenario is marked \"default\": true", path: "$.scenarios",
+            bag.error(
+                "no scenario is marked \"default\": true", path: "$.scenarios",
                 hint: "mark the one `simulate` should use with no flags")
         }
         for extra in defaults.dropFirst() {
-            bag.error("more than one scenario is marked default ('\(defaults[0].id)' and '\(extra.id)')",
+            bag.error(
+                "more than one scenario is marked default ('\(defaults[0].id)' and '\(extra.id)')",
                 at: extra.origin.location, path: extra.origin.path)
         }
     }
@@ -108,14 +116,16 @@ struct ProfileCompiler {
         var ids: [String: Origin] = [:]
         for trigger in profile.triggers + profile.tiers.flatMap(\.triggers) {
             if let first = ids[trigger.id] {
-                bag.error("duplicate trigger id '\(trigger.id)' (first at \(first.path))", at: trigger.origin.location,
+                bag.error(
+                    "duplicate trigger id '\(trigger.id)' (first at \(first.path))", at: trigger.origin.location,
                     path: trigger.origin.path)
             }
             ids[trigger.id] = ids[trigger.id] ?? trigger.origin
             if let target = trigger.target, !tierIDs.contains(target) {
                 let tiers = profile.tiers
                 let hint = didYouMean(target) { tiers.map(\.id) }
-                bag.error("trigger '\(trigger.id)' targets unknown tier '\(target)'", at: trigger.origin.location,
+                bag.error(
+                    "trigger '\(trigger.id)' targets unknown tier '\(target)'", at: trigger.origin.location,
                     path: trigger.origin.path + ".target", hint: hint)
             }
         }
@@ -133,17 +143,20 @@ struct ProfileCompiler {
             if index + 1 < profile.tiers.count {
                 let next = profile.tiers[index + 1]
                 guard let max = tier.range.max else {
-                    bag.error("tier '\(tier.id)' is open-ended (no max), so tier '\(next.id)' after it is unreachable",
+                    bag.error(
+                        "tier '\(tier.id)' is open-ended (no max), so tier '\(next.id)' after it is unreachable",
                         at: tier.origin.location, path: rangePath,
                         hint: "give '\(tier.id)' a max of \(NumberFormatting.plain(next.range.min)), or remove '\(next.id)'")
                     continue
                 }
                 if next.range.min < max {
-                    bag.error("tiers '\(tier.id)' and '\(next.id)' overlap: [\(NumberFormatting.plain(tier.range.min)), \(NumberFormatting.plain(max))) and [\(NumberFormatting.plain(next.range.min)), …)",
+                    bag.error(
+                        "tiers '\(tier.id)' and '\(next.id)' overlap: [\(NumberFormatting.plain(tier.range.min)), \(NumberFormatting.plain(max))) and [\(NumberFormatting.plain(next.range.min)), …)",
                         at: next.rangeOrigin.location, path: next.rangeOrigin.path,
                         hint: "ranges are half-open [min, max): set '\(next.id)' min to \(NumberFormatting.plain(max))")
                 } else if next.range.min > max {
-                    bag.error("gap between tiers '\(tier.id)' and '\(next.id)': no tier covers [\(NumberFormatting.plain(max)), \(NumberFormatting.plain(next.range.min)))",
+                    bag.error(
+                        "gap between tiers '\(tier.id)' and '\(next.id)': no tier covers [\(NumberFormatting.plain(max)), \(NumberFormatting.plain(next.range.min)))",
                         at: next.rangeOrigin.location, path: next.rangeOrigin.path,
                         hint: "ranges are half-open [min, max): set '\(next.id)' min to \(NumberFormatting.plain(max))")
                 }
@@ -158,7 +171,8 @@ struct ProfileCompiler {
     private mutating func checkCurrencies(_ tier: Tier) {
         func check(_ code: String?, _ path: String, _ bag: inout DiagnosticBag) {
             guard let code, code != profile.currency, profile.fx[code] == nil else { return }
-            bag.error("no exchange rate for \(code)", path: path,
+            bag.error(
+                "no exchange rate for \(code)", path: path,
                 hint: "add \"fx\": {\"\(code)\": <value of 1 \(code) in \(profile.currency)>} at the top level")
         }
         for item in tier.costs { check(item.currency, item.origin.path + ".currency", &bag) }
@@ -174,7 +188,8 @@ struct ProfileCompiler {
             guard let slot = layout.slot(limit.metric), !layout.isTriggerOnly(slot) else {
                 let profile = self.profile
                 let suggestion = didYouMean(limit.metric) { [profile.driver.name] + profile.metrics.map(\.name) }
-                bag.error("capacity limit on unknown metric '\(limit.metric)' in tier '\(tier.id)'",
+                bag.error(
+                    "capacity limit on unknown metric '\(limit.metric)' in tier '\(tier.id)'",
                     at: limit.origin.location, path: limit.origin.path,
                     hint: suggestion ?? "limits apply to metrics or the driver; define a metric named '\(limit.metric)'")
                 continue
@@ -183,7 +198,8 @@ struct ProfileCompiler {
             let compiled = compileQuantity(limit.limit.expressionText, what: "limit on '\(limit.metric)'")
             // A limit that failed to compile is a NaN placeholder: its error says enough.
             if bag.errorCount == errors, let value = compiled.constantValue, !(value > 0) {
-                bag.error("limit on '\(limit.metric)' must be positive, not \(NumberFormatting.plain(value))",
+                bag.error(
+                    "limit on '\(limit.metric)' must be positive, not \(NumberFormatting.plain(value))",
                     at: limit.origin.location, path: limit.origin.path,
                     hint: "utilisation is metric ÷ limit; omit the limit if there is none")
             }
@@ -204,32 +220,38 @@ struct ProfileCompiler {
                 checkNonNegative(highValue, high.origin)
                 let modeValue = mode.map { compileQuantity($0.expressionText, what: what) }
                 if let modeValue { checkNonNegative(modeValue, mode?.origin ?? low.origin) }
-                return CompiledCost(item: item, low: lowValue, expected: modeValue ?? midpoint(lowValue, highValue),
+                return CompiledCost(
+                    item: item, low: lowValue, expected: modeValue ?? midpoint(lowValue, highValue),
                     high: highValue, mode: modeValue, fxRate: rate)
             }
         }
         var failed: Set<String> = []  // queues with an expression that did not compile
         let queues = tier.queues.map { queue in
             let errors = bag.errorCount
-            let compiled = CompiledQueue(queue: queue,
+            let compiled = CompiledQueue(
+                queue: queue,
                 servers: compileQuantity(queue.servers.expressionText, what: "servers of queue '\(queue.name)'"),
-                serviceMilliseconds: compileQuantity(queue.serviceMilliseconds.expressionText,
+                serviceMilliseconds: compileQuantity(
+                    queue.serviceMilliseconds.expressionText,
                     what: "service_ms of queue '\(queue.name)'"),
                 arrivalPerSecond: compileQuantity(queue.arrival, what: "arrival of queue '\(queue.name)'"))
             if bag.errorCount != errors { failed.insert(queue.name) }
             return compiled
         }
         for queue in tier.queues where !NamePattern.identifier.matches(queue.name) {
-            bag.error("'\(queue.name)' is not a valid queue name", at: queue.origin.location, path: queue.origin.path,
+            bag.error(
+                "'\(queue.name)' is not a valid queue name", at: queue.origin.location, path: queue.origin.path,
                 hint: NamePattern.identifier.description)
         }
         for queue in queues where !failed.contains(queue.queue.name) {
             if let servers = queue.servers.constantValue, !(servers >= 1) || servers != servers.rounded() {
-                bag.error("a queue needs a whole number of servers ≥ 1", at: queue.queue.servers.origin.location,
+                bag.error(
+                    "a queue needs a whole number of servers ≥ 1", at: queue.queue.servers.origin.location,
                     path: queue.queue.servers.origin.path)
             }
             if let service = queue.serviceMilliseconds.constantValue, !(service > 0) {
-                bag.error("service_ms must be positive", at: queue.queue.serviceMilliseconds.origin.location,
+                bag.error(
+                    "service_ms must be positive", at: queue.queue.serviceMilliseconds.origin.location,
                     path: queue.queue.serviceMilliseconds.origin.path)
             }
         }
@@ -241,7 +263,8 @@ struct ProfileCompiler {
 
     private mutating func checkNonNegative(_ expression: CompiledExpression, _ origin: Origin) {
         if let value = expression.constantValue, !(value >= 0 && value < .infinity) {
-            bag.error("a cost must be a finite amount of 0 or more, not \(NumberFormatting.plain(value))", at: origin.location,
+            bag.error(
+                "a cost must be a finite amount of 0 or more, not \(NumberFormatting.plain(value))", at: origin.location,
                 path: origin.path)
         }
     }
@@ -249,7 +272,8 @@ struct ProfileCompiler {
     /// `(low + high) / 2` as a compiled expression, for ranges without a mode.
     private func midpoint(_ low: CompiledExpression, _ high: CompiledExpression) -> CompiledExpression {
         let syntax = Syntax.binary(.divide, .binary(.add, low.syntax, high.syntax, column: 1), .number(2, column: 1), column: 1)
-        return CompiledExpression(source: "(\(low.source) + \(high.source)) / 2", syntax: syntax, type: .number,
+        return CompiledExpression(
+            source: "(\(low.source) + \(high.source)) / 2", syntax: syntax, type: .number,
             code: low.code + high.code + [.add, .constant(2), .divide],
             stackSize: max(low.stackSize, high.stackSize + 1, 2))
     }
@@ -272,8 +296,10 @@ struct ProfileCompiler {
         func convert(_ condition: TriggerCondition, _ compiler: inout ProfileCompiler) -> CompiledCondition {
             switch condition {
             case .when(let text):
-                .expression(compiler.compile(text, as: .boolean, what: "trigger '\(trigger.id)'", tier: tier,
-                    triggerScope: true))
+                .expression(
+                    compiler.compile(
+                        text, as: .boolean, what: "trigger '\(trigger.id)'", tier: tier,
+                        triggerScope: true))
             case .any(let parts): .any(parts.map { convert($0, &compiler) })
             case .all(let parts): .all(parts.map { convert($0, &compiler) })
             }
@@ -281,9 +307,10 @@ struct ProfileCompiler {
         return CompiledTrigger(trigger: trigger, condition: convert(trigger.condition, &self), tierID: tier?.id)
     }
 
-    private mutating func compile(_ text: ExpressionText, as type: ValueType, what: String, tier: TierScope?,
-        triggerScope: Bool) -> CompiledExpression
-    {
+    private mutating func compile(
+        _ text: ExpressionText, as type: ValueType, what: String, tier: TierScope?,
+        triggerScope: Bool
+    ) -> CompiledExpression {
         let layout = self.layout
         // An expression stops at its first error, so it costs at most one search.
         let suggest = suggestionsLeft > 0
@@ -292,16 +319,19 @@ struct ProfileCompiler {
         let resolve: ExpressionCompiler.Resolver = { (name: String, column: Int) throws(ExpressionError) -> Int in
             if let slot = layout.slot(name) {
                 if layout.isTriggerOnly(slot) && !triggerScope {
-                    throw ExpressionError("'\(name)' can only be used in triggers", column: column,
+                    throw ExpressionError(
+                        "'\(name)' can only be used in triggers", column: column,
                         hint: "metrics, limits and costs see the driver, params and metrics")
                 }
                 switch layout.contextName(of: slot) {
                 case .utilizationOf(let limit) where tierLimits.map({ !$0.contains(limit) }) ?? false:
-                    throw ExpressionError("tier '\(tier?.id ?? "")' has no capacity limit on '\(limit)'", column: column,
+                    throw ExpressionError(
+                        "tier '\(tier?.id ?? "")' has no capacity limit on '\(limit)'", column: column,
                         hint: (suggest ? Suggestions.didYouMean(name, in: (tierLimits ?? []).map { "utilization.\($0)" }) : nil)
                             ?? "add the limit to this tier's capacity, or make the trigger global")
                 case .latencyOf(let queue) where tierQueues.map({ !$0.contains(queue) }) ?? false:
-                    throw ExpressionError("tier '\(tier?.id ?? "")' has no queue '\(queue)'", column: column,
+                    throw ExpressionError(
+                        "tier '\(tier?.id ?? "")' has no queue '\(queue)'", column: column,
                         hint: suggest ? Suggestions.didYouMean(name, in: (tierQueues ?? []).map { "latency.\($0)" }) : nil)
                 default:
                     break
@@ -310,24 +340,29 @@ struct ProfileCompiler {
             }
             var hint: String?
             if suggest {
-                hint = Suggestions.didYouMean(name, in: triggerScope ? layout.names[...] : layout.names[0..<layout.modelSlotCount])
+                hint = Suggestions.didYouMean(
+                    name, in: triggerScope ? layout.names[...] : layout.names[0..<layout.modelSlotCount])
             }
             if hint == nil, !triggerScope, let slot = layout.slot(name), layout.isTriggerOnly(slot) {
                 hint = "'\(name)' is available in triggers only"
             }
             let kind = ContextName(name)?.kindDescription ?? "name"
-            throw ExpressionError("unknown \(kind) '\(name)'", column: column,
-                hint: hint ?? (triggerScope
-                    ? "triggers see the driver, params, metrics, \(ContextName.summary)"
-                    : "expressions see the driver '\(layout.names[0])', params and metrics"))
+            throw ExpressionError(
+                "unknown \(kind) '\(name)'", column: column,
+                hint: hint
+                    ?? (triggerScope
+                        ? "triggers see the driver, params, metrics, \(ContextName.summary)"
+                        : "expressions see the driver '\(layout.names[0])', params and metrics"))
         }
         do {
             return try ExpressionCompiler.compile(text.text, as: type, resolve: resolve)
         } catch {
             if suggest { suggestionsLeft -= 1 }
-            bag.error("in \(what): \(error.message)", at: text.location(ofColumn: error.column), path: text.origin.path,
+            bag.error(
+                "in \(what): \(error.message)", at: text.location(ofColumn: error.column), path: text.origin.path,
                 hint: error.hint)
-            return CompiledExpression(source: text.text, syntax: .number(.nan, column: 1), type: type,
+            return CompiledExpression(
+                source: text.text, syntax: .number(.nan, column: 1), type: type,
                 code: [.constant(.nan)], stackSize: 1)
         }
     }
@@ -373,7 +408,8 @@ struct ProfileCompiler {
                             reportedPositions.append(contentsOf: start..<stack.count)
                             let names = (cycle + [dep]).map { profile.metrics[$0].name }
                             let first = profile.metrics[dep]
-                            bag.error("metric cycle: " + names.joined(separator: " → "), at: first.origin.location,
+                            bag.error(
+                                "metric cycle: " + names.joined(separator: " → "), at: first.origin.location,
                                 path: first.origin.path, hint: "a metric cannot depend on itself, directly or through others")
                         }
                         failed = true

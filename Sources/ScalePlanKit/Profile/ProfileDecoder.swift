@@ -28,7 +28,8 @@ extension JSONReader {
             // Compared as doubles first: `Int(found)` traps for a version such as 1e300.
             let supported = ProfileDecoder.supportedVersions
             if found != found.rounded() || found < Double(supported.lowerBound) || found > Double(supported.upperBound) {
-                bag.error("unsupported profile version \(NumberFormatting.plain(found))",
+                bag.error(
+                    "unsupported profile version \(NumberFormatting.plain(found))",
                     at: top["version"]?.location, path: "$.version",
                     hint: "this build of scaleplan reads version 1")
             } else {
@@ -39,7 +40,8 @@ extension JSONReader {
         let name = string(top, "name", required: true)
         let currency = string(top, "currency", required: true, pattern: .currency)
         if let currency, currency.unicodeScalars.count != 3 {
-            bag.error("\"\(currency)\" is not a valid currency code", at: top["currency"]?.location, path: "$.currency",
+            bag.error(
+                "\"\(currency)\" is not a valid currency code", at: top["currency"]?.location, path: "$.currency",
                 hint: NamePattern.currency.description)
         }
         var driver: Driver?
@@ -86,7 +88,8 @@ extension JSONReader {
         for member in members {
             let path = JSONReader.path("$.fx", member.key)
             if !NamePattern.currency.matches(member.key) || member.key.unicodeScalars.count != 3 {
-                bag.error("\"\(member.key)\" is not a valid currency code", at: member.keyLocation, path: path,
+                bag.error(
+                    "\"\(member.key)\" is not a valid currency code", at: member.keyLocation, path: path,
                     hint: NamePattern.currency.description)
                 continue
             }
@@ -107,14 +110,17 @@ extension JSONReader {
                 result.append(Param(name: member.key, value: .fixed(value), observed: false, origin: origin))
                 continue
             }
-            guard let object = object(member.value, path, allowed: Self.paramKeys,
-                what: "a number or an object such as {\"low\": 1, \"mode\": 2, \"high\": 3}")
+            guard
+                let object = object(
+                    member.value, path, allowed: Self.paramKeys,
+                    what: "a number or an object such as {\"low\": 1, \"mode\": 2, \"high\": 3}")
             else { continue }
             guard let value = uncertainObject(object, path) else { continue }
-            result.append(Param(
-                name: member.key, value: value, unit: string(object, "unit"), label: string(object, "label"),
-                assumption: string(object, "assumption"), source: string(object, "source"),
-                observed: bool(object, "observed") ?? false, origin: origin))
+            result.append(
+                Param(
+                    name: member.key, value: value, unit: string(object, "unit"), label: string(object, "label"),
+                    assumption: string(object, "assumption"), source: string(object, "source"),
+                    observed: bool(object, "observed") ?? false, origin: origin))
         }
         return result
     }
@@ -122,8 +128,10 @@ extension JSONReader {
     /// A number, or `{value}` / `{low, mode, high}` / `{low, high}` with optional `distribution`.
     mutating func uncertain(_ node: JSONNode, _ path: String) -> Uncertain? {
         if case .number(let value) = node.value { return .fixed(value) }
-        guard let object = object(node, path, allowed: ["value", "low", "mode", "high", "distribution"],
-            what: "a number or {\"low\", \"mode\", \"high\"}")
+        guard
+            let object = object(
+                node, path, allowed: ["value", "low", "mode", "high", "distribution"],
+                what: "a number or {\"low\", \"mode\", \"high\"}")
         else { return nil }
         return uncertainObject(object, path)
     }
@@ -131,14 +139,16 @@ extension JSONReader {
     mutating func uncertainObject(_ object: Object, _ path: String) -> Uncertain? {
         if object["value"] != nil {
             for key in ["low", "mode", "high", "distribution"] where object[key] != nil {
-                bag.error("\"value\" and \"\(key)\" cannot be used together", at: object[key]?.location,
+                bag.error(
+                    "\"value\" and \"\(key)\" cannot be used together", at: object[key]?.location,
                     path: object.path(key), hint: "give either a fixed \"value\" or a range {low, mode, high}")
                 return nil
             }
             return number(object, "value").map { .fixed($0) }
         }
         guard object["low"] != nil || object["high"] != nil else {
-            bag.error("expected \"value\" or \"low\"/\"high\"", at: object.location, path: path,
+            bag.error(
+                "expected \"value\" or \"low\"/\"high\"", at: object.location, path: path,
                 hint: "write a fixed number, {\"value\": 3}, or {\"low\": 1, \"mode\": 2, \"high\": 3}")
             return nil
         }
@@ -151,7 +161,8 @@ extension JSONReader {
             if let found = Uncertain.Distribution(rawValue: name), allowed.contains(name) {
                 distribution = found
             } else {
-                bag.error("unknown distribution \"\(name)\"", at: object["distribution"]?.location,
+                bag.error(
+                    "unknown distribution \"\(name)\"", at: object["distribution"]?.location,
                     path: object.path("distribution"),
                     hint: didYouMean(name, in: allowed) ?? "use triangular, uniform or lognormal")
                 return nil
@@ -159,12 +170,14 @@ extension JSONReader {
         }
         guard let low, let high else { return nil }
         if low > high {
-            bag.error("low (\(NumberFormatting.plain(low))) is greater than high (\(NumberFormatting.plain(high)))",
+            bag.error(
+                "low (\(NumberFormatting.plain(low))) is greater than high (\(NumberFormatting.plain(high)))",
                 at: object.location, path: path, hint: "swap them")
             return nil
         }
         if let mode, mode < low || mode > high {
-            bag.error("mode \(NumberFormatting.plain(mode)) is outside [\(NumberFormatting.plain(low)), \(NumberFormatting.plain(high))]",
+            bag.error(
+                "mode \(NumberFormatting.plain(mode)) is outside [\(NumberFormatting.plain(low)), \(NumberFormatting.plain(high))]",
                 at: object["mode"]?.location, path: object.path("mode"), hint: "low ≤ mode ≤ high")
             return nil
         }
@@ -173,12 +186,14 @@ extension JSONReader {
             return nil
         }
         if distribution == .uniform && mode != nil {
-            bag.error("a uniform distribution has no \"mode\"", at: object["mode"]?.location, path: object.path("mode"),
+            bag.error(
+                "a uniform distribution has no \"mode\"", at: object["mode"]?.location, path: object.path("mode"),
                 hint: "remove \"mode\", or drop \"distribution\" for a triangular one")
             return nil
         }
         if distribution == .lognormal && low <= 0 {
-            bag.error("a lognormal distribution needs low > 0", at: object["low"]?.location, path: object.path("low"),
+            bag.error(
+                "a lognormal distribution needs low > 0", at: object["low"]?.location, path: object.path("low"),
                 hint: "low and high are its 10th and 90th percentiles")
             return nil
         }
@@ -197,17 +212,20 @@ extension JSONReader {
                 result.append(Metric(name: member.key, expression: text, origin: origin))
                 continue
             }
-            guard let object = object(member.value, path, allowed: Self.metricKeys,
-                what: "an expression string or {\"expr\": …}")
+            guard
+                let object = object(
+                    member.value, path, allowed: Self.metricKeys,
+                    what: "an expression string or {\"expr\": …}")
             else { continue }
             guard let exprNode = object["expr"] else {
                 missing(object, "expr", expected: "\"users * 0.1\"")
                 continue
             }
             guard let text = expression(exprNode, object.path("expr")) else { continue }
-            result.append(Metric(
-                name: member.key, expression: text, unit: string(object, "unit"), label: string(object, "label"),
-                source: string(object, "source"), assumption: string(object, "assumption"), origin: origin))
+            result.append(
+                Metric(
+                    name: member.key, expression: text, unit: string(object, "unit"), label: string(object, "label"),
+                    source: string(object, "source"), assumption: string(object, "assumption"), origin: origin))
         }
         return result
     }
@@ -231,7 +249,8 @@ extension JSONReader {
         var months: Int?
         if let value = number(object, "months", minimum: 1) {
             if value != value.rounded() || value > 1200 {
-                bag.error("months must be a whole number from 1 to 1200", at: object["months"]?.location,
+                bag.error(
+                    "months must be a whole number from 1 to 1200", at: object["months"]?.location,
                     path: object.path("months"))
             } else {
                 months = Int(value)  // whole and in 1...1200: fits
@@ -241,7 +260,8 @@ extension JSONReader {
         if let text = string(object, "start") {
             start = YearMonth(text)
             if start == nil {
-                bag.error("\"\(text)\" is not a month", at: object["start"]?.location, path: object.path("start"),
+                bag.error(
+                    "\"\(text)\" is not a month", at: object["start"]?.location, path: object.path("start"),
                     hint: "write it as YYYY-MM, e.g. \"2026-01\"")
             }
         }
@@ -250,7 +270,8 @@ extension JSONReader {
             return nil
         }
         guard let id, let growth = growth(growthNode, object.path("growth")) else { return nil }
-        return Scenario(id: id, name: string(object, "name"), isDefault: bool(object, "default") ?? false,
+        return Scenario(
+            id: id, name: string(object, "name"), isDefault: bool(object, "default") ?? false,
             months: months, start: start, growth: growth, source: string(object, "source"),
             origin: Origin(location: node.location, path: path))
     }
@@ -265,12 +286,14 @@ extension JSONReader {
         guard let kindMember = members.first(where: { $0.key == "kind" }),
             case .string(let name, _) = kindMember.value.value
         else {
-            bag.error("missing \"kind\" of growth", at: node.location, path: path,
+            bag.error(
+                "missing \"kind\" of growth", at: node.location, path: path,
                 hint: "kinds: " + GrowthKind.sortedNames.joined(separator: ", "))
             return nil
         }
         guard let kind = GrowthKind(rawValue: name) else {
-            bag.error("unknown growth kind \"\(name)\"", at: kindMember.value.location, path: JSONReader.path(path, "kind"),
+            bag.error(
+                "unknown growth kind \"\(name)\"", at: kindMember.value.location, path: JSONReader.path(path, "kind"),
                 hint: didYouMean(name, in: GrowthKind.sortedNames) ?? "kinds: " + GrowthKind.sortedNames.joined(separator: ", "))
             return nil
         }
@@ -295,7 +318,8 @@ extension JSONReader {
             guard values.count == names.count else { return nil }
             if let problem = kind.problem(lowest: values.map(\.low), highest: values.map(\.high)) {
                 let name = names[problem.parameter]
-                bag.error(problem.message, at: object[name]?.location, path: object.path(name), hint: "e.g. \(kind.profileExample)")
+                bag.error(
+                    problem.message, at: object[name]?.location, path: object.path(name), hint: "e.g. \(kind.profileExample)")
                 return nil
             }
             return .parametric(kind, values)
@@ -314,17 +338,20 @@ extension JSONReader {
             guard case .array(let pair) = element.value, pair.count == 2,
                 case .number(let month) = pair[0].value, case .number(let value) = pair[1].value
             else {
-                bag.error("expected a [month, value] pair of numbers", at: element.location, path: path,
+                bag.error(
+                    "expected a [month, value] pair of numbers", at: element.location, path: path,
                     hint: "e.g. [12, 5000] means 5,000 at month 12")
                 continue
             }
             if month < 0 || value <= 0 {
-                bag.error("months must be ≥ 0 and values > 0 (growth between points is geometric)",
+                bag.error(
+                    "months must be ≥ 0 and values > 0 (growth between points is geometric)",
                     at: element.location, path: path)
                 continue
             }
             if let last = points.last, month <= last.month {
-                bag.error("months must increase: \(NumberFormatting.plain(month)) follows \(NumberFormatting.plain(last.month))",
+                bag.error(
+                    "months must increase: \(NumberFormatting.plain(month)) follows \(NumberFormatting.plain(last.month))",
                     at: element.location, path: path)
                 continue
             }

@@ -34,8 +34,13 @@ public enum ProfileLoader {
         do {
             return try FileIO.read(path, limit: limit)
         } catch .tooLarge {
-            throw .invalid(path: path, diagnostics: [.error("file is larger than \(limit / 1024 / 1024) MiB",
-                hint: "a profile is a few kilobytes; is this the right file?")], text: "")
+            throw .invalid(
+                path: path,
+                diagnostics: [
+                    .error(
+                        "file is larger than \(limit / 1024 / 1024) MiB",
+                        hint: "a profile is a few kilobytes; is this the right file?")
+                ], text: "")
         } catch {
             if case .cannotRead(_, let reason) = error { throw .unreadable(path: path, reason: reason) }
             throw .unreadable(path: path, reason: "unreadable")

@@ -12,7 +12,8 @@ extension JSONReader {
         }
         guard let elements = array(node, "$.tiers") else { return [] }
         if elements.isEmpty {
-            bag.error("a profile needs at least one tier", at: node.location, path: "$.tiers",
+            bag.error(
+                "a profile needs at least one tier", at: node.location, path: "$.tiers",
                 hint: "add a tier such as {\"id\": \"starter\", \"name\": \"Starter\", \"range\": {\"min\": 0}}")
         }
         return elements.enumerated().compactMap { tier($1, "$.tiers[\($0)]") }
@@ -30,7 +31,8 @@ extension JSONReader {
             name: name ?? tierID,
             source: string(object, "source"),
             range: range ?? DriverRange(min: 0, max: nil),
-            rangeOrigin: Origin(location: rangeMinLocation(object["range"]) ?? node.location,
+            rangeOrigin: Origin(
+                location: rangeMinLocation(object["range"]) ?? node.location,
                 path: object.path("range") + ".min"),
             timeline: object["timeline"].flatMap { timeline($0, object.path("timeline")) },
             capacity: capacity(object),
@@ -56,7 +58,8 @@ extension JSONReader {
         guard let maxNode = object["max"] else { return DriverRange(min: min, max: nil) }
         guard let max = number(maxNode, object.path("max")) else { return nil }
         if max < min {
-            bag.error("range is inverted: max \(NumberFormatting.plain(max)) is below min \(NumberFormatting.plain(min))",
+            bag.error(
+                "range is inverted: max \(NumberFormatting.plain(max)) is below min \(NumberFormatting.plain(min))",
                 at: maxNode.location, path: object.path("max"), hint: "min ≤ max")
             return nil
         }
@@ -68,7 +71,8 @@ extension JSONReader {
         guard let start = number(object, "start", required: true, minimum: 0) else { return nil }
         let end = number(object, "end", minimum: 0)
         if let end, end < start {
-            bag.error("timeline ends (month \(NumberFormatting.plain(end))) before it starts (month \(NumberFormatting.plain(start)))",
+            bag.error(
+                "timeline ends (month \(NumberFormatting.plain(end))) before it starts (month \(NumberFormatting.plain(start)))",
                 at: object["end"]?.location, path: object.path("end"))
             return nil
         }
@@ -88,8 +92,10 @@ extension JSONReader {
                     continue
                 }
                 guard let quantity = quantity(limitNode, object.path("limit")) else { continue }
-                limits.append(Limit(metric: member.key, limit: quantity, label: string(object, "label"),
-                    source: string(object, "source"), origin: origin))
+                limits.append(
+                    Limit(
+                        metric: member.key, limit: quantity, label: string(object, "label"),
+                        source: string(object, "source"), origin: origin))
             } else if let quantity = quantity(member.value, path) {
                 limits.append(Limit(metric: member.key, limit: quantity, origin: origin))
             }
@@ -112,9 +118,11 @@ extension JSONReader {
                 continue
             }
             guard let item, let category, let amount = amount(amountNode, object.path("amount")) else { continue }
-            items.append(CostItem(item: item, category: category, amount: amount, currency: currency,
-                source: string(object, "source"), note: string(object, "note"),
-                origin: Origin(location: element.location, path: path)))
+            items.append(
+                CostItem(
+                    item: item, category: category, amount: amount, currency: currency,
+                    source: string(object, "source"), note: string(object, "note"),
+                    origin: Origin(location: element.location, path: path)))
         }
         return items
     }
@@ -131,14 +139,16 @@ extension JSONReader {
             var mode: Quantity?
             if let modeNode = object["mode"] { mode = quantity(modeNode, object.path("mode")) }
             if case .number(let l, _) = low, case .number(let h, _) = high, l > h {
-                bag.error("low (\(NumberFormatting.plain(l))) is greater than high (\(NumberFormatting.plain(h)))",
+                bag.error(
+                    "low (\(NumberFormatting.plain(l))) is greater than high (\(NumberFormatting.plain(h)))",
                     at: node.location, path: path, hint: "swap them")
                 return nil
             }
             if case .number(let l, _) = low, case .number(let h, _) = high, case .number(let m, let origin)? = mode,
                 !(m >= l && m <= h)
             {
-                bag.error("mode (\(NumberFormatting.plain(m))) is outside the range \(NumberFormatting.plain(l))–\(NumberFormatting.plain(h))",
+                bag.error(
+                    "mode (\(NumberFormatting.plain(m))) is outside the range \(NumberFormatting.plain(l))–\(NumberFormatting.plain(h))",
                     at: origin.location, path: origin.path, hint: "the mode is the most likely amount, between low and high")
                 return nil
             }
@@ -151,7 +161,8 @@ extension JSONReader {
         guard let object = object(node, path, allowed: ["p95_ms", "uptime_pct"]) else { return nil }
         let uptime = number(object, "uptime_pct", exclusiveMinimum: 0)
         if let uptime, uptime > 100 {
-            bag.error("uptime_pct is a percentage and cannot exceed 100", at: object["uptime_pct"]?.location,
+            bag.error(
+                "uptime_pct is a percentage and cannot exceed 100", at: object["uptime_pct"]?.location,
                 path: object.path("uptime_pct"))
         }
         return ServiceLevel(p95Milliseconds: number(object, "p95_ms", exclusiveMinimum: 0), uptimePercent: uptime)
@@ -177,9 +188,11 @@ extension JSONReader {
                 continue
             }
             guard parts.count == 2, let arrival = expression(arrivalNode, object.path("arrival")) else { continue }
-            queues.append(Queue(name: member.key, servers: parts[0], serviceMilliseconds: parts[1], arrival: arrival,
-                p95Milliseconds: number(object, "p95_ms", exclusiveMinimum: 0),
-                origin: Origin(location: member.keyLocation, path: path)))
+            queues.append(
+                Queue(
+                    name: member.key, servers: parts[0], serviceMilliseconds: parts[1], arrival: arrival,
+                    p95Milliseconds: number(object, "p95_ms", exclusiveMinimum: 0),
+                    origin: Origin(location: member.keyLocation, path: path)))
         }
         return queues
     }
@@ -211,9 +224,11 @@ extension JSONReader {
                     }
                 }
                 guard let role, let at else { continue }
-                hires.append(Hire(role: role, at: at, count: count,
-                    salary: hire["salary"].flatMap { numberRange($0, hire.path("salary")) },
-                    currency: string(hire, "currency", pattern: .currency), why: string(hire, "why")))
+                hires.append(
+                    Hire(
+                        role: role, at: at, count: count,
+                        salary: hire["salary"].flatMap { numberRange($0, hire.path("salary")) },
+                        currency: string(hire, "currency", pattern: .currency), why: string(hire, "why")))
             }
         }
         return Team(
@@ -238,7 +253,8 @@ extension JSONReader {
         if forms.count == 1, let key = forms.first, let conditionNode = object[key] {
             condition = self.condition(key: key, node: conditionNode, path: object.path(key), depth: 0)
         } else {
-            bag.error(forms.isEmpty ? "a trigger needs a condition" : "a trigger takes one of \"when\", \"any\", \"all\", not several",
+            bag.error(
+                forms.isEmpty ? "a trigger needs a condition" : "a trigger takes one of \"when\", \"any\", \"all\", not several",
                 at: node.location, path: path,
                 hint: "e.g. \"when\": \"users >= 50000\", or \"any\": [\"users >= 50000\", \"latency.api > 500\"]")
         }
@@ -247,7 +263,8 @@ extension JSONReader {
             if let found = Trigger.Severity(rawValue: text) {
                 severity = found
             } else {
-                bag.error("unknown severity \"\(text)\"", at: object["severity"]?.location, path: object.path("severity"),
+                bag.error(
+                    "unknown severity \"\(text)\"", at: object["severity"]?.location, path: object.path("severity"),
                     hint: didYouMean(text, in: Trigger.Severity.allCases.map(\.rawValue))
                         ?? "use info, warning or critical")
             }
@@ -255,7 +272,8 @@ extension JSONReader {
         let action = string(object, "action", required: true)
         let target = string(object, "target", pattern: .id)
         guard let id, let condition, let action else { return nil }
-        return Trigger(id: id, name: string(object, "name"), condition: condition, severity: severity, action: action,
+        return Trigger(
+            id: id, name: string(object, "name"), condition: condition, severity: severity, action: action,
             target: target, source: string(object, "source"), origin: Origin(location: node.location, path: path))
     }
 
@@ -279,11 +297,13 @@ extension JSONReader {
                 if let text = expression(element, elementPath) { parts.append(.when(text)) }
             case .object(let members):
                 guard members.count == 1, let inner = members.first, inner.key == "any" || inner.key == "all" else {
-                    bag.error("expected a condition string or a group {\"any\": […]} / {\"all\": […]}",
+                    bag.error(
+                        "expected a condition string or a group {\"any\": […]} / {\"all\": […]}",
                         at: element.location, path: elementPath)
                     continue
                 }
-                if let part = condition(key: inner.key, node: inner.value, path: JSONReader.path(elementPath, inner.key),
+                if let part = condition(
+                    key: inner.key, node: inner.value, path: JSONReader.path(elementPath, inner.key),
                     depth: depth + 1)
                 {
                     parts.append(part)

@@ -31,7 +31,8 @@ public enum CapacityReport: Report {
         let text = ReportText(profile: compiled.profile)
         return results.map { result in
             let tier = compiled.tiers[result.tier].tier
-            let range = tier.range.max.map { "\(NumberFormatting.compact(tier.range.min)) – \(NumberFormatting.compact($0))" }
+            let range =
+                tier.range.max.map { "\(NumberFormatting.compact(tier.range.min)) – \(NumberFormatting.compact($0))" }
                 ?? "\(NumberFormatting.compact(tier.range.min))+"
             let carries: String
             if result.unbounded {
@@ -50,19 +51,30 @@ public enum CapacityReport: Report {
 
     static func table(_ results: [CapacitySearch.Result], _ compiled: CompiledProfile) -> String {
         let profile = compiled.profile
-        var out = TextSafety.terminal("\(profile.name) (\(profile.id)): how many \(profile.driver.name) each tier's limits carry") + "\n\n"
+        var out =
+            TextSafety.terminal("\(profile.name) (\(profile.id)): how many \(profile.driver.name) each tier's limits carry")
+            + "\n\n"
         let rows = rows(results, compiled).map { row in
-            [TextTable.truncate(row.tier, 12), row.range, row.carries, TextTable.truncate(row.binding, 32),
-                TextTable.truncate(row.atMax, 24), row.headroom]
+            [
+                TextTable.truncate(row.tier, 12), row.range, row.carries, TextTable.truncate(row.binding, 32),
+                TextTable.truncate(row.atMax, 24), row.headroom,
+            ]
         }
-        out += TextTable.render(headers: ["TIER", "RANGE", "CARRIES UP TO", "BINDING LIMIT", "AT DECLARED MAX", "HEADROOM"],
+        out += TextTable.render(
+            headers: ["TIER", "RANGE", "CARRIES UP TO", "BINDING LIMIT", "AT DECLARED MAX", "HEADROOM"],
             rows: rows, rightAligned: [2, 5])
-        out += "\n" + TextWrap.wrap("CARRIES UP TO: the largest whole number of \(profile.driver.name) at which every limit "
-            + "holds, exact to one \(profile.driver.unit); the binding limit fails one above it. HEADROOM: how far that is "
-            + "above (+) or below (−) the tier's declared maximum.", width: 100, indent: 0) + "\n"
+        out +=
+            "\n"
+            + TextWrap.wrap(
+                "CARRIES UP TO: the largest whole number of \(profile.driver.name) at which every limit "
+                    + "holds, exact to one \(profile.driver.unit); the binding limit fails one above it. HEADROOM: how far that is "
+                    + "above (+) or below (−) the tier's declared maximum.", width: 100, indent: 0) + "\n"
         for result in results {
             if let note = result.nonMonotone {
-                out += TextWrap.wrap("Note: \(compiled.tiers[result.tier].tier.id): the limits are not monotone in \(profile.driver.name): \(note); the answer is the first failure.", width: 100, indent: 6) + "\n"
+                out +=
+                    TextWrap.wrap(
+                        "Note: \(compiled.tiers[result.tier].tier.id): the limits are not monotone in \(profile.driver.name): \(note); the answer is the first failure.",
+                        width: 100, indent: 6) + "\n"
             }
         }
         return out
@@ -70,34 +82,46 @@ public enum CapacityReport: Report {
 
     static func json(_ results: [CapacitySearch.Result], _ compiled: CompiledProfile) -> JSONOutput {
         func limit(_ use: LimitUse?) -> JSONOutput {
-            use.map { .object([("name", .string($0.name)), ("value", .number($0.value)), ("limit", .number($0.limit)),
-                ("utilization", .number($0.utilization))]) } ?? .null
+            use.map {
+                .object([
+                    ("name", .string($0.name)), ("value", .number($0.value)), ("limit", .number($0.limit)),
+                    ("utilization", .number($0.utilization)),
+                ])
+            } ?? .null
         }
         return .object([
             ("schema", .string(schema)),
             ("profile", .string(compiled.profile.id)),
             ("driver", .string(compiled.profile.driver.name)),
-            ("tiers", .array(results.map { result in
-                let tier = compiled.tiers[result.tier].tier
-                return .object([
-                    ("id", .string(tier.id)), ("min", .number(tier.range.min)), ("max", .number(tier.range.max)),
-                    ("carries_up_to", .number(result.maximum)), ("unbounded", .bool(result.unbounded)),
-                    ("binding", limit(result.binding)), ("at_declared_max", limit(result.atDeclaredMaximum)),
-                    ("headroom", .number(result.headroom)), ("non_monotone", .string(result.nonMonotone)),
-                ])
-            })),
+            (
+                "tiers",
+                .array(
+                    results.map { result in
+                        let tier = compiled.tiers[result.tier].tier
+                        return .object([
+                            ("id", .string(tier.id)), ("min", .number(tier.range.min)), ("max", .number(tier.range.max)),
+                            ("carries_up_to", .number(result.maximum)), ("unbounded", .bool(result.unbounded)),
+                            ("binding", limit(result.binding)), ("at_declared_max", limit(result.atDeclaredMaximum)),
+                            ("headroom", .number(result.headroom)), ("non_monotone", .string(result.nonMonotone)),
+                        ])
+                    })
+            ),
         ])
     }
 
     static func csv(_ results: [CapacitySearch.Result], _ compiled: CompiledProfile) -> String {
-        var out = "tier,min,max,carries_up_to,unbounded,binding_limit,binding_utilization,at_max_limit,at_max_utilization,headroom\n"
+        var out =
+            "tier,min,max,carries_up_to,unbounded,binding_limit,binding_utilization,at_max_limit,at_max_utilization,headroom\n"
         let number = { (value: Double?) -> String in value.map { $0.isFinite ? NumberFormatting.plain($0) : "" } ?? "" }
         for result in results {
             let tier = compiled.tiers[result.tier].tier
-            out += [TextSafety.csvText(tier.id), number(tier.range.min), number(tier.range.max), number(result.maximum),
-                result.unbounded ? "true" : "false", TextSafety.csvText(result.binding?.name ?? ""),
-                number(result.binding?.utilization), TextSafety.csvText(result.atDeclaredMaximum?.name ?? ""),
-                number(result.atDeclaredMaximum?.utilization), number(result.headroom)].joined(separator: ",") + "\n"
+            out +=
+                [
+                    TextSafety.csvText(tier.id), number(tier.range.min), number(tier.range.max), number(result.maximum),
+                    result.unbounded ? "true" : "false", TextSafety.csvText(result.binding?.name ?? ""),
+                    number(result.binding?.utilization), TextSafety.csvText(result.atDeclaredMaximum?.name ?? ""),
+                    number(result.atDeclaredMaximum?.utilization), number(result.headroom),
+                ].joined(separator: ",") + "\n"
         }
         return out
     }
@@ -107,7 +131,8 @@ public enum CapacityReport: Report {
         var out = "# \(md(compiled.profile.name)): capacity per tier\n\n"
         out += "| Tier | Range | Carries up to | Binding limit | At declared max | Headroom |\n|---|---|---:|---|---|---:|\n"
         for row in rows(results, compiled) {
-            out += "| \(md(row.tier)) | \(row.range) | \(row.carries) | \(md(row.binding)) | \(md(row.atMax)) | \(row.headroom) |\n"
+            out +=
+                "| \(md(row.tier)) | \(row.range) | \(row.carries) | \(md(row.binding)) | \(md(row.atMax)) | \(row.headroom) |\n"
         }
         return out
     }

@@ -38,7 +38,8 @@ public enum CheckReport: Report {
             out += style.bold("FIRING (\(result.firing.count) of \(result.firing.count + result.quiet.count)):") + "\n"
             for firing in result.firing {
                 let severity = firing.trigger.severity
-                let label = severity == .critical ? style.red("critical") : severity == .warning ? style.yellow("warning ") : "info    "
+                let label =
+                    severity == .critical ? style.red("critical") : severity == .warning ? style.yellow("warning ") : "info    "
                 var line = "  \(label) \(firing.trigger.id)"
                 if let quantity = firing.quantity, let value = firing.value, let threshold = firing.threshold {
                     line += ": \(quantity) = \(number(value)) (threshold \(number(threshold)))"
@@ -48,7 +49,8 @@ public enum CheckReport: Report {
             }
         }
         out += "\nVALUES THE TRIGGERS READ (observed, or derived from the model):\n"
-        out += TextTable.render(headers: ["  NAME", "VALUE", "SOURCE"],
+        out += TextTable.render(
+            headers: ["  NAME", "VALUE", "SOURCE"],
             rows: result.values.map { ["  " + $0.name, number($0.value), $0.observed ? "observed" : "derived"] },
             rightAligned: [1])
         return out
@@ -66,18 +68,26 @@ public enum CheckReport: Report {
             ("tier_from", .string(result.tierFromDriver ? "driver" : "option")),
             ("fail_on", .string(failOn.rawValue)),
             ("failed", .bool(failed)),
-            ("firing", .array(result.firing.map { firing in
-                .object([
-                    ("id", .string(firing.trigger.id)), ("tier", .string(firing.tierID)),
-                    ("severity", .string(firing.trigger.severity.rawValue)), ("action", .string(firing.trigger.action)),
-                    ("quantity", .string(firing.quantity)), ("value", .number(firing.value)),
-                    ("threshold", .number(firing.threshold)),
-                ])
-            })),
+            (
+                "firing",
+                .array(
+                    result.firing.map { firing in
+                        .object([
+                            ("id", .string(firing.trigger.id)), ("tier", .string(firing.tierID)),
+                            ("severity", .string(firing.trigger.severity.rawValue)), ("action", .string(firing.trigger.action)),
+                            ("quantity", .string(firing.quantity)), ("value", .number(firing.value)),
+                            ("threshold", .number(firing.threshold)),
+                        ])
+                    })
+            ),
             ("quiet", .array(result.quiet.map { .string($0.id) })),
-            ("values", .array(result.values.map {
-                .object([("name", .string($0.name)), ("value", .number($0.value)), ("observed", .bool($0.observed))])
-            })),
+            (
+                "values",
+                .array(
+                    result.values.map {
+                        .object([("name", .string($0.name)), ("value", .number($0.value)), ("observed", .bool($0.observed))])
+                    })
+            ),
         ]).rendered() + "\n"
     }
 
@@ -90,12 +100,15 @@ public enum CheckReport: Report {
         } else {
             out += "| Severity | Trigger | Value | Threshold | Action |\n|---|---|---:|---:|---|\n"
             for firing in result.firing {
-                out += "| \(firing.trigger.severity.rawValue) | \(md(firing.trigger.id)) | "
+                out +=
+                    "| \(firing.trigger.severity.rawValue) | \(md(firing.trigger.id)) | "
                     + "\(firing.value.map(number) ?? "–") | \(firing.threshold.map(number) ?? "–") | \(md(firing.trigger.action)) |\n"
             }
         }
         out += "\n| Value | | Source |\n|---|---:|---|\n"
-        for value in result.values { out += "| \(md(value.name)) | \(number(value.value)) | \(value.observed ? "observed" : "derived") |\n" }
+        for value in result.values {
+            out += "| \(md(value.name)) | \(number(value.value)) | \(value.observed ? "observed" : "derived") |\n"
+        }
         return out
     }
 }

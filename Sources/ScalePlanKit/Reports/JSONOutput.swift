@@ -72,9 +72,10 @@ public indirect enum JSONOutput: Sendable, Equatable {
         return isScalar
     }
 
-    private static func writeArray(count: Int, to out: inout [UInt8], indent: Int, inline: Bool,
-        _ element: (Int) -> JSONOutput)
-    {
+    private static func writeArray(
+        count: Int, to out: inout [UInt8], indent: Int, inline: Bool,
+        _ element: (Int) -> JSONOutput
+    ) {
         if count == 0 {
             out.append(contentsOf: "[]".utf8)
             return

@@ -13,7 +13,8 @@ public enum MonteCarloReport: Report {
     }
 
     static func header(_ result: MonteCarloResult) -> String {
-        var text = "Growth: \(result.growthSource) · \(NumberFormatting.grouped(Double(result.trials))) trials, seed \(result.seed)"
+        var text =
+            "Growth: \(result.growthSource) · \(NumberFormatting.grouped(Double(result.trials))) trials, seed \(result.seed)"
             + " · \(result.months) months"
         if let start = result.start { text += " from \(start)" }
         return text + " · each cell is P50 [P10–P90]; monthly costs in \(result.profile.currency)"
@@ -26,7 +27,8 @@ public enum MonteCarloReport: Report {
 
     /// `P50 [P10–P90]`, or just the value when every trial agrees; compact (`$11.5K`) from
     /// 10,000 up so a row fits 100 columns.
-    static func cell(_ percentiles: MonteCarloResult.Percentiles, kind: MonteCarloResult.Series.Kind, text: ReportText) -> String {
+    static func cell(_ percentiles: MonteCarloResult.Percentiles, kind: MonteCarloResult.Series.Kind, text: ReportText) -> String
+    {
         let format: (Double?) -> String = { value in
             guard let value, value.isFinite else { return "–" }
             if Swift.abs(value) >= 10_000 {
@@ -64,20 +66,28 @@ public enum MonteCarloReport: Report {
         let fired = result.triggers.filter { $0.probability > 0 }.sorted { ($1.probability, $0.id) < ($0.probability, $1.id) }
         if fired.isEmpty { out += "  none fires in any trial\n" }
         let triggerRows = fired.map { odds -> [String] in
-            let months = [odds.firstMonth.p10, odds.firstMonth.p50, odds.firstMonth.p90].map { $0.map { result.label($0) } ?? "later" }
-            return ["  " + TextTable.truncate(odds.id, 34), odds.severity.rawValue, text.percent(odds.probability),
-                "\(months[1]) [\(months[0])–\(months[2])]"]
+            let months = [odds.firstMonth.p10, odds.firstMonth.p50, odds.firstMonth.p90].map {
+                $0.map { result.label($0) } ?? "later"
+            }
+            return [
+                "  " + TextTable.truncate(odds.id, 34), odds.severity.rawValue, text.percent(odds.probability),
+                "\(months[1]) [\(months[0])–\(months[2])]",
+            ]
         }
         if !triggerRows.isEmpty {
-            out += TextTable.render(headers: ["  TRIGGER", "SEVERITY", "P(FIRES)", "FIRST MONTH"], rows: triggerRows,
+            out += TextTable.render(
+                headers: ["  TRIGGER", "SEVERITY", "P(FIRES)", "FIRST MONTH"], rows: triggerRows,
                 rightAligned: [2])
         }
         let never = result.triggers.count - fired.count
         if never > 0 { out += "  (\(never) other trigger\(never == 1 ? "" : "s") never fire\(never == 1 ? "s" : ""))\n" }
         let points = checkpoints(result.months)
         out += "\nTIERS — probability the load has reached each tier by month:\n"
-        out += TextTable.render(headers: ["  TIER"] + points.map { result.label($0) },
-            rows: result.tiers.map { odds in ["  " + TextTable.truncate(odds.id, 20)] + points.map { text.percent(odds.neededBy[$0]) } },
+        out += TextTable.render(
+            headers: ["  TIER"] + points.map { result.label($0) },
+            rows: result.tiers.map { odds in
+                ["  " + TextTable.truncate(odds.id, 20)] + points.map { text.percent(odds.neededBy[$0]) }
+            },
             rightAligned: Set(1...points.count))
         out += invalidText(result, text: text)
         out += "\nLimited metrics', utilisation's and p95's percentiles are in --format json and csv.\n"
@@ -90,8 +100,10 @@ public enum MonteCarloReport: Report {
         var out = "\nINVALID VALUES — the share of trials in which a value of the model breaks its rule:\n"
         for odds in result.invalidValues {
             let value = odds.value
-            out += TextWrap.wrap("  \(text.percent(odds.probability))  \(TextSafety.terminal(value.subject)) is \(NumberFormatting.quantity(value.value)) first at \(result.label(value.month)) (\(TextSafety.terminal(value.expression))); expected \(value.expected)",
-                width: 100, indent: 7) + "\n"
+            out +=
+                TextWrap.wrap(
+                    "  \(text.percent(odds.probability))  \(TextSafety.terminal(value.subject)) is \(NumberFormatting.quantity(value.value)) first at \(result.label(value.month)) (\(TextSafety.terminal(value.expression))); expected \(value.expected)",
+                    width: 100, indent: 7) + "\n"
         }
         return out
     }
@@ -102,33 +114,70 @@ public enum MonteCarloReport: Report {
         }
         return .object([
             ("schema", .string(schema)),
-            ("profile", .object([("id", .string(result.profile.id)), ("name", .string(result.profile.name)),
-                ("currency", .string(result.profile.currency)), ("driver", .string(result.profile.driver.name))])),
+            (
+                "profile",
+                .object([
+                    ("id", .string(result.profile.id)), ("name", .string(result.profile.name)),
+                    ("currency", .string(result.profile.currency)), ("driver", .string(result.profile.driver.name)),
+                ])
+            ),
             ("growth", .string(result.growthSource)),
             ("trials", .number(Double(result.trials))),
             ("seed", .string(String(result.seed))),
             ("start", .string(result.start?.description)),
-            ("months", .array((0..<result.months).map { month in
-                .object([("month", .number(Double(month))), ("label", .string(result.label(month)))]
-                    + result.series.map { ($0.name, percentiles($0.months[month])) })
-            })),
+            (
+                "months",
+                .array(
+                    (0..<result.months).map { month in
+                        .object(
+                            [("month", .number(Double(month))), ("label", .string(result.label(month)))]
+                                + result.series.map { ($0.name, percentiles($0.months[month])) })
+                    })
+            ),
             ("series", .array(result.series.map { .object([("name", .string($0.name)), ("kind", .string($0.kind.rawValue))]) })),
-            ("triggers", .array(result.triggers.map { odds in
-                .object([
-                    ("id", .string(odds.id)), ("tier", .string(odds.tierID)), ("severity", .string(odds.severity.rawValue)),
-                    ("action", .string(odds.action)), ("probability", .number(odds.probability)),
-                    ("first_month", .object([("p10", .number(odds.firstMonth.p10.map(Double.init))),
-                        ("p50", .number(odds.firstMonth.p50.map(Double.init))), ("p90", .number(odds.firstMonth.p90.map(Double.init)))])),
-                    ("first_months", .array(odds.firstMonths.map { .array([.number(Double($0.month)), .number($0.share)]) })),
-                ])
-            })),
-            ("tiers", .array(result.tiers.map {
-                .object([("id", .string($0.id)), ("needed_by", .array($0.neededBy.map { .number($0) })),
-                    ("in_plan", .array($0.inPlan.map { .number($0) }))])
-            })),
-            ("invalid_values", .array(result.invalidValues.map { odds in
-                .object([("probability", .number(odds.probability)), ("first", ProjectionJSONRenderer.invalidValue(odds.value))])
-            })),
+            (
+                "triggers",
+                .array(
+                    result.triggers.map { odds in
+                        .object([
+                            ("id", .string(odds.id)), ("tier", .string(odds.tierID)),
+                            ("severity", .string(odds.severity.rawValue)),
+                            ("action", .string(odds.action)), ("probability", .number(odds.probability)),
+                            (
+                                "first_month",
+                                .object([
+                                    ("p10", .number(odds.firstMonth.p10.map(Double.init))),
+                                    ("p50", .number(odds.firstMonth.p50.map(Double.init))),
+                                    ("p90", .number(odds.firstMonth.p90.map(Double.init))),
+                                ])
+                            ),
+                            (
+                                "first_months",
+                                .array(odds.firstMonths.map { .array([.number(Double($0.month)), .number($0.share)]) })
+                            ),
+                        ])
+                    })
+            ),
+            (
+                "tiers",
+                .array(
+                    result.tiers.map {
+                        .object([
+                            ("id", .string($0.id)), ("needed_by", .array($0.neededBy.map { .number($0) })),
+                            ("in_plan", .array($0.inPlan.map { .number($0) })),
+                        ])
+                    })
+            ),
+            (
+                "invalid_values",
+                .array(
+                    result.invalidValues.map { odds in
+                        .object([
+                            ("probability", .number(odds.probability)),
+                            ("first", ProjectionJSONRenderer.invalidValue(odds.value)),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -161,15 +210,21 @@ public enum MonteCarloReport: Report {
         out += "| Month | " + series.map { md($0.name) }.joined(separator: " | ") + " |\n"
         out += "|---|" + series.map { _ in "---:|" }.joined() + "\n"
         for month in 0..<result.months {
-            out += "| \(result.label(month)) | " + series.map { md(cell($0.months[month], kind: $0.kind, text: text)) }.joined(separator: " | ") + " |\n"
+            out +=
+                "| \(result.label(month)) | "
+                + series.map { md(cell($0.months[month], kind: $0.kind, text: text)) }.joined(separator: " | ") + " |\n"
         }
         out += "\n## Triggers\n\n| Trigger | Severity | P(fires) | First month P50 [P10–P90] |\n|---|---|---:|---|\n"
         for odds in result.triggers.sorted(by: { ($1.probability, $0.id) < ($0.probability, $1.id) }) {
-            let months = [odds.firstMonth.p10, odds.firstMonth.p50, odds.firstMonth.p90].map { $0.map { result.label($0) } ?? "later" }
-            out += "| \(md(odds.id)) | \(odds.severity.rawValue) | \(text.percent(odds.probability)) | \(months[1]) [\(months[0])–\(months[2])] |\n"
+            let months = [odds.firstMonth.p10, odds.firstMonth.p50, odds.firstMonth.p90].map {
+                $0.map { result.label($0) } ?? "later"
+            }
+            out +=
+                "| \(md(odds.id)) | \(odds.severity.rawValue) | \(text.percent(odds.probability)) | \(months[1]) [\(months[0])–\(months[2])] |\n"
         }
         let points = checkpoints(result.months)
-        out += "\n## Tiers: probability needed by\n\n| Tier | " + points.map { result.label($0) }.joined(separator: " | ") + " |\n"
+        out +=
+            "\n## Tiers: probability needed by\n\n| Tier | " + points.map { result.label($0) }.joined(separator: " | ") + " |\n"
         out += "|---|" + points.map { _ in "---:|" }.joined() + "\n"
         for odds in result.tiers {
             out += "| \(md(odds.id)) | " + points.map { text.percent(odds.neededBy[$0]) }.joined(separator: " | ") + " |\n"

@@ -19,9 +19,14 @@ public enum PlanDiffReport: Report {
     /// The outcome in sentences, shared by text and markdown.
     static func outcome(_ diff: PlanDiff) -> [String] {
         let increase = diff.costIncrease
-        let percent = diff.costBefore.expected > 0 ? " (\(increase >= 0 ? "+" : "")\(NumberFormatting.grouped(increase / diff.costBefore.expected * 100, decimals: 1))%)" : ""
-        var lines = ["Monthly cost at month \(diff.months - 1): \(money(diff, diff.costBefore.expected)) → \(money(diff, diff.costAfter.expected)), "
-            + "\(increase >= 0 ? "+" : "")\(money(diff, increase))\(percent)"]
+        let percent =
+            diff.costBefore.expected > 0
+            ? " (\(increase >= 0 ? "+" : "")\(NumberFormatting.grouped(increase / diff.costBefore.expected * 100, decimals: 1))%)"
+            : ""
+        var lines = [
+            "Monthly cost at month \(diff.months - 1): \(money(diff, diff.costBefore.expected)) → \(money(diff, diff.costAfter.expected)), "
+                + "\(increase >= 0 ? "+" : "")\(money(diff, increase))\(percent)"
+        ]
         for month in diff.triggerMonths {
             lines.append("trigger \(month.id): first fires \(label(month.before)) → \(label(month.after))")
         }
@@ -74,22 +79,46 @@ public enum PlanDiffReport: Report {
             .object([("low", .number(value.low)), ("expected", .number(value.expected)), ("high", .number(value.high))])
         }
         func gap(_ event: PlanEvent) -> JSONOutput {
-            .object([("month", .number(Double(event.month))), ("kind", .string(event.kind.rawValue)),
-                ("tier", .string(event.tierID)), ("message", .string(event.message))])
+            .object([
+                ("month", .number(Double(event.month))), ("kind", .string(event.kind.rawValue)),
+                ("tier", .string(event.tierID)), ("message", .string(event.message)),
+            ])
         }
         return .object([
             ("schema", .string(schema)),
             ("old", .string(diff.old.id)), ("new", .string(diff.new.id)), ("currency", .string(diff.new.currency)),
-            ("changes", .array(diff.lines.map { line in
-                .object([("change", .string(line.change == .added ? "added" : line.change == .removed ? "removed" : "changed")),
-                    ("kind", .string(line.kind)), ("name", .string(line.name)), ("before", .string(line.before)),
-                    ("after", .string(line.after))])
-            })),
+            (
+                "changes",
+                .array(
+                    diff.lines.map { line in
+                        .object([
+                            (
+                                "change",
+                                .string(line.change == .added ? "added" : line.change == .removed ? "removed" : "changed")
+                            ),
+                            ("kind", .string(line.kind)), ("name", .string(line.name)), ("before", .string(line.before)),
+                            ("after", .string(line.after)),
+                        ])
+                    })
+            ),
             ("growth", .string(diff.growthSource)), ("months", .number(Double(diff.months))),
-            ("cost_at_horizon", .object([("before", cost(diff.costBefore)), ("after", cost(diff.costAfter)),
-                ("increase", .number(diff.costIncrease))])),
-            ("triggers", .array(diff.triggerMonths.map { .object([("id", .string($0.id)),
-                ("before", .number($0.before.map(Double.init))), ("after", .number($0.after.map(Double.init)))]) })),
+            (
+                "cost_at_horizon",
+                .object([
+                    ("before", cost(diff.costBefore)), ("after", cost(diff.costAfter)),
+                    ("increase", .number(diff.costIncrease)),
+                ])
+            ),
+            (
+                "triggers",
+                .array(
+                    diff.triggerMonths.map {
+                        .object([
+                            ("id", .string($0.id)),
+                            ("before", .number($0.before.map(Double.init))), ("after", .number($0.after.map(Double.init))),
+                        ])
+                    })
+            ),
             ("gaps_appearing", .array(diff.gapsAppearing.map(gap))),
             ("gaps_disappearing", .array(diff.gapsDisappearing.map(gap))),
         ])

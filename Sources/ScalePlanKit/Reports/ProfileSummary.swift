@@ -43,7 +43,8 @@ public struct ProfileSummary {
             let limits = zip(tier.limits, evaluator.limits(of: tierIndex, driver: lowAt)).map { limit, use in
                 (limit.name, use.limit, limit.limit.constantValue == nil ? limit.limit.source : nil)
             }
-            return TierSummary(tier: tier.tier, limits: limits, costs: rows,
+            return TierSummary(
+                tier: tier.tier, limits: limits, costs: rows,
                 totalLow: rows.reduce(0) { $0 + $1.low }, totalHigh: rows.reduce(0) { $0 + $1.high },
                 lowAt: lowAt, highAt: highAt)
         }
@@ -60,35 +61,76 @@ public struct ProfileSummary {
         return .object([
             ("schema", .string("scaleplan.show/1")),
             ("id", .string(profile.id)), ("name", .string(profile.name)),
-            ("driver", .object([("name", .string(profile.driver.name)), ("unit", .string(profile.driver.unit)),
-                ("label", .string(profile.driver.label))])),
-            ("currency", .string(profile.currency)),
-            ("tiers", .array(tiers.map { summary in
-                let tier = summary.tier
-                return .object([
-                    ("id", .string(tier.id)), ("name", .string(tier.name)), ("source", .string(tier.source)),
-                    ("range", .object([("min", .number(tier.range.min)), ("max", .number(tier.range.max))])),
-                    ("timeline", tier.timeline.map { .object([("start", .number($0.start)), ("end", .number($0.end))]) } ?? .null),
-                    ("capacity", .array(summary.limits.map {
-                        .object([("metric", .string($0.name)), ("limit", .number($0.limit)), ("formula", .string($0.formula))])
-                    })),
-                    ("costs", .array(summary.costs.map {
-                        .object([
-                            ("item", .string($0.item.item)), ("category", .string($0.item.category)),
-                            ("low", .number($0.low)), ("high", .number($0.high)), ("formula", .string($0.formula)),
-                        ])
-                    })),
-                    ("total", .object([("low", .number(summary.totalLow)), ("high", .number(summary.totalHigh)),
-                        ("low_at", .number(summary.lowAt)), ("high_at", .number(summary.highAt))])),
-                    ("slo", .object([("p95_ms", .number(tier.slo?.p95Milliseconds)),
-                        ("uptime_pct", .number(tier.slo?.uptimePercent))])),
-                    ("triggers", .array(tier.triggers.map(trigger))),
+            (
+                "driver",
+                .object([
+                    ("name", .string(profile.driver.name)), ("unit", .string(profile.driver.unit)),
+                    ("label", .string(profile.driver.label)),
                 ])
-            })),
+            ),
+            ("currency", .string(profile.currency)),
+            (
+                "tiers",
+                .array(
+                    tiers.map { summary in
+                        let tier = summary.tier
+                        return .object([
+                            ("id", .string(tier.id)), ("name", .string(tier.name)), ("source", .string(tier.source)),
+                            ("range", .object([("min", .number(tier.range.min)), ("max", .number(tier.range.max))])),
+                            (
+                                "timeline",
+                                tier.timeline.map { .object([("start", .number($0.start)), ("end", .number($0.end))]) } ?? .null
+                            ),
+                            (
+                                "capacity",
+                                .array(
+                                    summary.limits.map {
+                                        .object([
+                                            ("metric", .string($0.name)), ("limit", .number($0.limit)),
+                                            ("formula", .string($0.formula)),
+                                        ])
+                                    })
+                            ),
+                            (
+                                "costs",
+                                .array(
+                                    summary.costs.map {
+                                        .object([
+                                            ("item", .string($0.item.item)), ("category", .string($0.item.category)),
+                                            ("low", .number($0.low)), ("high", .number($0.high)),
+                                            ("formula", .string($0.formula)),
+                                        ])
+                                    })
+                            ),
+                            (
+                                "total",
+                                .object([
+                                    ("low", .number(summary.totalLow)), ("high", .number(summary.totalHigh)),
+                                    ("low_at", .number(summary.lowAt)), ("high_at", .number(summary.highAt)),
+                                ])
+                            ),
+                            (
+                                "slo",
+                                .object([
+                                    ("p95_ms", .number(tier.slo?.p95Milliseconds)),
+                                    ("uptime_pct", .number(tier.slo?.uptimePercent)),
+                                ])
+                            ),
+                            ("triggers", .array(tier.triggers.map(trigger))),
+                        ])
+                    })
+            ),
             ("triggers", .array(profile.triggers.map(trigger))),
-            ("scenarios", .array(profile.scenarios.map {
-                .object([("id", .string($0.id)), ("default", .bool($0.isDefault)), ("growth", .string($0.growth.kind.rawValue))])
-            })),
+            (
+                "scenarios",
+                .array(
+                    profile.scenarios.map {
+                        .object([
+                            ("id", .string($0.id)), ("default", .bool($0.isDefault)),
+                            ("growth", .string($0.growth.kind.rawValue)),
+                        ])
+                    })
+            ),
         ])
     }
 }

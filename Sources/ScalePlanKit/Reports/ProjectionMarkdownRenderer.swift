@@ -9,11 +9,15 @@ enum ProjectionMarkdownRenderer {
         out += "Growth: \(md(projection.growthSource)) · \(projection.months.count) months"
         if let start = projection.start { out += " from \(start)" }
         out += " · monthly costs in \(profile.currency)\n\n"
-        var headers = ["Month", md(profile.driver.label), "Tier", "Bottleneck", "p95", "Cost (expected)", "Cost (low–high)",
-            "Per \(md(profile.driver.unit))"]
+        var headers = [
+            "Month", md(profile.driver.label), "Tier", "Bottleneck", "p95", "Cost (expected)", "Cost (low–high)",
+            "Per \(md(profile.driver.unit))",
+        ]
         if hasRevenue { headers += ["Revenue", "Margin"] }
         out += "| " + headers.joined(separator: " | ") + " |\n"
-        out += "|" + headers.enumerated().map { $0.offset == 0 || $0.offset == 2 || $0.offset == 3 ? "---|" : "---:|" }.joined() + "\n"
+        out +=
+            "|" + headers.enumerated().map { $0.offset == 0 || $0.offset == 2 || $0.offset == 3 ? "---|" : "---:|" }.joined()
+            + "\n"
         for month in projection.months {
             var cells = [
                 projection.label(month.month), text.driver(month.driver), md(profile.tiers[month.tier].name),

@@ -7,20 +7,27 @@ enum ProjectionTableRenderer {
         var out = TextSafety.terminal("\(profile.name) (\(profile.id))") + "\n"
         var facts = "Growth: \(TextSafety.terminal(projection.growthSource)) · \(projection.months.count) months"
         if let start = projection.start { facts += " from \(start)" }
-        facts += " · COST is the expected monthly cost in \(profile.currency) (low and high in --format json or csv);"
+        facts +=
+            " · COST is the expected monthly cost in \(profile.currency) (low and high in --format json or csv);"
             + " PER UNIT is per \(profile.driver.unit)"
         out += TextWrap.wrap(facts, width: 100, indent: 0) + "\n\n"
 
-        var headers = ["MONTH", TextTable.truncate(profile.driver.name.uppercased(), 10), "TIER", "BOTTLENECK", "P95", "COST", "PER UNIT"]
+        var headers = [
+            "MONTH", TextTable.truncate(profile.driver.name.uppercased(), 10), "TIER", "BOTTLENECK", "P95", "COST", "PER UNIT",
+        ]
         if hasRevenue { headers += ["REVENUE", "MARGIN"] } else { headers += ["LOW", "HIGH"] }
         var rows: [[String]] = []
         for month in projection.months {
             let tier = TextTable.truncate(profile.tiers[month.tier].id, 9)
             let bottleneck = month.bottleneck.map { TextTable.truncate($0.name, 13) + " " + text.percent($0.utilization) } ?? "–"
             let p95 = month.worstQueue.map { text.milliseconds($0.p95Milliseconds) } ?? "–"
-            var row = [projection.label(month.month), text.driver(month.driver), tier, bottleneck, p95,
-                text.money(month.cost.expected), text.money(month.costPerUnit)]
-            if hasRevenue { row += [text.money(month.revenue), text.money(month.margin)] } else {
+            var row = [
+                projection.label(month.month), text.driver(month.driver), tier, bottleneck, p95,
+                text.money(month.cost.expected), text.money(month.costPerUnit),
+            ]
+            if hasRevenue {
+                row += [text.money(month.revenue), text.money(month.margin)]
+            } else {
                 row += [text.money(month.cost.low), text.money(month.cost.high)]
             }
             rows.append(row)

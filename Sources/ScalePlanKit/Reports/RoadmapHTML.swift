@@ -42,37 +42,51 @@ public enum RoadmapHTML {
         }
         html += "</div>\n"
 
-        html += "<h2>Tiers</h2>\n<table>\n<tr><th>Tier</th><th>\(e(profile.driver.label))</th><th>Planned</th><th>Projected entry</th><th class=\"n\">Monthly cost at entry</th></tr>\n"
+        html +=
+            "<h2>Tiers</h2>\n<table>\n<tr><th>Tier</th><th>\(e(profile.driver.label))</th><th>Planned</th><th>Projected entry</th><th class=\"n\">Monthly cost at entry</th></tr>\n"
         for row in roadmap.tiers {
-            html += "<tr><td>\(e(row.tier.name))</td><td>\(e(text.range(row.tier)))</td><td>\(e(text.planned(row.tier.timeline)))</td>"
+            html +=
+                "<tr><td>\(e(row.tier.name))</td><td>\(e(text.range(row.tier)))</td><td>\(e(text.planned(row.tier.timeline)))</td>"
                 + "<td>\(e(text.month(row.entry)))</td><td class=\"n\">\(e(text.money(row.cost.low))) – \(e(text.money(row.cost.high)))</td></tr>\n"
         }
         html += "</table>\n"
 
         html += "<h2>Growth and cost</h2>\n"
-        html += SVGChart.line(roadmap.driverSeries, labels: labels, id: "chart-driver", money: false, currency: profile.currency) + "\n"
-        html += SVGChart.line(roadmap.costSeries, labels: labels, id: "chart-cost", money: true, currency: profile.currency) + "\n"
+        html +=
+            SVGChart.line(roadmap.driverSeries, labels: labels, id: "chart-driver", money: false, currency: profile.currency)
+            + "\n"
+        html +=
+            SVGChart.line(roadmap.costSeries, labels: labels, id: "chart-cost", money: true, currency: profile.currency) + "\n"
         if let monteCarlo = roadmap.monteCarlo {
-            html += "<p class=\"legend\">Line: the deterministic projection. Shaded: the 10th–90th percentile band of \(NumberFormatting.grouped(Double(monteCarlo.trials))) trials.</p>\n"
+            html +=
+                "<p class=\"legend\">Line: the deterministic projection. Shaded: the 10th–90th percentile band of \(NumberFormatting.grouped(Double(monteCarlo.trials))) trials.</p>\n"
         }
 
         html += "<h2>Milestones</h2>\n" + SVGChart.timeline(roadmap, text: text) + "\n"
-        html += "<p class=\"legend\">Blue: projected months in each tier. Amber: the migration lead time before it. Dots: the first month a warning (amber) or critical (red) trigger fires.</p>\n"
+        html +=
+            "<p class=\"legend\">Blue: projected months in each tier. Amber: the migration lead time before it. Dots: the first month a warning (amber) or critical (red) trigger fires.</p>\n"
 
-        html += "<h2>Trigger calendar</h2>\n<table>\n<tr><th>Month</th><th>Severity</th><th>What happens</th><th>Action</th></tr>\n"
+        html +=
+            "<h2>Trigger calendar</h2>\n<table>\n<tr><th>Month</th><th>Severity</th><th>What happens</th><th>Action</th></tr>\n"
         if roadmap.calendar.isEmpty { html += "<tr><td colspan=\"4\">No trigger fires within the horizon.</td></tr>\n" }
         for event in roadmap.calendar {
-            html += "<tr><td>\(e(text.month(event.month)))</td><td class=\"sev-\(event.severity.rawValue)\">\(event.severity.rawValue)</td>"
+            html +=
+                "<tr><td>\(e(text.month(event.month)))</td><td class=\"sev-\(event.severity.rawValue)\">\(event.severity.rawValue)</td>"
                 + "<td>\(e(event.message))</td><td>\(e(event.action ?? ""))</td></tr>\n"
         }
         html += "</table>\n"
 
-        html += "<h2>Unit economics</h2>\n<table>\n<tr><th>Month</th><th class=\"n\">\(e(profile.driver.label))</th><th class=\"n\">Monthly cost</th><th class=\"n\">Per \(e(profile.driver.unit))</th>"
+        html +=
+            "<h2>Unit economics</h2>\n<table>\n<tr><th>Month</th><th class=\"n\">\(e(profile.driver.label))</th><th class=\"n\">Monthly cost</th><th class=\"n\">Per \(e(profile.driver.unit))</th>"
         html += roadmap.hasRevenue ? "<th class=\"n\">Revenue</th><th class=\"n\">Margin</th></tr>\n" : "</tr>\n"
         for index in roadmap.checkpoints {
             let month = roadmap.months[index]
-            html += "<tr><td>\(e(text.month(index)))</td><td class=\"n\">\(e(text.driver(month.driver)))</td><td class=\"n\">\(e(text.money(month.cost.expected)))</td><td class=\"n\">\(e(text.money(month.costPerUnit)))</td>"
-            html += roadmap.hasRevenue ? "<td class=\"n\">\(e(text.money(month.revenue)))</td><td class=\"n\">\(e(text.money(month.margin)))</td></tr>\n" : "</tr>\n"
+            html +=
+                "<tr><td>\(e(text.month(index)))</td><td class=\"n\">\(e(text.driver(month.driver)))</td><td class=\"n\">\(e(text.money(month.cost.expected)))</td><td class=\"n\">\(e(text.money(month.costPerUnit)))</td>"
+            html +=
+                roadmap.hasRevenue
+                ? "<td class=\"n\">\(e(text.money(month.revenue)))</td><td class=\"n\">\(e(text.money(month.margin)))</td></tr>\n"
+                : "</tr>\n"
         }
         html += "</table>\n"
 
@@ -83,24 +97,29 @@ public enum RoadmapHTML {
             html += "<table>\n<tr><th>Tier</th><th class=\"n\">Headcount</th><th class=\"n\">Monthly burn</th></tr>\n"
             for tier in teams {
                 let team = text.team(tier)
-                html += "<tr><td>\(e(tier.name))</td><td class=\"n\">\(e(team.headcount))</td><td class=\"n\">\(e(team.burn))</td></tr>\n"
+                html +=
+                    "<tr><td>\(e(tier.name))</td><td class=\"n\">\(e(team.headcount))</td><td class=\"n\">\(e(team.burn))</td></tr>\n"
             }
             html += "</table>\n"
         }
         if !roadmap.hires.isEmpty {
-            html += "<table>\n<tr><th>Hire</th><th class=\"n\">Due at</th><th>Projected month</th><th class=\"n\">Monthly salary</th></tr>\n"
+            html +=
+                "<table>\n<tr><th>Hire</th><th class=\"n\">Due at</th><th>Projected month</th><th class=\"n\">Monthly salary</th></tr>\n"
             for row in roadmap.hires {
                 let hire = text.hire(row)
-                html += "<tr><td>\(e(hire.role))</td><td class=\"n\">\(e(text.driver(row.hire.at))) \(e(profile.driver.name))</td><td>\(e(text.month(row.month)))</td><td class=\"n\">\(e(hire.salary))</td></tr>\n"
+                html +=
+                    "<tr><td>\(e(hire.role))</td><td class=\"n\">\(e(text.driver(row.hire.at))) \(e(profile.driver.name))</td><td>\(e(text.month(row.month)))</td><td class=\"n\">\(e(hire.salary))</td></tr>\n"
             }
             html += "</table>\n"
         }
 
         html += "<h2>Risks</h2>\n"
         if !roadmap.bottlenecks.isEmpty {
-            html += "<table>\n<tr><th>Bottleneck</th><th>Tier</th><th class=\"n\">Peak utilisation</th><th>At</th><th>First above 80%</th></tr>\n"
+            html +=
+                "<table>\n<tr><th>Bottleneck</th><th>Tier</th><th class=\"n\">Peak utilisation</th><th>At</th><th>First above 80%</th></tr>\n"
             for item in roadmap.bottlenecks {
-                html += "<tr><td>\(e(item.limit))</td><td>\(e(item.tier))</td><td class=\"n\">\(NumberFormatting.grouped(item.peak * 100))%</td><td>\(e(text.month(item.month)))</td><td>\(e(item.firstOver80.map { text.month($0) } ?? "–"))</td></tr>\n"
+                html +=
+                    "<tr><td>\(e(item.limit))</td><td>\(e(item.tier))</td><td class=\"n\">\(NumberFormatting.grouped(item.peak * 100))%</td><td>\(e(text.month(item.month)))</td><td>\(e(item.firstOver80.map { text.month($0) } ?? "–"))</td></tr>\n"
             }
             html += "</table>\n"
         }
@@ -113,10 +132,13 @@ public enum RoadmapHTML {
         }
         let early = roadmap.earlyTriggers
         if !early.isEmpty {
-            html += "<p>\(roadmap.monteCarlo == nil ? "Triggers that fire first:" : "Triggers most likely to fire early (by their 10th-percentile first month):")</p>\n<ul>\n"
+            html +=
+                "<p>\(roadmap.monteCarlo == nil ? "Triggers that fire first:" : "Triggers most likely to fire early (by their 10th-percentile first month):")</p>\n<ul>\n"
             for trigger in early {
                 var line = "\(text.month(trigger.month)) · \(trigger.severity.rawValue) · \(trigger.id)"
-                if let probability = trigger.probability { line += " (fires in \(NumberFormatting.grouped(probability * 100))% of trials)" }
+                if let probability = trigger.probability {
+                    line += " (fires in \(NumberFormatting.grouped(probability * 100))% of trials)"
+                }
                 html += "<li>\(e(line)) — \(e(trigger.action))</li>\n"
             }
             html += "</ul>\n"
@@ -124,7 +146,8 @@ public enum RoadmapHTML {
 
         html += "<h2>Assumptions</h2>\n<table>\n<tr><th>Assumption</th><th>Value</th><th>Why</th></tr>\n"
         for param in roadmap.assumptions {
-            html += "<tr><td>\(e(param.label ?? param.name))</td><td>\(e(text.describe(param.value)))</td><td>\(e(param.assumption ?? param.source ?? ""))</td></tr>\n"
+            html +=
+                "<tr><td>\(e(param.label ?? param.name))</td><td>\(e(text.describe(param.value)))</td><td>\(e(param.assumption ?? param.source ?? ""))</td></tr>\n"
         }
         html += "</table>\n"
         if !profile.notes.isEmpty {

@@ -14,9 +14,11 @@ public enum RoadmapMarkdown {
         out += "## Headline\n\n| | |\n|---|---:|\n"
         for (label, value) in text.headline { out += "| \(md(label)) | \(md(value)) |\n" }
 
-        out += "\n## Tiers\n\n| Tier | \(md(profile.driver.label)) | Planned | Projected entry | Monthly cost at entry |\n|---|---|---|---|---:|\n"
+        out +=
+            "\n## Tiers\n\n| Tier | \(md(profile.driver.label)) | Planned | Projected entry | Monthly cost at entry |\n|---|---|---|---|---:|\n"
         for row in roadmap.tiers {
-            out += "| \(md(row.tier.name)) | \(text.range(row.tier)) | \(md(text.planned(row.tier.timeline))) | "
+            out +=
+                "| \(md(row.tier.name)) | \(text.range(row.tier)) | \(md(text.planned(row.tier.timeline))) | "
                 + "\(text.month(row.entry)) | \(text.money(row.cost.low)) – \(text.money(row.cost.high)) |\n"
         }
 
@@ -32,7 +34,8 @@ public enum RoadmapMarkdown {
         let calendar = roadmap.calendar
         if calendar.isEmpty { out += "| – | – | No trigger fires within the horizon. | – |\n" }
         for event in calendar {
-            out += "| \(text.month(event.month)) | \(event.severity.rawValue) | \(md(event.message)) | \(md(event.action ?? "")) |\n"
+            out +=
+                "| \(text.month(event.month)) | \(event.severity.rawValue) | \(md(event.message)) | \(md(event.action ?? "")) |\n"
         }
         let leads = roadmap.tiers.compactMap { row -> String? in
             guard let lead = row.tier.migration?.leadTimeMonths else { return nil }
@@ -44,7 +47,8 @@ public enum RoadmapMarkdown {
         out += roadmap.hasRevenue ? " | Revenue | Margin |\n|---|---:|---:|---:|---:|---:|\n" : " |\n|---|---:|---:|---:|\n"
         for index in roadmap.checkpoints {
             let month = roadmap.months[index]
-            out += "| \(text.month(index)) | \(text.driver(month.driver)) | \(text.money(month.cost.expected)) | \(text.money(month.costPerUnit))"
+            out +=
+                "| \(text.month(index)) | \(text.driver(month.driver)) | \(text.money(month.cost.expected)) | \(text.money(month.costPerUnit))"
             out += roadmap.hasRevenue ? " | \(text.money(month.revenue)) | \(text.money(month.margin)) |\n" : " |\n"
         }
 
@@ -62,16 +66,19 @@ public enum RoadmapMarkdown {
             out += "\n| Hire | Due at | Projected month | Monthly salary |\n|---|---:|---|---:|\n"
             for row in roadmap.hires {
                 let hire = text.hire(row)
-                out += "| \(md(hire.role)) | \(text.driver(row.hire.at)) \(md(profile.driver.name)) | \(text.month(row.month)) | \(hire.salary) |\n"
+                out +=
+                    "| \(md(hire.role)) | \(text.driver(row.hire.at)) \(md(profile.driver.name)) | \(text.month(row.month)) | \(hire.salary) |\n"
             }
         }
 
         out += "\n## Risks\n\n"
         let bottlenecks = roadmap.bottlenecks
         if !bottlenecks.isEmpty {
-            out += "Bottlenecks (highest utilisation of each limit over the horizon):\n\n| Limit | Tier | Peak | At | First above 80% |\n|---|---|---:|---|---|\n"
+            out +=
+                "Bottlenecks (highest utilisation of each limit over the horizon):\n\n| Limit | Tier | Peak | At | First above 80% |\n|---|---|---:|---|---|\n"
             for item in bottlenecks {
-                out += "| \(md(item.limit)) | \(md(item.tier)) | \(NumberFormatting.grouped(item.peak * 100))% | \(text.month(item.month)) | \(item.firstOver80.map { text.month($0) } ?? "–") |\n"
+                out +=
+                    "| \(md(item.limit)) | \(md(item.tier)) | \(NumberFormatting.grouped(item.peak * 100))% | \(text.month(item.month)) | \(item.firstOver80.map { text.month($0) } ?? "–") |\n"
             }
         }
         let gaps = roadmap.gaps
@@ -79,17 +86,23 @@ public enum RoadmapMarkdown {
         for gap in gaps { out += "- **\(text.month(gap.month))** \(md(gap.message))\n" }
         let early = roadmap.earlyTriggers
         if !early.isEmpty {
-            out += roadmap.monteCarlo == nil ? "\nTriggers that fire first:\n\n" : "\nTriggers most likely to fire early (by their 10th-percentile first month):\n\n"
+            out +=
+                roadmap.monteCarlo == nil
+                ? "\nTriggers that fire first:\n\n"
+                : "\nTriggers most likely to fire early (by their 10th-percentile first month):\n\n"
             for trigger in early {
                 out += "- \(text.month(trigger.month)) · \(trigger.severity.rawValue) · \(md(trigger.id))"
-                if let probability = trigger.probability { out += " (fires in \(NumberFormatting.grouped(probability * 100))% of trials)" }
+                if let probability = trigger.probability {
+                    out += " (fires in \(NumberFormatting.grouped(probability * 100))% of trials)"
+                }
                 out += " — \(md(trigger.action))\n"
             }
         }
 
         out += "\n## Assumptions\n\n| Assumption | Value | Why |\n|---|---|---|\n"
         for param in roadmap.assumptions {
-            out += "| \(md(param.label ?? param.name)) | \(md(text.describe(param.value))) | \(md(param.assumption ?? param.source ?? "")) |\n"
+            out +=
+                "| \(md(param.label ?? param.name)) | \(md(text.describe(param.value))) | \(md(param.assumption ?? param.source ?? "")) |\n"
         }
         if !profile.notes.isEmpty {
             out += "\nWhere the source contradicts itself, the choices made:\n\n"
@@ -122,7 +135,8 @@ public enum RoadmapMarkdown {
     /// A `gantt` chart: the projected months in each tier, each migration's lead time before its
     /// tier, and the month each warning or critical trigger first fires.
     static func gantt(_ roadmap: Roadmap, text: RoadmapText) -> String {
-        var out = "```mermaid\ngantt\n    title \(mermaidText(roadmap.profile.name)) — projected tiers\n    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n"
+        var out =
+            "```mermaid\ngantt\n    title \(mermaidText(roadmap.profile.name)) — projected tiers\n    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n"
         out += "    section Tiers\n"
         var any = false
         for row in roadmap.tiers {
@@ -131,13 +145,16 @@ public enum RoadmapMarkdown {
             out += "    \(mermaidText(row.tier.name)) :t\(row.index), \(text.date(entry)), \(text.date(exit + 1))\n"
         }
         if !any { out += "    No tier reached :t0, \(text.date(0)), \(text.date(1))\n" }
-        let migrations = roadmap.tiers.filter { $0.entry != nil && ($0.tier.migration?.leadTimeMonths?.high ?? 0) > 0 && $0.index > 0 }
+        let migrations = roadmap.tiers.filter {
+            $0.entry != nil && ($0.tier.migration?.leadTimeMonths?.high ?? 0) > 0 && $0.index > 0
+        }
         if !migrations.isEmpty {
             out += "    section Migrations\n"
             for row in migrations {
                 guard let entry = row.entry, let lead = row.tier.migration?.leadTimeMonths else { continue }
                 let start = Swift.max(0, entry - Int(Swift.min(lead.high, 1200).rounded(.up)))
-                out += "    Move to \(mermaidText(row.tier.name)) :crit, \(text.date(start)), \(text.date(Swift.max(entry, start + 1)))\n"
+                out +=
+                    "    Move to \(mermaidText(row.tier.name)) :crit, \(text.date(start)), \(text.date(Swift.max(entry, start + 1)))\n"
             }
         }
         let triggers = roadmap.calendar.filter { $0.kind == .trigger && $0.severity != .info }

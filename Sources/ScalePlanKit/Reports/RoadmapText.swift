@@ -28,7 +28,10 @@ struct RoadmapText {
         guard let first = roadmap.first, let last = roadmap.last else { return [] }
         var facts: [(String, String)] = [
             ("\(profile.driver.label) at \(month(last.month))", driver(last.driver)),
-            ("Monthly cost at \(month(last.month))", "\(money(last.cost.expected)) (\(money(last.cost.low)) – \(money(last.cost.high)))"),
+            (
+                "Monthly cost at \(month(last.month))",
+                "\(money(last.cost.expected)) (\(money(last.cost.low)) – \(money(last.cost.high)))"
+            ),
             ("Total spend over \(roadmap.months.count) months", money(roadmap.totalSpend)),
             ("Cost per \(profile.driver.unit), now → then", "\(money(first.costPerUnit)) → \(money(last.costPerUnit))"),
         ]
@@ -39,8 +42,11 @@ struct RoadmapText {
         if let trials = roadmap.monteCarlo?.trials,
             let cost = roadmap.monteCarlo?.series.first(where: { $0.kind == .cost })?.months.last
         {
-            facts.append(("Monthly cost at \(month(last.month)), P10–P90 of \(NumberFormatting.grouped(Double(trials))) trials",
-                "\(money(cost.p10)) – \(money(cost.p90))"))
+            facts.append(
+                (
+                    "Monthly cost at \(month(last.month)), P10–P90 of \(NumberFormatting.grouped(Double(trials))) trials",
+                    "\(money(cost.p10)) – \(money(cost.p90))"
+                ))
         }
         return facts
     }
@@ -50,14 +56,20 @@ struct RoadmapText {
         let team = tier.team
         let currency = team?.currency ?? profile.currency
         let headcount = team?.headcount.map { "\(NumberFormatting.plain($0.low))–\(NumberFormatting.plain($0.high))" } ?? "–"
-        let burn = team?.burn.map { "\(NumberFormatting.money($0.low, currency: currency)) – \(NumberFormatting.money($0.high, currency: currency))" } ?? "–"
+        let burn =
+            team?.burn.map {
+                "\(NumberFormatting.money($0.low, currency: currency)) – \(NumberFormatting.money($0.high, currency: currency))"
+            } ?? "–"
         return (headcount, burn)
     }
 
     /// A hire as (who, monthly salary) text.
     func hire(_ row: Roadmap.HireRow) -> (role: String, salary: String) {
         let currency = row.hire.currency ?? row.tier.team?.currency ?? profile.currency
-        let salary = row.hire.salary.map { "\(NumberFormatting.money($0.low, currency: currency)) – \(NumberFormatting.money($0.high, currency: currency))" } ?? "–"
+        let salary =
+            row.hire.salary.map {
+                "\(NumberFormatting.money($0.low, currency: currency)) – \(NumberFormatting.money($0.high, currency: currency))"
+            } ?? "–"
         return ((row.hire.count > 1 ? "\(row.hire.count) × " : "") + row.hire.role, salary)
     }
 

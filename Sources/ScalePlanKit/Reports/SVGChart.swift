@@ -18,19 +18,23 @@ enum SVGChart {
             return top + plotHeight * (1 - clamped / maximum)
         }
         func f(_ value: Double) -> String { NumberFormatting.fixed(value, decimals: 1) }
-        var svg = "<svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(series.name))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        var svg =
+            "<svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(series.name))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         svg += "<text x=\"\(f(left))\" y=\"20\" class=\"title\">\(HTMLText.escape(series.name))</text>\n"
         // Grid and y labels.
         for step in 0...4 {
             let value = maximum * Double(step) / 4
             let label = money ? NumberFormatting.money(value, currency: currency) : NumberFormatting.compact(value)
-            svg += "<line x1=\"\(f(left))\" y1=\"\(f(y(value)))\" x2=\"\(f(width - right))\" y2=\"\(f(y(value)))\" class=\"grid\"/>"
-            svg += "<text x=\"\(f(left - 8))\" y=\"\(f(y(value) + 4))\" class=\"axis\" text-anchor=\"end\">\(HTMLText.escape(label))</text>\n"
+            svg +=
+                "<line x1=\"\(f(left))\" y1=\"\(f(y(value)))\" x2=\"\(f(width - right))\" y2=\"\(f(y(value)))\" class=\"grid\"/>"
+            svg +=
+                "<text x=\"\(f(left - 8))\" y=\"\(f(y(value) + 4))\" class=\"axis\" text-anchor=\"end\">\(HTMLText.escape(label))</text>\n"
         }
         // X labels: about six, evenly spaced.
         let stride = Swift.max(1, (labels.count + 5) / 6)
         for index in Swift.stride(from: 0, to: labels.count, by: stride) {
-            svg += "<text x=\"\(f(x(index)))\" y=\"\(f(height - bottom + 18))\" class=\"axis\" text-anchor=\"middle\">\(HTMLText.escape(labels[index]))</text>\n"
+            svg +=
+                "<text x=\"\(f(x(index)))\" y=\"\(f(height - bottom + 18))\" class=\"axis\" text-anchor=\"middle\">\(HTMLText.escape(labels[index]))</text>\n"
         }
         if let low = series.low, let high = series.high, !low.isEmpty {
             let upper = high.indices.map { "\(f(x($0))),\(f(y(high[$0])))" }
@@ -39,7 +43,8 @@ enum SVGChart {
         }
         let points = values.indices.map { "\(f(x($0))),\(f(y(values[$0])))" }.joined(separator: " ")
         svg += "<polyline class=\"series\" points=\"\(points)\"/>\n"
-        svg += "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(width - right))\" y2=\"\(f(top + plotHeight))\" class=\"axisline\"/>\n"
+        svg +=
+            "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(width - right))\" y2=\"\(f(top + plotHeight))\" class=\"axisline\"/>\n"
         return svg + "</svg>"
     }
 
@@ -54,26 +59,32 @@ enum SVGChart {
         let plotWidth = width - labelWidth - right
         func x(_ month: Double) -> Double { labelWidth + plotWidth * month / Double(months) }
         func f(_ value: Double) -> String { NumberFormatting.fixed(value, decimals: 1) }
-        var svg = "<svg id=\"timeline\" class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(chartHeight))\" role=\"img\" aria-label=\"Projected tiers\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        var svg =
+            "<svg id=\"timeline\" class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(chartHeight))\" role=\"img\" aria-label=\"Projected tiers\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         svg += "<text x=\"\(f(labelWidth))\" y=\"20\" class=\"title\">Projected tiers, migrations and triggers</text>\n"
         for (row, tier) in rows.enumerated() {
             let y = top + Double(row) * rowHeight
-            svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 16))\" class=\"axis\" text-anchor=\"end\">\(HTMLText.escape(TextTable.truncate(tier.tier.name, 28)))</text>\n"
+            svg +=
+                "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 16))\" class=\"axis\" text-anchor=\"end\">\(HTMLText.escape(TextTable.truncate(tier.tier.name, 28)))</text>\n"
             guard let entry = tier.entry, let exit = tier.exit else { continue }
             if let lead = tier.tier.migration?.leadTimeMonths, lead.high > 0, tier.index > 0 {
                 let start = Swift.max(0, Double(entry) - Swift.min(lead.high, 1200))
-                svg += "<rect x=\"\(f(x(start)))\" y=\"\(f(y + 6))\" width=\"\(f(Swift.max(1, x(Double(entry)) - x(start))))\" height=\"12\" class=\"migration\"/>\n"
+                svg +=
+                    "<rect x=\"\(f(x(start)))\" y=\"\(f(y + 6))\" width=\"\(f(Swift.max(1, x(Double(entry)) - x(start))))\" height=\"12\" class=\"migration\"/>\n"
             }
-            svg += "<rect x=\"\(f(x(Double(entry))))\" y=\"\(f(y + 2))\" width=\"\(f(Swift.max(2, x(Double(exit + 1)) - x(Double(entry)))))\" height=\"20\" class=\"tier\"/>\n"
+            svg +=
+                "<rect x=\"\(f(x(Double(entry))))\" y=\"\(f(y + 2))\" width=\"\(f(Swift.max(2, x(Double(exit + 1)) - x(Double(entry)))))\" height=\"20\" class=\"tier\"/>\n"
         }
         let markerY = top + Double(rows.count) * rowHeight
         for event in roadmap.calendar where event.kind == .trigger && event.severity != .info {
             let cx = x(Double(event.month) + 0.5)
-            svg += "<circle cx=\"\(f(cx))\" cy=\"\(f(markerY + 10))\" r=\"4\" class=\"\(event.severity == .critical ? "critical" : "warning")\"><title>\(HTMLText.escape(event.message))</title></circle>\n"
+            svg +=
+                "<circle cx=\"\(f(cx))\" cy=\"\(f(markerY + 10))\" r=\"4\" class=\"\(event.severity == .critical ? "critical" : "warning")\"><title>\(HTMLText.escape(event.message))</title></circle>\n"
         }
         let stride = Swift.max(1, (months + 5) / 6)
         for month in Swift.stride(from: 0, to: months, by: stride) {
-            svg += "<text x=\"\(f(x(Double(month))))\" y=\"\(f(chartHeight - 4))\" class=\"axis\" text-anchor=\"middle\">\(HTMLText.escape(text.month(month)))</text>\n"
+            svg +=
+                "<text x=\"\(f(x(Double(month))))\" y=\"\(f(chartHeight - 4))\" class=\"axis\" text-anchor=\"middle\">\(HTMLText.escape(text.month(month)))</text>\n"
         }
         return svg + "</svg>"
     }

@@ -38,7 +38,11 @@ public enum ShowReport: Report {
         }
         var facts = ["Driver: \(profile.driver.name) (\(clean(profile.driver.label)))", "Currency: \(profile.currency)"]
         if !profile.fx.isEmpty {
-            facts.append("FX: " + profile.fx.keys.sorted().map { "1 \($0) = \(NumberFormatting.plain(profile.fx[$0] ?? 0)) \(profile.currency)" }.joined(separator: ", "))
+            facts.append(
+                "FX: "
+                    + profile.fx.keys.sorted().map {
+                        "1 \($0) = \(NumberFormatting.plain(profile.fx[$0] ?? 0)) \(profile.currency)"
+                    }.joined(separator: ", "))
         }
         out += facts.joined(separator: " · ") + "\n"
         if let source = profile.source { out += TextWrap.wrap("Source: \(clean(source))", width: textWidth, indent: 2) + "\n" }
@@ -82,10 +86,12 @@ public enum ShowReport: Report {
                     rows.append([name, row.item.category, money(row.low), money(row.high)])
                 }
                 rows.append(["Total", "", money(tierSummary.totalLow), money(tierSummary.totalHigh)])
-                out += TextTable.render(headers: ["ITEM", "CATEGORY", "LOW", "HIGH"], rows: rows, rightAligned: [2, 3],
+                out += TextTable.render(
+                    headers: ["ITEM", "CATEGORY", "LOW", "HIGH"], rows: rows, rightAligned: [2, 3],
                     indent: 4)
                 if !footnotes.isEmpty {
-                    let range = "\(NumberFormatting.compact(tierSummary.lowAt)) – \(NumberFormatting.compact(tierSummary.highAt)) \(profile.driver.name)"
+                    let range =
+                        "\(NumberFormatting.compact(tierSummary.lowAt)) – \(NumberFormatting.compact(tierSummary.highAt)) \(profile.driver.name)"
                     out += "    Usage-priced, evaluated at \(range):\n"
                     for (number, formula) in footnotes.enumerated() {
                         out += TextWrap.wrap("      [\(number + 1)] \(formula)", width: textWidth, indent: 10) + "\n"
@@ -99,7 +105,8 @@ public enum ShowReport: Report {
                 if !parts.isEmpty { out += "  SLO: " + parts.joined(separator: " · ") + "\n" }
             }
             for queue in tier.queues {
-                let line = "  Queue \(queue.name) (M/M/c): servers = \(clean(queue.servers.description)); "
+                let line =
+                    "  Queue \(queue.name) (M/M/c): servers = \(clean(queue.servers.description)); "
                     + "mean service = \(clean(queue.serviceMilliseconds.description)) ms; "
                     + "arrivals = \(clean(queue.arrival.text)) per second"
                 out += TextWrap.wrap(line, width: textWidth, indent: 4) + "\n"
@@ -112,28 +119,35 @@ public enum ShowReport: Report {
                 if let lead = migration.leadTimeMonths { parts.append("lead time \(describe(lead)) months") }
                 if let downtime = migration.downtimeMinutes { parts.append("downtime \(describe(downtime)) min") }
                 if let note = migration.note { parts.append(clean(note)) }
-                out += TextWrap.wrap("  Migration into this tier: " + parts.joined(separator: " · "), width: textWidth, indent: 4) + "\n"
+                out +=
+                    TextWrap.wrap("  Migration into this tier: " + parts.joined(separator: " · "), width: textWidth, indent: 4)
+                    + "\n"
             }
             if let team = tier.team {
                 var parts: [String] = []
                 if let headcount = team.headcount { parts.append("headcount \(describe(headcount))") }
                 if let burn = team.burn {
                     let currency = team.currency ?? profile.currency
-                    parts.append("burn \(NumberFormatting.money(burn.low, currency: currency)) – \(NumberFormatting.money(burn.high, currency: currency))/month")
+                    parts.append(
+                        "burn \(NumberFormatting.money(burn.low, currency: currency)) – \(NumberFormatting.money(burn.high, currency: currency))/month"
+                    )
                 }
                 out += "  Team: " + parts.joined(separator: " · ") + "\n"
                 for hire in team.hires {
-                    var line = "    hire \(hire.count > 1 ? "\(hire.count) × " : "")\(clean(hire.role)) at \(NumberFormatting.compact(hire.at)) \(profile.driver.name)"
+                    var line =
+                        "    hire \(hire.count > 1 ? "\(hire.count) × " : "")\(clean(hire.role)) at \(NumberFormatting.compact(hire.at)) \(profile.driver.name)"
                     if let salary = hire.salary {
                         let currency = hire.currency ?? team.currency ?? profile.currency
-                        line += " · \(NumberFormatting.money(salary.low, currency: currency)) – \(NumberFormatting.money(salary.high, currency: currency))/month"
+                        line +=
+                            " · \(NumberFormatting.money(salary.low, currency: currency)) – \(NumberFormatting.money(salary.high, currency: currency))/month"
                     }
                     out += line + "\n"
                 }
             }
         }
         if !profile.triggers.isEmpty {
-            out += "\n" + style.bold("Global triggers (every tier):") + "\n" + triggers(profile.triggers, style: style, width: width)
+            out +=
+                "\n" + style.bold("Global triggers (every tier):") + "\n" + triggers(profile.triggers, style: style, width: width)
         }
         out += "\n" + style.bold("Scenarios:") + "\n"
         for scenario in profile.scenarios {
@@ -155,11 +169,12 @@ public enum ShowReport: Report {
         let textWidth = min(width, 100)
         var out = ""
         for trigger in triggers {
-            let severity: String = switch trigger.severity {
-            case .critical: style.red("critical")
-            case .warning: style.yellow("warning ")
-            case .info: "info    "
-            }
+            let severity: String =
+                switch trigger.severity {
+                case .critical: style.red("critical")
+                case .warning: style.yellow("warning ")
+                case .info: "info    "
+                }
             let condition = TextSafety.terminal(trigger.condition.summary)
             let action = TextSafety.terminal(trigger.action) + (trigger.target.map { " → \($0)" } ?? "")
             out += TextWrap.wrap("    \(severity) \(trigger.id): when \(condition)", width: textWidth, indent: 8) + "\n"
@@ -175,7 +190,8 @@ public enum ShowReport: Report {
     }
 
     static func describe(_ range: NumberRange) -> String {
-        range.low == range.high ? NumberFormatting.plain(range.low)
+        range.low == range.high
+            ? NumberFormatting.plain(range.low)
             : "\(NumberFormatting.plain(range.low))–\(NumberFormatting.plain(range.high))"
     }
 }

@@ -25,7 +25,8 @@ public enum TierDiffReport: Report {
     /// `Monthly cost: +$1,340 – +$1,700  ($600 – $800 → $1,940 – $2,500)`
     public static func summary(_ diff: TierDiff) -> String {
         let delta = diff.totalDelta, before = diff.totalBefore, after = diff.totalAfter
-        let change = delta.low == delta.high ? signed(diff, delta.low) : "\(signed(diff, delta.low)) – \(signed(diff, delta.high))"
+        let change =
+            delta.low == delta.high ? signed(diff, delta.low) : "\(signed(diff, delta.low)) – \(signed(diff, delta.high))"
         return "Monthly cost: \(change)  (\(range(diff, before.low, before.high)) → \(range(diff, after.low, after.high)))"
     }
 
@@ -41,12 +42,18 @@ public enum TierDiffReport: Report {
         for line in diff.costs {
             let before = line.before.map { range(diff, $0.low, $0.high) } ?? ""
             let after = line.after.map { range(diff, $0.low, $0.high) } ?? ""
-            let delta = line.change == .unchanged ? "" : line.deltaLow == line.deltaHigh ? signed(diff, line.deltaLow)
-                : "\(signed(diff, line.deltaLow)) – \(signed(diff, line.deltaHigh))"
+            let delta =
+                line.change == .unchanged
+                ? ""
+                : line.deltaLow == line.deltaHigh
+                    ? signed(diff, line.deltaLow)
+                    : "\(signed(diff, line.deltaLow)) – \(signed(diff, line.deltaHigh))"
             rows.append([line.change.rawValue, line.category, TextTable.truncate(clean(line.item), 40), before, after, delta])
         }
-        var out = unmarkedRule(TextTable.render(headers: [" ", "CATEGORY", "ITEM", "BEFORE", "AFTER", "DELTA"], rows: rows,
-            rightAligned: [3, 4, 5]))
+        var out = unmarkedRule(
+            TextTable.render(
+                headers: [" ", "CATEGORY", "ITEM", "BEFORE", "AFTER", "DELTA"], rows: rows,
+                rightAligned: [3, 4, 5]))
         out.append(summary(diff))
         if !diff.limits.isEmpty {
             out.append("")
@@ -54,8 +61,10 @@ public enum TierDiffReport: Report {
                 let percent = line.percent.map { ($0 >= 0 ? "+" : "") + NumberFormatting.grouped($0 * 100) + "%" } ?? ""
                 return [line.change.rawValue, line.metric, number(line.before), "→", number(line.after), percent]
             }
-            out += unmarkedRule(TextTable.render(headers: [" ", "LIMIT", "BEFORE", "", "AFTER", "CHANGE"], rows: limitRows,
-                rightAligned: [2, 4, 5]))
+            out += unmarkedRule(
+                TextTable.render(
+                    headers: [" ", "LIMIT", "BEFORE", "", "AFTER", "CHANGE"], rows: limitRows,
+                    rightAligned: [2, 4, 5]))
         }
         for target in diff.targets where target.before != target.after {
             let marker = target.before == nil ? "+" : target.after == nil ? "-" : "~"
@@ -66,8 +75,12 @@ public enum TierDiffReport: Report {
         out.append("  carries: \(carries(diff, diff.capacityFrom, diff.from)) → \(carries(diff, diff.capacityTo, diff.to))")
         if let migration = diff.to.migration {
             var parts: [String] = []
-            if let lead = migration.leadTimeMonths { parts.append("lead time \(NumberFormatting.plain(lead.low))–\(NumberFormatting.plain(lead.high)) months") }
-            if let downtime = migration.downtimeMinutes { parts.append("downtime \(NumberFormatting.plain(downtime.low))–\(NumberFormatting.plain(downtime.high)) min") }
+            if let lead = migration.leadTimeMonths {
+                parts.append("lead time \(NumberFormatting.plain(lead.low))–\(NumberFormatting.plain(lead.high)) months")
+            }
+            if let downtime = migration.downtimeMinutes {
+                parts.append("downtime \(NumberFormatting.plain(downtime.low))–\(NumberFormatting.plain(downtime.high)) min")
+            }
             if !parts.isEmpty { out.append("  migration into \(diff.to.id): " + parts.joined(separator: ", ")) }
         }
         return out
@@ -85,7 +98,8 @@ public enum TierDiffReport: Report {
         let unit = diff.profile.driver.name
         if result.unbounded { return "\(tier.id) carries any \(unit) (no limit binds)" }
         guard let maximum = result.maximum else { return "\(tier.id) cannot carry its own minimum" }
-        return "\(tier.id) up to \(NumberFormatting.grouped(maximum)) \(unit)" + (result.binding.map { " (\($0.name) binds)" } ?? "")
+        return "\(tier.id) up to \(NumberFormatting.grouped(maximum)) \(unit)"
+            + (result.binding.map { " (\($0.name) binds)" } ?? "")
     }
 
     static func heading(_ diff: TierDiff) -> String {
@@ -112,32 +126,56 @@ public enum TierDiffReport: Report {
             value.map { .object([("low", .number($0.low)), ("high", .number($0.high))]) } ?? .null
         }
         func capacity(_ result: CapacitySearch.Result) -> JSONOutput {
-            .object([("carries_up_to", .number(result.maximum)), ("unbounded", .bool(result.unbounded)),
-                ("binding", .string(result.binding?.name))])
+            .object([
+                ("carries_up_to", .number(result.maximum)), ("unbounded", .bool(result.unbounded)),
+                ("binding", .string(result.binding?.name)),
+            ])
         }
         let before = diff.totalBefore, after = diff.totalAfter, delta = diff.totalDelta
         return .object([
             ("schema", .string(schema)),
             ("profile", .string(diff.profile.id)), ("from", .string(diff.from.id)), ("to", .string(diff.to.id)),
             ("driver", .number(diff.driver)), ("currency", .string(diff.profile.currency)),
-            ("costs", .array(diff.costs.map { line in
+            (
+                "costs",
+                .array(
+                    diff.costs.map { line in
+                        .object([
+                            ("change", .string(name(line.change))), ("category", .string(line.category)),
+                            ("item", .string(line.item)),
+                            ("before", cost(line.before)), ("after", cost(line.after)),
+                            ("delta", .object([("low", .number(line.deltaLow)), ("high", .number(line.deltaHigh))])),
+                        ])
+                    })
+            ),
+            (
+                "total",
                 .object([
-                    ("change", .string(name(line.change))), ("category", .string(line.category)), ("item", .string(line.item)),
-                    ("before", cost(line.before)), ("after", cost(line.after)),
-                    ("delta", .object([("low", .number(line.deltaLow)), ("high", .number(line.deltaHigh))])),
+                    ("before", .object([("low", .number(before.low)), ("high", .number(before.high))])),
+                    ("after", .object([("low", .number(after.low)), ("high", .number(after.high))])),
+                    ("delta", .object([("low", .number(delta.low)), ("high", .number(delta.high))])),
                 ])
-            })),
-            ("total", .object([
-                ("before", .object([("low", .number(before.low)), ("high", .number(before.high))])),
-                ("after", .object([("low", .number(after.low)), ("high", .number(after.high))])),
-                ("delta", .object([("low", .number(delta.low)), ("high", .number(delta.high))])),
-            ])),
-            ("limits", .array(diff.limits.map { line in
-                .object([("change", .string(name(line.change))), ("metric", .string(line.metric)),
-                    ("before", .number(line.before)), ("after", .number(line.after)), ("percent", .number(line.percent))])
-            })),
-            ("slo", .array(diff.targets.map { .object([("name", .string($0.name)), ("before", .number($0.before)),
-                ("after", .number($0.after))]) })),
+            ),
+            (
+                "limits",
+                .array(
+                    diff.limits.map { line in
+                        .object([
+                            ("change", .string(name(line.change))), ("metric", .string(line.metric)),
+                            ("before", .number(line.before)), ("after", .number(line.after)), ("percent", .number(line.percent)),
+                        ])
+                    })
+            ),
+            (
+                "slo",
+                .array(
+                    diff.targets.map {
+                        .object([
+                            ("name", .string($0.name)), ("before", .number($0.before)),
+                            ("after", .number($0.after)),
+                        ])
+                    })
+            ),
             ("capacity", .object([("from", capacity(diff.capacityFrom)), ("to", capacity(diff.capacityTo))])),
         ])
     }

@@ -141,12 +141,14 @@ public struct Roadmap: Sendable {
         if let monteCarlo {
             return monteCarlo.triggers.compactMap { odds -> EarlyTrigger? in
                 guard odds.probability > 0, let month = odds.firstMonth.p10 else { return nil }
-                return EarlyTrigger(id: odds.id, severity: odds.severity, month: month, probability: odds.probability,
+                return EarlyTrigger(
+                    id: odds.id, severity: odds.severity, month: month, probability: odds.probability,
                     action: odds.action)
             }.sorted { ($0.month, $1.severity, $0.id) < ($1.month, $0.severity, $1.id) }.prefix(8).map { $0 }
         }
         return projection.events.filter { $0.kind == .trigger && $0.severity != .info }.prefix(8).map {
-            EarlyTrigger(id: $0.triggerID ?? "", severity: $0.severity, month: $0.month, probability: nil, action: $0.action ?? "")
+            EarlyTrigger(
+                id: $0.triggerID ?? "", severity: $0.severity, month: $0.month, probability: nil, action: $0.action ?? "")
         }
     }
 
@@ -169,7 +171,8 @@ public struct Roadmap: Sendable {
             return Series(name: name, values: values, low: nil, high: nil)
         }
         let count = Swift.min(values.count, band.months.count)
-        return Series(name: name, values: Array(values.prefix(count)),
+        return Series(
+            name: name, values: Array(values.prefix(count)),
             low: band.months.prefix(count).map { $0.p10 ?? 0 }, high: band.months.prefix(count).map { $0.p90 ?? 0 })
     }
 

@@ -35,7 +35,10 @@ public enum NumberFormatting {
         let text = fixed(value, decimals: decimals)
         guard value.isFinite else { return text }
         var sign = "", body = Substring(text)
-        if body.hasPrefix("-") { sign = "-"; body = body.dropFirst() }
+        if body.hasPrefix("-") {
+            sign = "-"
+            body = body.dropFirst()
+        }
         // `fixed` always returns digits (or `plain`'s text for |value| ≥ 9e18), never an empty
         // string or a bare sign, so `parts` has at least one element.
         let parts = body.split(separator: ".", maxSplits: 1)
