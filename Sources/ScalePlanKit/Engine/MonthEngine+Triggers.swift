@@ -4,39 +4,40 @@ extension MonthEngine {
     func evaluateTriggers<Observer: MonthObserver>(observer: inout Observer) {
         for tier in tiers.indices where outgoing[tier] && !plan.tierTriggers[tier].isEmpty {
             writeContext(tier, onlyWhereTierIs: nil)
-            let index = Int32(tier)
-            for trigger in plan.tierTriggers[tier] where !observer.isSettled(trigger: trigger) {
-                let result = condition(plan.triggers[trigger].trigger.condition, depth: 0)
-                var any = false
-                for trial in 0..<count {
-                    let fire = result[trial] != 0 && previousTier[trial] == index && planTier[trial] != index
-                    fires[trial] = fire
-                    any = any || fire
-                }
-                if any { observer.fired(self, trigger: trigger, fires: fires) }
-            }
+            evaluate(plan.tierTriggers[tier], for: .leaving(Int32(tier)), observer: &observer)
         }
         for tier in tiers.indices where present[tier] && !plan.tierTriggers[tier].isEmpty {
             writeContext(tier, onlyWhereTierIs: nil)
-            let index = Int32(tier)
-            for trigger in plan.tierTriggers[tier] where !observer.isSettled(trigger: trigger) {
-                let result = condition(plan.triggers[trigger].trigger.condition, depth: 0)
-                var any = false
-                for trial in 0..<count {
-                    let fire = result[trial] != 0 && planTier[trial] == index
-                    fires[trial] = fire
-                    any = any || fire
-                }
-                if any { observer.fired(self, trigger: trigger, fires: fires) }
-            }
+            evaluate(plan.tierTriggers[tier], for: .on(Int32(tier)), observer: &observer)
         }
         guard !plan.globalTriggers.isEmpty else { return }
         for tier in tiers.indices where present[tier] { writeContext(tier, onlyWhereTierIs: tier) }
-        for trigger in plan.globalTriggers where !observer.isSettled(trigger: trigger) {
+        evaluate(plan.globalTriggers, for: .every, observer: &observer)
+    }
+
+    /// The trials a trigger's condition counts for.
+    private enum Selection {
+        /// Those leaving the tier this month.
+        case leaving(Int32)
+        /// Those on the tier.
+        case on(Int32)
+        /// Every trial (global triggers).
+        case every
+    }
+
+    /// Evaluates each trigger for the block, and reports the trials it fires in.
+    private func evaluate<Observer: MonthObserver>(_ triggers: [Int], for selection: Selection, observer: inout Observer) {
+        for trigger in triggers where !observer.isSettled(trigger: trigger) {
             let result = condition(plan.triggers[trigger].trigger.condition, depth: 0)
             var any = false
             for trial in 0..<count {
-                let fire = result[trial] != 0
+                let selected: Bool
+                switch selection {
+                case .leaving(let tier): selected = previousTier[trial] == tier && planTier[trial] != tier
+                case .on(let tier): selected = planTier[trial] == tier
+                case .every: selected = true
+                }
+                let fire = result[trial] != 0 && selected
                 fires[trial] = fire
                 any = any || fire
             }
