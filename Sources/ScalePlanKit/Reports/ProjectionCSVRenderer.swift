@@ -16,9 +16,9 @@ enum ProjectionCSVRenderer {
         let queueNames = Array(Set(compiled.tiers.flatMap { $0.queues.map(\.queue.name) })).sorted()
         var header = fixedColumns
         header += projection.profile.metrics.map { "metric.\($0.name)" }
-        header += limitNames.map { "utilization.\($0)" }
-        header += queueNames.map { "latency.\($0)" }
-        header += compiled.categories.map { "cost.\($0)" }
+        header += limitNames.map { ContextName.utilizationOf($0).description }
+        header += queueNames.map { ContextName.latencyOf($0).description }
+        header += compiled.categories.map { ContextName.costCategory($0).description }
         var out = header.map(TextSafety.csvText).joined(separator: ",") + "\n"
         let number = { (value: Double?) -> String in
             guard let value, value.isFinite else { return "" }
