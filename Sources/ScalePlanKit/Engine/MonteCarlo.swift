@@ -95,9 +95,12 @@ public struct MonteCarlo: Sendable {
         var totals = [Double](repeating: 0, count: rowSize)
         for first in stride(from: 0, to: blockCount, by: wave) {
             let end = Swift.min(first + wave, blockCount)
+            // Each worker takes the next block as it finishes one (a busy core slows no one else):
+            // which worker runs a block changes nothing, as each block has its own stream and row.
+            let next = BlockCounter(first)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 let block = shared.worker(worker)
-                for index in stride(from: first + worker, to: end, by: workers) {
+                while let index = next.take(below: end) {
                     let count = Swift.min(blockSize, trials - index * blockSize)
                     block.run(index: index, count: count, seed: options.seed, sums: shared.sums + (index - first) * rowSize)
                     if worker == 0, let progress { progress(Swift.min(1, Double(index + 1) / Double(blockCount))) }
@@ -111,10 +114,28 @@ public struct MonteCarlo: Sendable {
         // The first worker's counts are the total's start (a third set of histograms would only be
         // a copy); the others merge in.
         var total = shared.worker(0).takeAccumulator()
-        for worker in 1..<workers { total.merge(shared.worker(worker).takeAccumulator()) }
-        let result = total.result(totals: totals, trials: trials, seed: options.seed, start: start, growthSource: growthSource)
+        for worker in 1..<workers { total.merge(shared.worker(worker).takeAccumulator(), threads: workers) }
+        let result = total.result(
+            totals: totals, trials: trials, seed: options.seed, start: start, growthSource: growthSource, threads: workers)
         shared.release()
         return result
+    }
+}
+
+/// The next block of a wave to run, handed out one at a time.
+private final class BlockCounter: @unchecked Sendable {
+    private var next: Int
+    private let queue = DispatchQueue(label: "scaleplan.montecarlo.blocks")
+
+    init(_ first: Int) { next = first }
+
+    /// The next block index below `end`, or nil when none is left.
+    func take(below end: Int) -> Int? {
+        queue.sync {
+            guard next < end else { return nil }
+            defer { next += 1 }
+            return next
+        }
     }
 }
 
@@ -123,18 +144,33 @@ public struct MonteCarlo: Sendable {
 /// the block), hence `@unchecked Sendable`.
 private final class SharedWorkers: @unchecked Sendable {
     let sums: UnsafeMutablePointer<Double>
-    private let workers: [MonteCarloWorker]
+    /// Each worker is made by the thread that first runs it, so that making them (their engines'
+    /// and histograms' memory) runs in parallel too; slot `w` is touched by worker `w` only until
+    /// the run ends.
+    private let workers: UnsafeMutablePointer<MonteCarloWorker?>
+    private let count: Int
+    private let make: @Sendable () -> MonteCarloWorker
 
-    init(workers count: Int, rows: Int, rowSize: Int, make: () -> MonteCarloWorker) {
+    init(workers count: Int, rows: Int, rowSize: Int, make: @escaping @Sendable () -> MonteCarloWorker) {
         let sumCount = Swift.max(1, rows * rowSize)
         sums = .allocate(capacity: sumCount)
         sums.initialize(repeating: 0, count: sumCount)
-        workers = (0..<count).map { _ in make() }
+        self.count = count
+        self.make = make
+        workers = .allocate(capacity: count)
+        workers.initialize(repeating: nil, count: count)
     }
 
-    func worker(_ index: Int) -> MonteCarloWorker { workers[index] }
+    func worker(_ index: Int) -> MonteCarloWorker {
+        if let worker = workers[index] { return worker }
+        let worker = make()
+        workers[index] = worker
+        return worker
+    }
 
     func release() {
         sums.deallocate()
+        workers.deinitialize(count: count)
+        workers.deallocate()
     }
 }

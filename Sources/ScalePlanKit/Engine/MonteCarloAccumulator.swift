@@ -45,8 +45,15 @@ struct MonteCarloAccumulator: Sendable {
         invalid[subject] = (entry.trials + trials, earlier ? first : entry.first)
     }
 
-    mutating func merge(_ other: MonteCarloAccumulator) {
-        for index in histograms.indices { histograms[index].merge(other.histograms[index]) }
+    /// Adds another worker's counts, the histograms `threads` at a time.
+    mutating func merge(_ other: MonteCarloAccumulator, threads: Int = 1) {
+        let mine = ParallelChunks.Shared(histograms)
+        histograms = []  // so that `mine` holds the only reference and merges in place
+        let theirs = other.histograms
+        ParallelChunks.forEach(count: mine.count, threads: threads) { range in
+            for index in range { mine.base[index].merge(theirs[index]) }
+        }
+        histograms = mine.elements
         for index in triggerFirstMonth.indices { triggerFirstMonth[index].merge(other.triggerFirstMonth[index]) }
         for index in tierFirstMonth.indices { tierFirstMonth[index].merge(other.tierFirstMonth[index]) }
         for index in inPlan.indices { inPlan[index] += other.inPlan[index] }
@@ -60,19 +67,32 @@ struct MonteCarloAccumulator: Sendable {
     /// The report.
     /// - Parameter totals: per series and month (`series × months + month`), the sum over every
     ///   trial, added block by block in block order.
-    func result(totals: [Double], trials: Int, seed: UInt64, start: YearMonth?, growthSource: String) -> MonteCarloResult {
+    /// - Parameter threads: how many threads share the percentiles' work.
+    func result(totals: [Double], trials: Int, seed: UInt64, start: YearMonth?, growthSource: String, threads: Int = 1)
+        -> MonteCarloResult
+    {
         let compiled = plan.compiled
         let share = { (count: Int) in trials > 0 ? Double(count) / Double(trials) : 0 }
+        let histograms = self.histograms
+        let percentiles = ParallelChunks.Shared(
+            [MonteCarloResult.Percentiles](
+                repeating: MonteCarloResult.Percentiles(p10: nil, p50: nil, p90: nil, mean: nil), count: histograms.count))
+        ParallelChunks.forEach(count: histograms.count, threads: threads) { range in
+            for slot in range {
+                let histogram = histograms[slot]
+                let quantiles = histogram.quantiles([0.1, 0.5, 0.9])
+                // Sums were added in block order, so the mean does not depend on the thread count;
+                // when every trial has the same value, that value is the mean, exactly.
+                let mean = trials > 0 ? histogram.sharedValue ?? totals[slot] / Double(trials) : nil
+                percentiles.base[slot] = MonteCarloResult.Percentiles(
+                    p10: quantiles[0], p50: quantiles[1], p90: quantiles[2], mean: mean)
+            }
+        }
         let series = layout.series.enumerated().map { index, entry in
             MonteCarloResult.Series(
                 name: entry.name, kind: entry.kind,
                 months: (0..<months).map { month in
-                    let histogram = histograms[index * months + month]
-                    let quantiles = histogram.quantiles([0.1, 0.5, 0.9])
-                    // Sums were added in block order, so the mean does not depend on the thread count;
-                    // when every trial has the same value, that value is the mean, exactly.
-                    let mean = trials > 0 ? histogram.sharedValue ?? totals[index * months + month] / Double(trials) : nil
-                    return MonteCarloResult.Percentiles(p10: quantiles[0], p50: quantiles[1], p90: quantiles[2], mean: mean)
+                    percentiles.base[index * months + month]
                 })
         }
         let triggerOdds = plan.triggers.enumerated().map { index, entry -> MonteCarloResult.TriggerOdds in

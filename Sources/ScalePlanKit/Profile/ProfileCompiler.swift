@@ -327,12 +327,16 @@ struct ProfileCompiler {
                 case .utilizationOf(let limit) where tierLimits.map({ !$0.contains(limit) }) ?? false:
                     throw ExpressionError(
                         "tier '\(tier?.id ?? "")' has no capacity limit on '\(limit)'", column: column,
-                        hint: (suggest ? Suggestions.didYouMean(name, in: (tierLimits ?? []).map { ContextName.utilizationOf($0).description }) : nil)
+                        hint: (suggest
+                            ? Suggestions.didYouMean(
+                                name, in: (tierLimits ?? []).map { ContextName.utilizationOf($0).description }) : nil)
                             ?? "add the limit to this tier's capacity, or make the trigger global")
                 case .latencyOf(let queue) where tierQueues.map({ !$0.contains(queue) }) ?? false:
                     throw ExpressionError(
                         "tier '\(tier?.id ?? "")' has no queue '\(queue)'", column: column,
-                        hint: suggest ? Suggestions.didYouMean(name, in: (tierQueues ?? []).map { ContextName.latencyOf($0).description }) : nil)
+                        hint: suggest
+                            ? Suggestions.didYouMean(name, in: (tierQueues ?? []).map { ContextName.latencyOf($0).description })
+                            : nil)
                 default:
                     break
                 }
