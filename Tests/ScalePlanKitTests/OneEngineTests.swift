@@ -108,9 +108,17 @@ import Testing
                 #expect(
                     odds.inPlan[month.month] == (month.tier == index ? 1 : 0),
                     "\(item): tier \(odds.id) in plan at \(month.month)")
+                #expect(
+                    odds.required[month.month] == (month.requiredTier == index ? 1 : 0),
+                    "\(item): tier \(odds.id) required at \(month.month)")
                 let needed = firstNeeded[index].map { month.month >= $0 } ?? false
                 #expect(odds.neededBy[month.month] == (needed ? 1 : 0), "\(item): tier \(odds.id) needed by \(month.month)")
             }
+        }
+        for month in projection.months {
+            #expect(
+                result.noTierCarries[month.month] == (month.requiredTier == nil ? 1 : 0),
+                "\(item): none carries at \(month.month)")
         }
         // Triggers, in the one order both use.
         #expect(result.triggers.map(\.id) == projection.triggers.map(\.trigger.id), "\(item)")

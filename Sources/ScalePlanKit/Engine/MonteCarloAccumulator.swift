@@ -12,6 +12,9 @@ struct MonteCarloAccumulator: Sendable {
     var tierFirstMonth: [MonthCounts]
     /// Indexed `tier × months + month`: the trials whose plan tier it is.
     var inPlan: [Int]
+    /// Indexed `tier × months + month`, with tier = the tier count for "none": the trials whose
+    /// required tier (the lowest that carries the load) it is.
+    var required: [Int]
     /// Per invalid subject: the trials in which it occurred, and the first occurrence in (month,
     /// block, trial) order with its value.
     var invalid: [InvalidSubject: (trials: Int, first: (month: Int, block: Int, trial: Int, value: Double))] = [:]
@@ -24,6 +27,7 @@ struct MonteCarloAccumulator: Sendable {
         triggerFirstMonth = Array(repeating: MonthCounts(), count: plan.triggers.count)
         tierFirstMonth = Array(repeating: MonthCounts(), count: plan.compiled.tiers.count)
         inPlan = Array(repeating: 0, count: plan.compiled.tiers.count * months)
+        required = Array(repeating: 0, count: (plan.compiled.tiers.count + 1) * months)
     }
 
     /// Drops the counts (the worker's copy, once taken).
@@ -32,6 +36,7 @@ struct MonteCarloAccumulator: Sendable {
         triggerFirstMonth = []
         tierFirstMonth = []
         inPlan = []
+        required = []
         invalid = [:]
     }
 
@@ -57,6 +62,7 @@ struct MonteCarloAccumulator: Sendable {
         for index in triggerFirstMonth.indices { triggerFirstMonth[index].merge(other.triggerFirstMonth[index]) }
         for index in tierFirstMonth.indices { tierFirstMonth[index].merge(other.tierFirstMonth[index]) }
         for index in inPlan.indices { inPlan[index] += other.inPlan[index] }
+        for index in required.indices { required[index] += other.required[index] }
         for (subject, entry) in other.invalid {
             note(
                 subject, trials: entry.trials, month: entry.first.month, block: entry.first.block, trial: entry.first.trial,
@@ -119,8 +125,11 @@ struct MonteCarloAccumulator: Sendable {
             }
             return MonteCarloResult.TierOdds(
                 id: tier.tier.id, neededBy: neededBy,
-                inPlan: (0..<months).map { share(inPlan[index * months + $0]) })
+                inPlan: (0..<months).map { share(inPlan[index * months + $0]) },
+                required: (0..<months).map { share(required[index * months + $0]) })
         }
+        let none = compiled.tiers.count * months
+        let noTierCarries = (0..<months).map { share(required[none + $0]) }
         let invalidOdds = invalid.sorted { $0.key.sortKey.lexicographicallyPrecedes($1.key.sortKey) }.map { subject, entry in
             MonteCarloResult.InvalidOdds(
                 value: InvalidValue(subject, compiled: compiled, month: entry.first.month, value: entry.first.value),
@@ -128,6 +137,7 @@ struct MonteCarloAccumulator: Sendable {
         }
         return MonteCarloResult(
             compiled: compiled, growthSource: growthSource, start: start, trials: trials, seed: seed,
-            months: months, series: series, triggers: triggerOdds, tiers: tierOdds, invalidValues: invalidOdds)
+            months: months, series: series, triggers: triggerOdds, tiers: tierOdds, noTierCarries: noTierCarries,
+            invalidValues: invalidOdds)
     }
 }

@@ -12,6 +12,8 @@ public struct MonteCarloResult: Sendable {
     public let series: [Series]
     public let triggers: [TriggerOdds]
     public let tiers: [TierOdds]
+    /// Per month: the share of trials whose load no tier carries.
+    public let noTierCarries: [Double]
     public let invalidValues: [InvalidOdds]
 
     public var profile: Profile { compiled.profile }
@@ -65,11 +67,13 @@ public struct MonteCarloResult: Sendable {
 
     /// Per tier and month: how likely the tier is to be needed by then — the share of trials
     /// whose plan tier, or the tier their load requires when that is higher, has reached it —
-    /// and how likely the plan is to be on it that month.
+    /// how likely the plan is to be on it that month, and how likely it is the required tier
+    /// (the lowest whose limits carry the load, as the projection's `required_tier`).
     public struct TierOdds: Sendable {
         public var id: String
         public var neededBy: [Double]
         public var inPlan: [Double]
+        public var required: [Double]
     }
 
     /// A value of the model invalid in some trials: its first occurrence and the share of trials.

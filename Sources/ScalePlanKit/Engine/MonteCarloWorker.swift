@@ -145,6 +145,12 @@ struct BlockObserver: MonthObserver {
         let tierCount = plan.compiled.tiers.count
         let last = Int32(tierCount - 1)
         let stamp = Int32(month)
+        accumulator.required.withUnsafeMutableBufferPointer { required in
+            for trial in 0..<count {
+                let tier = Int(engine.requiredTier[trial])
+                required[(tier < 0 ? tierCount : tier) * months + month] += 1
+            }
+        }
         accumulator.inPlan.withUnsafeMutableBufferPointer { inPlan in
             for trial in 0..<count {
                 let tier = engine.planTier[trial]

@@ -165,9 +165,11 @@ public enum MonteCarloReport: Report {
                         .object([
                             ("id", .string($0.id)), ("needed_by", .array($0.neededBy.map { .number($0) })),
                             ("in_plan", .array($0.inPlan.map { .number($0) })),
+                            ("required", .array($0.required.map { .number($0) })),
                         ])
                     })
             ),
+            ("no_tier_carries", .array(result.noTierCarries.map { .number($0) })),
             (
                 "invalid_values",
                 .array(
@@ -182,12 +184,14 @@ public enum MonteCarloReport: Report {
     }
 
     /// One row per month: `<series>.p10,.p50,.p90,.mean` for every series, then
-    /// `tier.<id>.needed_by` (cumulative) and `tier.<id>.in_plan`. Trigger odds are per trigger,
+    /// `tier.<id>.needed_by` (cumulative), `tier.<id>.in_plan`, `tier.<id>.required` and
+    /// `no_tier_carries`. Trigger odds are per trigger,
     /// not per month: they are in the table, markdown and JSON.
     static func csv(_ result: MonteCarloResult) -> String {
         var header = ["month", "label"]
         for series in result.series { header += ["p10", "p50", "p90", "mean"].map { "\(series.name).\($0)" } }
-        header += result.tiers.flatMap { ["tier.\($0.id).needed_by", "tier.\($0.id).in_plan"] }
+        header += result.tiers.flatMap { ["tier.\($0.id).needed_by", "tier.\($0.id).in_plan", "tier.\($0.id).required"] }
+        header.append("no_tier_carries")
         var out = header.map(TextSafety.csvText).joined(separator: ",") + "\n"
         let number = { (value: Double?) -> String in value.map { $0.isFinite ? NumberFormatting.plain($0) : "" } ?? "" }
         for month in 0..<result.months {
@@ -196,7 +200,8 @@ public enum MonteCarloReport: Report {
                 let p = series.months[month]
                 cells += [number(p.p10), number(p.p50), number(p.p90), number(p.mean)]
             }
-            cells += result.tiers.flatMap { [number($0.neededBy[month]), number($0.inPlan[month])] }
+            cells += result.tiers.flatMap { [number($0.neededBy[month]), number($0.inPlan[month]), number($0.required[month])] }
+            cells.append(number(result.noTierCarries[month]))
             out += cells.joined(separator: ",") + "\n"
         }
         return out
