@@ -44,7 +44,13 @@ public enum ScalePlan {
         let context = CommandContext(
             stdout: stdout, stderr: stderr, environment: environment, terminal: terminal,
             library: library)
-        return dispatch(arguments, context).rawValue
+        let status = dispatch(arguments, context)
+        // Output that could not be written is an I/O error, whatever the command concluded.
+        if let reason = stdout.failure {
+            stderr.write("Error: could not write to standard output: \(reason)\n")
+            return ExitCode.ioError.rawValue
+        }
+        return status.rawValue
     }
 
     static func dispatch(_ arguments: [String], _ context: CommandContext) -> ExitCode {

@@ -68,3 +68,22 @@ func runBinary(_ arguments: [String], environment: [String: String]? = nil, dire
         #expect(result.stderr.contains("no bundled profiles found"))
     }
 }
+
+@Suite struct LostOutputTests {
+    /// Output that cannot be written is an I/O error (74) with a message, never a success: a full
+    /// device (/dev/full), or a standard output that is closed.
+    @Test func aFailedWriteToStandardOutputExits74() throws {
+        let executable = try Tools.scaleplan.required()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["simulate", "oviya", "--format", "json"]
+        process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 74)
+        #expect(stderr.contains("could not write to standard output: no space left on device"), "\(stderr)")
+    }
+}

@@ -26,7 +26,9 @@ public enum Terminal {
         return nil
     }
 
-    static func writeAll(_ descriptor: Int32, _ bytes: inout [UInt8]) {
+    /// Writes every byte, retrying on EINTR; the reason when a write fails.
+    @discardableResult
+    static func writeAll(_ descriptor: Int32, _ bytes: inout [UInt8]) -> String? {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { buffer in
@@ -39,9 +41,11 @@ public enum Terminal {
                 #endif
             }
             if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }
+            if written < 0 { return FileIO.describeErrno() }
+            if written == 0 { return "no progress" }
             offset += written
         }
+        return nil
     }
 
     /// Removes control and escape characters from text that came from a file.

@@ -4,6 +4,8 @@ import ScalePlanKit
 /// descriptors 1 and 2.
 public protocol TextOutput: AnyObject {
     func write(_ text: String)
+    /// Why a write failed (`No space left on device`), once one has: output was lost.
+    var failure: String? { get }
 }
 
 /// Collects output in memory (tests, and commands that must finish before writing a file).
@@ -13,18 +15,24 @@ public final class OutputBuffer: TextOutput {
     public init() {}
 
     public func write(_ text: String) { self.text += text }
+
+    public var failure: String? { nil }
 }
 
-/// Writes to a POSIX file descriptor (1 or 2), unbuffered, ignoring a closed pipe.
+/// Writes to a POSIX file descriptor (1 or 2), unbuffered. After a write fails (a full disk,
+/// a closed descriptor) it writes nothing more and keeps the reason, so the command can end with
+/// an I/O error instead of reporting success for output that was lost.
 public final class FileDescriptorOutput: TextOutput {
     let descriptor: Int32
+    public private(set) var failure: String?
 
     public init(descriptor: Int32) {
         self.descriptor = descriptor
     }
 
     public func write(_ text: String) {
+        guard failure == nil else { return }
         var bytes = Array(text.utf8)
-        Terminal.writeAll(descriptor, &bytes)
+        failure = Terminal.writeAll(descriptor, &bytes)
     }
 }

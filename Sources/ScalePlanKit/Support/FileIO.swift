@@ -118,7 +118,7 @@ public enum FileIO {
         return nil
     }
 
-    static func describeErrno() -> String {
+    public static func describeErrno() -> String {
         let code = errno
         switch code {
         case ENOENT: return "no such file or directory"
