@@ -141,3 +141,46 @@ import Testing
         #expect(events.first?.message.contains("metric ratio") == true)
     }
 }
+
+@Suite struct QueueEdgeTests {
+    /// Erlang B below the load (c < a) runs the recursion from the bottom: against the textbook
+    /// recursion. (B(100, 2500) = 0.9600…)
+    @Test func erlangBBelowTheLoadIsTheFullRecursion() {
+        var r = 1.0
+        for k in 1...100 { r = 1 + r * Double(k) / 2500 }
+        #expect(Swift.abs(Queueing.erlangB(servers: 100, load: 2500) - 1 / r) <= 1e-12)
+    }
+
+    /// A block holding one queue with a load of millions beside small ones gives each the same
+    /// answer as alone (the far-apart spans walk separately), and quickly.
+    @Test func farApartQueuesInOneBlockAnswerAsAlone() {
+        let arrival: [Double] = [10, 1e8 / 0.01 * 0.9995, 3], service: [Double] = [0.01, 0.01, 0.2]
+        let servers: [Double] = [2, 1e8, 1]
+        var utilization = [Double](repeating: 0, count: 3), waiting = utilization, p95 = utilization
+        var work = [Double](repeating: 0, count: 3 * Queueing.workPerQueue)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            Queueing.responses(
+                arrival: arrival, service: service, servers: servers, count: 3, work: &work, utilization: &utilization,
+                waiting: &waiting, p95: &p95)
+        }
+        for t in 0..<3 {
+            let alone = Queueing.analyze(arrivalRate: arrival[t], serviceTime: service[t], servers: servers[t])
+            #expect(alone.p95Response == p95[t] || (alone.p95Response.isNaN && p95[t].isNaN), "queue \(t)")
+        }
+        #expect(elapsed < .seconds(1), "\(elapsed)")
+    }
+
+    /// A constant server count beyond the model's reach is an error where it is written.
+    @Test func tooManyServersIsACompileError() throws {
+        let text = """
+            {"version": 1, "id": "q", "name": "Q", "currency": "USD", "driver": {"name": "users"},
+             "tiers": [{"id": "a", "name": "A", "range": {"min": 0}, "costs": [{"item": "x", "category": "compute", "amount": 1}],
+                        "queues": {"api": {"servers": 2000000000, "service_ms": 50, "arrival": "users"}}}],
+             "scenarios": [{"id": "s", "default": true, "growth": {"kind": "constant", "value": 10}}]}
+            """
+        let (compiled, diagnostics) = ProfileLoader.validate(bytes: Array(text.utf8))
+        #expect(compiled == nil)
+        #expect(diagnostics.contains { $0.message.contains("servers from 1 to 1,000,000,000") }, "\(diagnostics)")
+    }
+}

@@ -306,3 +306,41 @@ import Testing
         #expect(cost.months[11].p50 == 22_907.13)
     }
 }
+
+@Suite struct WideHistogramTests {
+    /// Values spread over hundreds of octaves (1e-300 … 1e300, an uncertain exponential over a
+    /// long horizon can do it) stay within `maximumBins` bins — bounded memory on any input —
+    /// and still rank correctly: the quantiles bracket the exact order statistic within the
+    /// coarser bins' width, shared anchor values stay exact, and any merge order agrees.
+    @Test func memoryIsBoundedWhateverTheSpread() {
+        var random = Xoshiro256StarStar(seed: 5)
+        var values: [Double] = []
+        for index in 0..<30_000 {
+            values.append(index % 4 == 0 ? 12_345.678 : Math.exponential((random.nextUnit() - 0.5) * 1380))
+        }
+        var parts = (0..<3).map { _ in QuantileHistogram(anchors: [12_345.678]) }
+        var whole = QuantileHistogram(anchors: [12_345.678])
+        values.withUnsafeBufferPointer { buffer in
+            for start in stride(from: 0, to: buffer.count, by: 384) {
+                let count = Swift.min(384, buffer.count - start)
+                whole.add(buffer.baseAddress! + start, count: count)
+                parts[(start / 384) % 3].add(buffer.baseAddress! + start, count: count)
+            }
+        }
+        #expect(whole.allocatedBins <= 2 * QuantileHistogram.Bins.maximumBins)
+        var forward = parts[0], backward = parts[2]
+        for part in parts.dropFirst() { forward.merge(part) }
+        for part in parts.dropLast().reversed() { backward.merge(part) }
+        #expect(forward == backward)
+        let sorted = values.sorted()
+        for q in [0.1, 0.25, 0.5, 0.75, 0.9] {
+            let exact = ExactPercentileTests.rank(sorted, q)
+            let estimate = whole.quantile(q) ?? .nan
+            #expect(forward.quantile(q) == estimate)
+            // 1,380 natural-log units (1,991 octaves) over 16,384 bins: a coarse bin is under 2⁻³
+            // of an octave wide here, so the estimate is within a factor 2^(1/8) of the exact one.
+            #expect(estimate / exact < 1.091 && exact / estimate < 1.091, "q=\(q): \(estimate) vs \(exact)")
+            if exact == 12_345.678 { #expect(estimate == exact) }
+        }
+    }
+}

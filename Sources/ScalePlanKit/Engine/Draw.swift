@@ -17,13 +17,20 @@ enum Draw {
         low + u * (high - low)
     }
 
-    /// A mode outside [low, high] (possible when they are expressions) is clamped into it; an
-    /// empty or inverted range gives `low`.
+    /// The mode of a range as the distributions use it: clamped into [low, high] (a mode outside
+    /// is possible when they are expressions). The deterministic run takes this too, so its value
+    /// always lies in the Monte Carlo distribution.
+    @inline(__always)
+    static func mode(_ mode: Double, low: Double, high: Double) -> Double {
+        high >= low ? Swift.min(Swift.max(mode, low), high) : low  // inverted: `low`, as drawn
+    }
+
+    /// An empty or inverted range gives `low`.
     @inline(__always)
     static func triangular(_ u: Double, low: Double, mode: Double, high: Double) -> Double {
         let width = high - low
         guard width > 0 else { return low }
-        let peak = Swift.min(Swift.max(mode, low), high)
+        let peak = Self.mode(mode, low: low, high: high)
         return u < (peak - low) / width
             ? low + (u * width * (peak - low)).squareRoot()
             : high - ((1 - u) * width * (high - peak)).squareRoot()

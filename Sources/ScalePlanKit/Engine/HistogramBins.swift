@@ -5,6 +5,13 @@ extension QuantileHistogram {
     /// value counted exactly, with the values of its bin below and above it) or a bin whose count
     /// grew past `crowded` and is kept as a full integer. Only the counts matter — where a count is
     /// kept does not change a quantile — so histograms merge to the same answers in any order.
+    ///
+    /// A histogram never holds more than `maximumBins` bins (32 KB): values that spread over more
+    /// than 32 octaves in one month (a factor of four billion between trials) are binned coarser — at
+    /// `level` L a bin is 2^L fine bins — so memory stays bounded on any input, and the 0.1%
+    /// bound becomes 2^L × 0.1% for such spreads. Keys given to and kept by `Bins` are level-0
+    /// keys shifted right by `level`; since coarse bins are unions of fine ones, the counts (and
+    /// so the quantiles) do not depend on when a histogram was coarsened.
     struct Bins: Sendable, Equatable {
         static let firstSpecial: UInt16 = 0xF000
         /// A plain count from here up is moved to `specials` (after the pass that reached it: a
@@ -12,16 +19,21 @@ extension QuantileHistogram {
         static let crowded: UInt16 = 0xE000
         static let chunk: UInt16 = firstSpecial - crowded
 
+        /// At most this many bins; past it the bins are made coarser.
+        static let maximumBins = 16_384
+
         var lowest = 0
         var counts: [UInt16] = []
         var total = 0
+        /// How many times the bins have been halved in number (0: 1/512 of an octave each).
+        private(set) var level = 0
         /// The anchors (ascending, one per key) first, then the crowded bins: at most 10⁷ trials /
         /// 57,344 = 174 of them, so the 4,096 special indices never run out.
         var specials: [Special]
-        let anchorCount: Int
+        private(set) var anchorCount: Int
 
         struct Special: Sendable, Equatable {
-            let key: Int
+            var key: Int
             /// The anchor's value; nil for a bin that only outgrew its count.
             let value: Double?
             var below = 0
@@ -70,13 +82,18 @@ extension QuantileHistogram {
                     return count > 0 ? (bins.lowest + offset, count) : nil
                 }
             }
-            return lhs.total == rhs.total && lhs.specials.prefix(lhs.anchorCount) == rhs.specials.prefix(rhs.anchorCount)
+            return lhs.total == rhs.total && lhs.level == rhs.level
+                && lhs.specials.prefix(lhs.anchorCount) == rhs.specials.prefix(rhs.anchorCount)
                 && occupied(lhs).elementsEqual(occupied(rhs)) { $0 == $1 }
         }
 
-        mutating func add(_ key: Int, _ magnitude: Double) {
-            reserve(key, key)
-            let offset = key - lowest
+        /// The key at the current level of a magnitude.
+        @inline(__always)
+        func key(_ magnitude: Double) -> Int { QuantileHistogram.key(magnitude) >> level }
+
+        mutating func add(_ magnitude: Double) {
+            reserve(key(magnitude), key(magnitude))
+            let offset = key(magnitude) - lowest
             total += 1
             let bin = counts[offset]
             if bin >= Self.firstSpecial {
@@ -101,14 +118,22 @@ extension QuantileHistogram {
             }
         }
 
-        /// The largest key of a finite magnitude: bins never extend past it, nor below key 0.
+        /// The largest level-0 key of a finite magnitude: bins never extend past it, nor below 0.
         static let largestKey = QuantileHistogram.key(.greatestFiniteMagnitude)
 
-        /// Makes sure keys `low...high` have a place (within 0…`largestKey`); newly covered anchor
+        /// Makes sure keys `low...high` (at the current level) have a place, within 0…the largest
+        /// key, coarsening first when the bins would exceed `maximumBins`; newly covered anchor
         /// bins are marked.
         mutating func reserve(_ low: Int, _ high: Int) {
-            let low = Swift.max(0, low), high = Swift.min(Self.largestKey, high)
+            var low = Swift.max(0, low), high = Swift.min(Self.largestKey >> level, high)
             guard low <= high else { return }
+            while Swift.max(high, lowest + counts.count - 1) - Swift.min(low, counts.isEmpty ? low : lowest) + 1
+                > Self.maximumBins
+            {
+                coarsen()
+                low >>= 1
+                high >>= 1
+            }
             if counts.isEmpty {
                 lowest = low
                 counts = Array(repeating: 0, count: high - low + 1)
@@ -119,7 +144,10 @@ extension QuantileHistogram {
             guard low < lowest || high >= end else { return }
             // Grown by an eighth at least, so that repeated growth stays linear without reserving
             // much that the tails never reach.
-            let slack = counts.count / 8 + 16
+            // Each side that grows gets an eighth more (so repeated growth stays linear), within
+            // what `maximumBins` leaves.
+            let room = Self.maximumBins - (Swift.max(high, end - 1) - Swift.min(low, lowest) + 1)
+            let slack = Swift.max(0, Swift.min(counts.count / 8 + 16, room / 2))
             if low < lowest {
                 let newLowest = Swift.max(0, Swift.min(low, lowest - slack))
                 counts.insert(contentsOf: repeatElement(0, count: lowest - newLowest), at: 0)
@@ -129,7 +157,7 @@ extension QuantileHistogram {
             }
             let currentEnd = lowest + counts.count
             if high >= currentEnd {
-                let newEnd = Swift.min(Self.largestKey + 1, Swift.max(high + 1, currentEnd + slack))
+                let newEnd = Swift.min((Self.largestKey >> level) + 1, Swift.max(high + 1, currentEnd + slack))
                 counts.append(contentsOf: repeatElement(0, count: newEnd - currentEnd))
                 mark(currentEnd, newEnd - 1)
             }
@@ -142,7 +170,71 @@ extension QuantileHistogram {
             }
         }
 
+        /// Halves the number of bins: bin k at the next level holds the old bins 2k and 2k + 1. An
+        /// anchor takes its sibling bin's count as below or above it; of two anchors that meet,
+        /// the lower stays exact and takes the other's count above it.
+        mutating func coarsen() {
+            let oldLowest = lowest, oldCounts = counts
+            let anchors = Array(specials.prefix(anchorCount))
+            let crowdedCounts = Dictionary(
+                specials.dropFirst(anchorCount).map { ($0.key, $0.total) }, uniquingKeysWith: { a, _ in a })
+            level += 1
+            // The new anchors: one per new key, the lowest; a dropped one's count goes above it.
+            var kept: [Special] = []
+            for anchor in anchors {
+                var moved = anchor
+                moved.key >>= 1
+                if var last = kept.last, last.key == moved.key {
+                    last.above += anchor.total
+                    kept[kept.count - 1] = last
+                } else {
+                    kept.append(moved)
+                }
+            }
+            let anchorKeys = Set(anchors.map(\.key))
+            // Per new key holding an anchor: the kept anchor's index and its key before this step.
+            var anchorOfNewKey: [Int: (index: Int, oldKey: Int)] = [:]
+            for anchor in anchors where anchorOfNewKey[anchor.key >> 1] == nil {
+                anchorOfNewKey[anchor.key >> 1] = (anchorOfNewKey.count, anchor.key)
+            }
+            specials = kept
+            anchorCount = kept.count
+            guard !oldCounts.isEmpty else { return }
+            lowest = oldLowest >> 1
+            let newEnd = (oldLowest + oldCounts.count - 1) >> 1
+            counts = Array(repeating: 0, count: newEnd - lowest + 1)
+            var plain = [Int](repeating: 0, count: counts.count)
+            for (offset, bin) in oldCounts.enumerated() where bin != 0 {
+                let oldKey = oldLowest + offset
+                let newKey = oldKey >> 1
+                // An anchor's own bin is counted in the anchor already.
+                if anchorKeys.contains(oldKey) { continue }
+                let count = bin < Self.firstSpecial ? Int(bin) : (crowdedCounts[oldKey] ?? 0)
+                if let anchor = anchorOfNewKey[newKey] {
+                    // The sibling of an anchor's bin: wholly below or above the anchor.
+                    if oldKey < anchor.oldKey {
+                        specials[anchor.index].below += count
+                    } else {
+                        specials[anchor.index].above += count
+                    }
+                } else {
+                    plain[newKey - lowest] += count
+                }
+            }
+            for (offset, count) in plain.enumerated() where count > 0 {
+                if count < Int(Self.crowded) {
+                    counts[offset] = UInt16(count)
+                } else {
+                    makeSpecial(offset, count: count)
+                }
+            }
+            mark(lowest, lowest + counts.count - 1)
+        }
+
         mutating func merge(_ other: Bins) {
+            var other = other
+            while other.level < level { other.coarsen() }
+            while level < other.level { coarsen() }
             for index in 0..<Swift.min(anchorCount, other.anchorCount) where other.specials[index].key == specials[index].key {
                 specials[index].below += other.specials[index].below
                 specials[index].equal += other.specials[index].equal
@@ -190,14 +282,14 @@ extension QuantileHistogram {
                         let within = ranks[next] - seen
                         if let special, let value = special.value {
                             if within <= special.below {
-                                result[next] = Self.midpoint(Self.lowerEdge(key), value)
+                                result[next] = Self.midpoint(lowerEdge(key), value)
                             } else if within <= special.below + special.equal {
                                 result[next] = value
                             } else {
-                                result[next] = Self.midpoint(value, Self.lowerEdge(key + 1))
+                                result[next] = Self.midpoint(value, lowerEdge(key + 1))
                             }
                         } else {
-                            result[next] = Self.midpoint(Self.lowerEdge(key), Self.lowerEdge(key + 1))
+                            result[next] = Self.midpoint(lowerEdge(key), lowerEdge(key + 1))
                         }
                         next += 1
                     }
@@ -207,7 +299,14 @@ extension QuantileHistogram {
             return result
         }
 
-        static func lowerEdge(_ key: Int) -> Double { Double(bitPattern: UInt64(key) << QuantileHistogram.shift) }
+        /// The smallest magnitude of a bin at the current level.
+        func lowerEdge(_ key: Int) -> Double { Self.lowerEdge(key, level: level) }
+
+        static func lowerEdge(_ key: Int, level: Int) -> Double {
+            // Past the largest finite key the edge is +∞ (the bit pattern of infinity).
+            let fine = key << level
+            return fine > largestKey ? .infinity : Double(bitPattern: UInt64(fine) << QuantileHistogram.shift)
+        }
 
         static func midpoint(_ lower: Double, _ upper: Double) -> Double {
             upper.isFinite ? lower + (upper - lower) / 2 : lower

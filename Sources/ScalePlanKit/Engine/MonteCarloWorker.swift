@@ -52,6 +52,8 @@ struct BlockObserver: MonthObserver {
     private var count = 0
     private var block = 0
     private var sums: UnsafeMutablePointer<Double>
+    /// Where `sums` points before the first block (each block is given its row).
+    private let placeholder = UnsafeMutablePointer<Double>.allocate(capacity: 1)
     /// Per trigger and trial: the first month it fired (−1: not yet); per trigger: the trials
     /// that have.
     private let firstFire: UnsafeMutablePointer<Int32>
@@ -69,8 +71,7 @@ struct BlockObserver: MonthObserver {
         self.months = months
         self.width = width
         accumulator = MonteCarloAccumulator(plan, layout: layout, anchors: anchors, months: months)
-        sums = UnsafeMutablePointer<Double>.allocate(capacity: 1)
-        sums.initialize(to: 0)
+        sums = placeholder
         let triggers = Swift.max(1, plan.triggers.count * width)
         firstFire = .allocate(capacity: triggers)
         firstFire.initialize(repeating: -1, count: triggers)
@@ -86,6 +87,7 @@ struct BlockObserver: MonthObserver {
 
     /// Frees the buffers (called by the worker that owns the observer, when it goes).
     func release() {
+        placeholder.deallocate()
         firstFire.deallocate()
         firstNeed.deallocate()
         scratch.deallocate()

@@ -40,6 +40,9 @@ struct QuantileHistogram: Sendable, Equatable {
         minimum == maximum && negativeInfinities + positiveInfinities + nans == 0 ? minimum : nil
     }
 
+    /// The bins allocated, both signs (what the histogram's memory is, two bytes each).
+    var allocatedBins: Int { positive.counts.count + negative.counts.count }
+
     /// How many values were added.
     var count: Int { positive.total + negative.total + zeros + negativeInfinities + positiveInfinities + nans }
 
@@ -48,11 +51,11 @@ struct QuantileHistogram: Sendable, Equatable {
 
     mutating func add(_ value: Double) {
         if value > 0 && value < .infinity {
-            positive.add(Self.key(value), value)
+            positive.add(value)
             minimum = Swift.min(minimum, value)
             maximum = Swift.max(maximum, value)
         } else if value < 0 && value > -.infinity {
-            negative.add(Self.key(-value), -value)
+            negative.add(-value)
             minimum = Swift.min(minimum, value)
             maximum = Swift.max(maximum, value)
         } else if value == 0 {
@@ -86,12 +89,14 @@ struct QuantileHistogram: Sendable, Equatable {
             // First batch: allocate its key range and an eighth of it more on either side.
             var low = Int.max, high = Int.min
             for index in 0..<count where values[index] > 0 && values[index] < .infinity {
-                let key = Self.key(values[index])
+                let key = positive.key(values[index])
                 low = Swift.min(low, key)
                 high = Swift.max(high, key)
             }
             if low <= high {
-                let margin = (high - low) / 8 + 8
+                // The margin never forces coarser bins: only values do.
+                let room = Swift.max(0, (Bins.maximumBins - (high - low + 1)) / 2)
+                let margin = Swift.min((high - low) / 8 + 8, room)
                 positive.reserve(low - margin, high + margin)
             }
         }
@@ -99,11 +104,11 @@ struct QuantileHistogram: Sendable, Equatable {
             for index in 0..<count { add(values[index]) }
             return
         }
-        let base = positive.lowest
+        let base = positive.lowest, level = positive.level
         // The values whose bins are allocated: [lowest edge, edge past the last bin). The lower
         // bound is positive, so zero, negatives and NaN fail it; +∞ fails the upper one.
-        let low = Swift.max(Bins.lowerEdge(base), Double.leastNonzeroMagnitude)
-        let high = Bins.lowerEdge(base + positive.counts.count)
+        let low = Swift.max(positive.lowerEdge(base), Double.leastNonzeroMagnitude)
+        let high = positive.lowerEdge(base + positive.counts.count)
         var outside = 0
         var crowded = false
         var smallest = minimum, largest = maximum
@@ -117,11 +122,12 @@ struct QuantileHistogram: Sendable, Equatable {
                     }
                     smallest = value < smallest ? value : smallest
                     largest = value > largest ? value : largest
-                    let offset = Self.key(value) &- base
+                    let offset = (Self.key(value) >> level) &- base
                     let bin = counts[offset]
                     if bin < Bins.firstSpecial {
                         counts[offset] = bin &+ 1
-                        if bin >= Bins.crowded { crowded = true }
+                        // Reaching `crowded` (not only passing it) moves the bin after the pass.
+                        if bin &+ 1 >= Bins.crowded { crowded = true }
                     } else {
                         specials[Int(bin &- Bins.firstSpecial)].add(value)
                     }

@@ -220,7 +220,9 @@ enum Queueing {
         /// that is negative) and returns r(k₀): 1 at k₀ = 0, else a/(a − k₀) (see the type's note
         /// on the error).
         mutating func add(servers c: Double, load a: Double, firstStep k0: inout Double) -> Double {
-            k0 = Swift.max(0, (a - 40 * a.squareRoot()).rounded(.down))
+            // The shortcut needs the recursion to pass the load; below it (B for c < a, which only
+            // `erlangB` asks for) it runs from the bottom.
+            k0 = c > a ? Swift.max(0, (a - 40 * a.squareRoot()).rounded(.down)) : 0
             lowest = Swift.min(lowest, k0 + 1)
             highest = Swift.max(highest, c)
             latestStart = Swift.max(latestStart, k0)
@@ -235,6 +237,20 @@ enum Queueing {
             firstSteps: UnsafePointer<Double>, r: UnsafeMutablePointer<Double>
         ) {
             guard highest >= 1 else { return }
+            // Queues whose spans lie far apart (one with a load of millions beside small ones)
+            // would all walk the whole span together: past a few thousand steps each walks its own.
+            if highest - lowest > 4096 && count > 1 {
+                for t in 0..<count where lastSteps[t] > firstSteps[t] {
+                    var lane = RecursionPlan()
+                    lane.lowest = firstSteps[t] + 1
+                    lane.highest = lastSteps[t]
+                    lane.latestStart = firstSteps[t]
+                    lane.run(
+                        count: 1, lastSteps: lastSteps + t, loads: loads + t, inverse: inverse + t,
+                        firstSteps: firstSteps + t, r: r + t)
+                }
+                return
+            }
             var k = lowest
             var sinceCheck = 0
             while k <= highest {

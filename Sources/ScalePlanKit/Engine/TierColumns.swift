@@ -205,7 +205,7 @@ extension MonthEngine {
                     for trial in 0..<count { amount[trial] = Draw.uniform(draw[trial], low: low[trial], high: high[trial]) }
                 }
             } else if hasMode {
-                amount.update(from: mode, count: count)
+                for trial in 0..<count { amount[trial] = Draw.mode(mode[trial], low: low[trial], high: high[trial]) }
             } else {
                 // The same operations as the compiled midpoint `(low + high) / 2`.
                 for trial in 0..<count { amount[trial] = (low[trial] + high[trial]) / 2 }

@@ -244,10 +244,12 @@ struct ProfileCompiler {
                 hint: NamePattern.identifier.description)
         }
         for queue in queues where !failed.contains(queue.queue.name) {
-            if let servers = queue.servers.constantValue, !(servers >= 1) || servers != servers.rounded() {
+            if let servers = queue.servers.constantValue,
+                !(servers >= 1 && servers <= Queueing.maximumServers) || servers != servers.rounded()
+            {
                 bag.error(
-                    "a queue needs a whole number of servers ≥ 1", at: queue.queue.servers.origin.location,
-                    path: queue.queue.servers.origin.path)
+                    "a queue needs a whole number of servers from 1 to \(NumberFormatting.grouped(Queueing.maximumServers))",
+                    at: queue.queue.servers.origin.location, path: queue.queue.servers.origin.path)
             }
             if let service = queue.serviceMilliseconds.constantValue, !(service > 0) {
                 bag.error(
