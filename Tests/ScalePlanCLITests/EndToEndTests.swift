@@ -77,7 +77,7 @@ func runBinary(_ arguments: [String], environment: [String: String]? = nil, dire
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["simulate", "oviya", "--format", "json"]
-        process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
         let err = Pipe()
         process.standardError = err
         try process.run()

@@ -132,22 +132,17 @@ public enum RoadmapHTML {
         }
         let early = roadmap.earlyTriggers
         if !early.isEmpty {
-            html +=
-                "<p>\(roadmap.monteCarlo == nil ? "Triggers that fire first:" : "Triggers most likely to fire early (by their 10th-percentile first month):")</p>\n<ul>\n"
+            html += "<p>\(text.earlyTriggersHeading)</p>\n<ul>\n"
             for trigger in early {
-                var line = "\(text.month(trigger.month)) · \(trigger.severity.rawValue) · \(trigger.id)"
-                if let probability = trigger.probability {
-                    line += " (fires in \(NumberFormatting.grouped(probability * 100))% of trials)"
-                }
-                html += "<li>\(e(line)) — \(e(trigger.action))</li>\n"
+                let line = text.early(trigger)
+                html += "<li>\(e(line.summary)) — \(e(line.action))</li>\n"
             }
             html += "</ul>\n"
         }
 
         html += "<h2>Assumptions</h2>\n<table>\n<tr><th>Assumption</th><th>Value</th><th>Why</th></tr>\n"
         for param in roadmap.assumptions {
-            html +=
-                "<tr><td>\(e(param.label ?? param.name))</td><td>\(e(text.describe(param.value)))</td><td>\(e(param.assumption ?? param.source ?? ""))</td></tr>\n"
+            html += "<tr>" + text.assumption(param).map { "<td>\(e($0))</td>" }.joined() + "</tr>\n"
         }
         html += "</table>\n"
         if !profile.notes.isEmpty {

@@ -86,23 +86,16 @@ public enum RoadmapMarkdown {
         for gap in gaps { out += "- **\(text.month(gap.month))** \(md(gap.message))\n" }
         let early = roadmap.earlyTriggers
         if !early.isEmpty {
-            out +=
-                roadmap.monteCarlo == nil
-                ? "\nTriggers that fire first:\n\n"
-                : "\nTriggers most likely to fire early (by their 10th-percentile first month):\n\n"
+            out += "\n\(text.earlyTriggersHeading)\n\n"
             for trigger in early {
-                out += "- \(text.month(trigger.month)) · \(trigger.severity.rawValue) · \(md(trigger.id))"
-                if let probability = trigger.probability {
-                    out += " (fires in \(NumberFormatting.grouped(probability * 100))% of trials)"
-                }
-                out += " — \(md(trigger.action))\n"
+                let line = text.early(trigger)
+                out += "- \(md(line.summary)) — \(md(line.action))\n"
             }
         }
 
         out += "\n## Assumptions\n\n| Assumption | Value | Why |\n|---|---|---|\n"
         for param in roadmap.assumptions {
-            out +=
-                "| \(md(param.label ?? param.name)) | \(md(text.describe(param.value))) | \(md(param.assumption ?? param.source ?? "")) |\n"
+            out += "| " + text.assumption(param).map(md).joined(separator: " | ") + " |\n"
         }
         if !profile.notes.isEmpty {
             out += "\nWhere the source contradicts itself, the choices made:\n\n"

@@ -85,6 +85,26 @@ struct RoadmapText {
             ?? "\(NumberFormatting.compact(tier.range.min))+"
     }
 
+    /// The sentence that introduces the early triggers.
+    var earlyTriggersHeading: String {
+        roadmap.monteCarlo == nil
+            ? "Triggers that fire first:" : "Triggers most likely to fire early (by their 10th-percentile first month):"
+    }
+
+    /// An early trigger as (when · severity · id, with its odds under trials; the action).
+    func early(_ trigger: Roadmap.EarlyTrigger) -> (summary: String, action: String) {
+        var summary = "\(month(trigger.month)) · \(trigger.severity.rawValue) · \(trigger.id)"
+        if let probability = trigger.probability {
+            summary += " (fires in \(NumberFormatting.grouped(probability * 100))% of trials)"
+        }
+        return (summary, trigger.action)
+    }
+
+    /// An assumption's row: its name, its value, and why it was chosen.
+    func assumption(_ param: Param) -> [String] {
+        [param.label ?? param.name, describe(param.value), param.assumption ?? param.source ?? ""]
+    }
+
     func describe(_ value: Uncertain) -> String {
         let p = { (x: Double) in NumberFormatting.plain(x) }
         switch value.distribution {
