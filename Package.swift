@@ -15,7 +15,7 @@ let package = Package(
         // The command line: a hand-written argument parser, one file per command, help and
         // exit codes. `run(arguments:…)` returns a status and never calls `exit`.
         .target(name: "ScalePlanCLI", dependencies: ["ScalePlanKit"]),
-        .executableTarget(name: "scaleplan", dependencies: ["ScalePlanCLI"]),
+        .executableTarget(name: "scaleplan", dependencies: ["ScalePlanCLI", "ScalePlanKit"]),
         // `make bench`: wall-clock medians of the release build.
         .executableTarget(name: "scaleplan-bench", dependencies: ["ScalePlanKit"]),
         .testTarget(name: "ScalePlanKitTests", dependencies: ["ScalePlanKit"]),

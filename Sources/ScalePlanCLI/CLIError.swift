@@ -28,7 +28,11 @@ enum CLIError: Error {
     init(_ failure: FileIO.Failure) {
         switch failure {
         case .cannotRead(let path, let reason): self = .noInput(path: path, reason: reason)
-        case .tooLarge(let path, let limit): self = .data("\(path): file is larger than \(limit) bytes")
+        case .tooLarge(let path, let limit):
+            self = .invalidProfile(
+                path: path,
+                diagnostics: [.error("file is larger than \(limit / 1024 / 1024) MiB", hint: "is this the right file?")],
+                text: "")
         case .cannotCreate(let path, let reason): self = .cannotCreate(path: path, reason: reason)
         case .writeFailed(let path, let reason): self = .io(path: path, reason: reason)
         }

@@ -7,13 +7,16 @@ final class CommandContext {
     let environment: [String: String]
     let terminal: TerminalInfo
     let library: ProfileLibrary
+    /// Every file the command reads, `-` for standard input.
+    let inputs: InputFiles
 
     init(
-        stdout: TextOutput, stderr: TextOutput, environment: [String: String], terminal: TerminalInfo,
+        stdout: TextOutput, stderr: TextOutput, stdin: ByteInput, environment: [String: String], terminal: TerminalInfo,
         library: ProfileLibrary
     ) {
         self.stdout = stdout
         self.stderr = stderr
+        self.inputs = InputFiles(standardInput: stdin)
         self.environment = environment
         self.terminal = terminal
         self.library = library
@@ -44,12 +47,12 @@ final class CommandContext {
         return index
     }
 
-    /// Loads `<profile>`: a bundled id, or a path.
+    /// Loads `<profile>`: a bundled id, a path, or `-` for standard input.
     /// - Throws: usage error for an unknown id (with did-you-mean), `noInput` for a missing file,
     ///   `invalidProfile` with every diagnostic.
     func loadProfile(_ argument: String, for spec: CommandSpec) throws(CLIError) -> ProfileLoader.Loaded {
         let path: String
-        if ProfileLibrary.looksLikePath(argument) {
+        if argument == "-" || ProfileLibrary.looksLikePath(argument) {
             path = argument
         } else if let bundled = library.path(of: argument) {
             path = bundled
@@ -65,8 +68,9 @@ final class CommandContext {
                 : " Bundled profiles: \(ids.joined(separator: ", ")); or give a path to a .json file."
             throw .usage(UsageError(message, command: spec))
         }
+        let input = try inputs.read(path, limit: ProfileLoader.maximumFileSize, what: "the profile", for: spec)
         do {
-            return try ProfileLoader.load(path: path)
+            return try ProfileLoader.load(bytes: input.bytes, path: input.name)
         } catch {
             switch error {
             case .unreadable(let path, let reason): throw .noInput(path: path, reason: reason)

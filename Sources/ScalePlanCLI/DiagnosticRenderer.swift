@@ -9,7 +9,7 @@ enum DiagnosticRenderer {
         for diagnostic in diagnostics {
             var copy = diagnostic
             copy.hint = nil
-            let plain = Terminal.sanitize(copy.formatted(file: file))
+            let plain = TextSafety.message(copy.formatted(file: file))
             let label = "\(diagnostic.severity.rawValue):"
             let colored = diagnostic.severity == .error ? style.red(style.bold(label)) : style.yellow(style.bold(label))
             // Colour the first "error:" only: the file name may contain the word too.
@@ -21,13 +21,17 @@ enum DiagnosticRenderer {
             if let location = diagnostic.location, location.line >= 1, location.line <= lines.count,
                 lines[location.line - 1].utf8.count <= 640  // O(1): a long line is not shown, so not copied each time
             {
-                let source = Terminal.sanitize(String(lines[location.line - 1]))
+                let line = lines[location.line - 1]
+                let source = Terminal.sanitize(String(line))
                 if source.count <= 160 {
+                    // The caret's column in the line as shown, without the removed characters.
+                    let prefix = String(String.UnicodeScalarView(line.unicodeScalars.prefix(max(0, location.column - 1))))
+                    let before = Terminal.sanitize(prefix).unicodeScalars.count
                     output += "    " + source + "\n"
-                    output += "    " + String(repeating: " ", count: max(0, location.column - 1)) + style.green("^") + "\n"
+                    output += "    " + String(repeating: " ", count: before) + style.green("^") + "\n"
                 }
             }
-            if let hint = diagnostic.hint { output += "  " + Terminal.sanitize(hint) + "\n" }
+            if let hint = diagnostic.hint { output += "  " + TextSafety.message(hint) + "\n" }
         }
         return output
     }

@@ -58,14 +58,14 @@ enum GrowthOptions {
             do { curve = try GrowthInput.parse(text) } catch { throw .usage(UsageError(error.message, command: spec)) }
             source = "--growth \(text)"
         } else if let path = arguments.value("growth-csv", in: spec) {
-            curve = .points(try readCSV(path))
+            curve = .points(try readCSV(path, what: "--growth-csv", spec: spec, context: context))
             source = "--growth-csv \(path)"
         } else if let scenario {
             months = scenario.months ?? 36
             start = scenario.start
             if case .csv(let file) = scenario.growth.self {
                 let path = file.hasPrefix("/") ? file : ProfileLibrary.parent(of: loaded.path) + "/" + file
-                curve = .points(try readCSV(path))
+                curve = .points(try readCSV(path, what: "the scenario's growth CSV", spec: spec, context: context))
             } else {
                 curve = scenario.growth.expectedCurve ?? .constant(0)
                 declaredGrowth = scenario.growth
@@ -95,17 +95,16 @@ enum GrowthOptions {
         return Choice(curve: curve, spec: declaredGrowth, months: months, start: start, source: source)
     }
 
-    static func readCSV(_ path: String) throws(CLIError) -> [GrowthPoint] {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileIO.read(path, limit: 16 * 1024 * 1024)
-        } catch {
-            throw CLIError(error)
-        }
-        switch GrowthInput.csv(bytes) {
+    /// Month,value rows from a file or standard input.
+    static func readCSV(_ path: String, what: String, spec: CommandSpec, context: CommandContext) throws(CLIError)
+        -> [GrowthPoint]
+    {
+        let input = try context.inputs.read(path, limit: 16 * 1024 * 1024, what: what, for: spec)
+        switch GrowthInput.csv(input.bytes) {
         case .success(let points): return points
         case .failure(let errors):
-            throw .invalidProfile(path: path, diagnostics: errors.diagnostics, text: String(decoding: bytes, as: UTF8.self))
+            throw .invalidProfile(
+                path: input.name, diagnostics: errors.diagnostics, text: String(decoding: input.bytes, as: UTF8.self))
         }
     }
 }
@@ -114,10 +113,12 @@ enum GrowthOptions {
 enum OutputWriter {
     static let option = OptionSpec(
         name: "output", short: "o", valueName: "file",
-        help: "Write to this file instead of standard output (atomically: an existing file is replaced only on success).")
+        help:
+            "Write to this file instead of standard output ('-'): atomically, keeping an existing file's permissions, through a symbolic link to its target, never over an input."
+    )
 
     static func write(_ text: String, _ arguments: ParsedArguments, spec: CommandSpec, context: CommandContext) throws(CLIError) {
-        guard let path = arguments.value("output", in: spec) else {
+        guard let path = arguments.value(option.name, in: spec), path != "-" else {
             context.stdout.write(text)
             return
         }

@@ -31,18 +31,19 @@ public enum ScalePlan {
     ///   - arguments: the arguments after the program name.
     ///   - stdout: where results go.
     ///   - stderr: where errors and progress go.
+    ///   - stdin: what `-` reads (a profile, a growth CSV or observed values).
     ///   - environment: the process environment (`NO_COLOR`, `SCALEPLAN_PROFILES`, `COLUMNS`).
     ///   - terminal: whether stdout/stderr are terminals, and the width.
     ///   - executablePath: the binary's path, used to find the bundled profiles.
     /// - Returns: the exit status.
     public static func run(
-        arguments: [String], stdout: TextOutput, stderr: TextOutput,
+        arguments: [String], stdout: TextOutput, stderr: TextOutput, stdin: ByteInput = InputBuffer(),
         environment: [String: String] = [:], terminal: TerminalInfo = TerminalInfo(),
         executablePath: String? = nil
     ) -> Int32 {
         let library = ProfileLibrary.locate(environment: environment, executablePath: executablePath)
         let context = CommandContext(
-            stdout: stdout, stderr: stderr, environment: environment, terminal: terminal,
+            stdout: stdout, stderr: stderr, stdin: stdin, environment: environment, terminal: terminal,
             library: library)
         let status = dispatch(arguments, context)
         // Output that could not be written is an I/O error, whatever the command concluded.
@@ -99,6 +100,11 @@ public enum ScalePlan {
                 context.stdout.write(HelpFormatter.help(for: command.spec, width: context.width))
                 return .success
             }
+            if command.spec.option(named: OutputWriter.option.name) != nil,
+                let output = parsed.value(OutputWriter.option.name, in: command.spec), output != "-"
+            {
+                context.inputs.output = output
+            }
             return try command.run(parsed, context)
         } catch let error as UsageError {
             return report(.usage(error), context)
@@ -119,15 +125,16 @@ public enum ScalePlan {
         case .invalidProfile(let path, let diagnostics, let text):
             context.stderr.write(DiagnosticRenderer.render(diagnostics, file: path, text: text, style: style))
             let errors = diagnostics.count { $0.severity == .error }
-            context.stderr.write("\(path): \(errors) error\(errors == 1 ? "" : "s")\n")
+            context.stderr.write(TextSafety.message("\(path): \(errors) error\(errors == 1 ? "" : "s")") + "\n")
         case .data(let message):
-            context.stderr.write("Error: \(Terminal.sanitize(message))\n")
+            context.stderr.write(TextSafety.message("Error: \(message)") + "\n")
         case .noInput(let path, let reason):
-            context.stderr.write("Error: cannot read '\(Terminal.sanitize(path))': \(reason)\n")
+            context.stderr.write(TextSafety.message("Error: cannot read '\(path)': \(reason)") + "\n")
         case .cannotCreate(let path, let reason):
-            context.stderr.write("Error: cannot create '\(Terminal.sanitize(path))': \(reason)\n")
+            context.stderr.write(TextSafety.message("Error: cannot create '\(path)': \(reason)") + "\n")
         case .io(let path, let reason):
-            context.stderr.write("Error: writing '\(Terminal.sanitize(path))' failed: \(reason); the file was left unchanged\n")
+            context.stderr.write(
+                TextSafety.message("Error: writing '\(path)' failed: \(reason); the file was left unchanged") + "\n")
         }
         return error.exitCode
     }

@@ -428,8 +428,7 @@ let badInputCases: [BadInput] = [
         "a rate of -100%", ["simulate", "sayar", "--growth", "exponential:start=5,rate=-1"],
         "exponential needs a monthly rate greater than -1 (-100%)."),
     .usage("a flag given a value", ["validate", "--quiet=yes", "x.json"], "The flag '--quiet' does not take a value."),
-    .usage(
-        "combined short options", ["simulate", "-qx", "sayar"], "Unknown option '-qx'. Short options cannot be combined here."),
+    .usage("an unknown letter among combined short flags", ["simulate", "-qx", "sayar"], "Unknown option '-x' in '-qx'."),
     .usage(
         "an unknown shell", ["completions", "tcsh"], "Unknown shell 'tcsh'. Did you mean 'bash'? Choose from: bash, zsh, fish."),
     .usage("an option a command does not take", ["schema", "--format", "json"], "Unknown option '--format'."),

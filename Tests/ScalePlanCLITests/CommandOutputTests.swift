@@ -115,7 +115,7 @@ import Testing
         #expect(extra.stderr.hasPrefix("Error: Unexpected argument 'oviya'"))
         let missing = runCLI(["show", "--format"])
         #expect(missing.status == 64)
-        #expect(missing.stderr.hasPrefix("Error: Missing value for '--format <format>'."))
+        #expect(missing.stderr.hasPrefix("Error: Missing value for '--format <format>'\n"))
     }
 
     @Test func equalsFormAndDoubleDashWork() {

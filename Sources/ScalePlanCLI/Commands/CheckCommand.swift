@@ -30,9 +30,9 @@ enum CheckCommand: Command {
         let profile = loaded.profile
         var tier: Int?
         if let id = arguments.value("tier", in: spec) { tier = try context.tierIndex(id, in: profile, for: spec) }
-        let path = arguments.value("observed", in: spec) ?? ""
-        let bytes: [UInt8]
-        do { bytes = try FileIO.read(path, limit: 16 * 1024 * 1024) } catch { throw CLIError(error) }
+        let input = try context.inputs.read(
+            arguments.value("observed", in: spec) ?? "", limit: 16 * 1024 * 1024, what: "--observed", for: spec)
+        let (bytes, path) = input
         let observed: [(name: String, value: Double)]
         switch ObservedCheck.parse(bytes) {
         case .success(let values): observed = values

@@ -84,6 +84,9 @@ struct OptionSpec: Sendable {
         return valueName.map { "\(flag) <\($0)>" } ?? flag
     }
 
+    /// `--months <n>`, as a missing or invalid value names the option.
+    var valueLabel: String { "--\(name)" + (valueName.map { " <\($0)>" } ?? "") }
+
     /// `-o, --output <file>`
     var helpLabel: String {
         var label = short.map { "-\($0), " } ?? ""

@@ -38,7 +38,7 @@ enum HelpFormatter {
 
     /// The three-line usage error block.
     static func usageError(_ error: UsageError, width: Int) -> String {
-        "Error: \(error.message)\n"
+        TextSafety.message("Error: \(error.message)") + "\n"
             + wrap("Usage: \(error.command.usage)", width: width, indent: 7) + "\n"
             + "  See '\(error.command.commandName) --help' for more information.\n"
     }

@@ -109,12 +109,14 @@ public indirect enum JSONOutput: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped, and U+2028 /
-    /// U+2029 too (JavaScript treats them as line ends).
+    /// A JSON string literal: quotes, backslashes and control characters escaped, U+2028 /
+    /// U+2029 too (JavaScript treats them as line ends), and DEL, C1 controls and bidirectional
+    /// overrides (`TextSafety.isControl`), so JSON printed to a terminal cannot drive it.
     static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Most strings need no escaping: copy their bytes whole. (0xE2 leads U+2028 and U+2029.)
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+        // Most strings need no escaping: copy their bytes whole. (0xC2 leads the C1 controls,
+        // 0xE2 U+2028, U+2029 and the bidirectional controls.)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) {
             out.append(contentsOf: text.utf8)
             out.append(UInt8(ascii: "\""))
             return
@@ -129,7 +131,7 @@ public indirect enum JSONOutput: Sendable, Equatable {
             case "\u{2028}": out.append(contentsOf: "\\u2028".utf8)
             case "\u{2029}": out.append(contentsOf: "\\u2029".utf8)
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if TextSafety.isControl(scalar) {
                     let hex = String(scalar.value, radix: 16, uppercase: false)
                     out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
                 } else {

@@ -64,7 +64,10 @@ public enum PlanDiffReport: Report {
         if diff.lines.isEmpty {
             out += "No changes to the plan.\n"
         } else {
-            out += "```diff\n" + changeLines(diff).map { $0.replacingFences() }.joined(separator: "\n") + "\n```\n"
+            // Inside the fence markdown is not interpreted, but control characters still are.
+            out +=
+                "```diff\n" + changeLines(diff).map { TextSafety.terminal($0).replacingFences() }.joined(separator: "\n")
+                + "\n```\n"
         }
         let rest = outcome(diff).dropFirst()
         if !rest.isEmpty {

@@ -29,18 +29,37 @@ public enum FileIO {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .cannotRead(path: path, reason: describeErrno()) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw .cannotRead(path: path, reason: "is a directory") }
+        return try read(descriptor: descriptor, name: path, limit: limit)
+    }
+
+    /// Reads an open descriptor (standard input, a pipe) to its end, at most `limit` bytes;
+    /// `name` is what a failure calls it.
+    public static func read(descriptor: Int32, name: String, limit: Int) throws(Failure) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glue.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw .cannotRead(path: path, reason: describeErrno())
+                throw .cannotRead(path: name, reason: describeErrno())
             }
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > limit { throw .tooLarge(path: path, limit: limit) }
+            if bytes.count > limit { throw .tooLarge(path: name, limit: limit) }
         }
+    }
+
+    /// What makes two paths the same file (device and inode), following symbolic links; nil
+    /// when the path does not exist.
+    public struct Identity: Equatable, Sendable {
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    public static func identity(of path: String) -> Identity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
     /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then
@@ -63,44 +82,64 @@ public enum FileIO {
         try result.get()
     }
 
-    private static func writeAtomically(_ bytes: UnsafeRawBufferPointer, to path: String) throws(Failure) {
+    private static func writeAtomically(_ bytes: UnsafeRawBufferPointer, to given: String) throws(Failure) {
+        // Through a symbolic link, the file it points at is replaced, not the link.
+        let path = linkTarget(given)
         var info = stat()
-        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) != S_IFREG {
-            if (info.st_mode & S_IFMT) == S_IFDIR { throw .cannotCreate(path: path, reason: "is a directory") }
+        let exists = stat(path, &info) == 0
+        if exists && (info.st_mode & S_IFMT) != S_IFREG {
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw .cannotCreate(path: given, reason: "is a directory") }
             let descriptor = open(path, O_WRONLY)
-            guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: describeErrno()) }
-            let failure = writeAll(descriptor, bytes, path: path)
+            guard descriptor >= 0 else { throw .cannotCreate(path: given, reason: describeErrno()) }
+            let failure = writeAll(descriptor, bytes, path: given)
             close(descriptor)
             if let failure { throw failure }
             return
         }
         let folder = ProfileLibrary.parent(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        var template = Array((folder + "/." + name + ".tmp-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
-        }
+        let template = Array((folder + "/." + name + ".tmp-XXXXXX").utf8)
+        guard template.count < PendingFile.capacity else { throw .cannotCreate(path: given, reason: "the path is too long") }
+        let descriptor = PendingFile.create(template)
         // Name the folder: for an existing file in a folder that takes no new files (/proc),
         // "no such file or directory" alone would be puzzling.
-        guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: "\(describeErrno()) (in folder '\(folder)')") }
-        let temporary = String(cString: template.map { UInt8(bitPattern: $0) })
-        var failure = writeAll(descriptor, bytes, path: path)
+        guard descriptor >= 0 else { throw .cannotCreate(path: given, reason: "\(describeErrno()) (in folder '\(folder)')") }
+        var failure = writeAll(descriptor, bytes, path: given)
         if failure == nil && fsync(descriptor) != 0 && errno != EINVAL {
-            failure = .writeFailed(path: path, reason: describeErrno())
+            failure = .writeFailed(path: given, reason: describeErrno())
         }
-        if close(descriptor) != 0 && failure == nil { failure = .writeFailed(path: path, reason: describeErrno()) }
-        // mkstemp creates 0600; give the file the usual permissions (0644 less the umask).
-        let mask = umask(0)
-        umask(mask)
-        chmod(temporary, 0o644 & ~mask)
-        if failure == nil && rename(temporary, path) != 0 {
-            failure = .cannotCreate(path: path, reason: describeErrno())
+        if exists {
+            // An existing file keeps its permissions and, where the system allows it, its owner.
+            fchmod(descriptor, info.st_mode & 0o7777)
+            _ = fchown(descriptor, info.st_uid, info.st_gid)
+        } else {
+            // mkstemp creates 0600; a new file gets the usual permissions (0666 less the umask).
+            let mask = umask(0)
+            umask(mask)
+            fchmod(descriptor, 0o666 & ~mask)
+        }
+        if close(descriptor) != 0 && failure == nil { failure = .writeFailed(path: given, reason: describeErrno()) }
+        if failure == nil && PendingFile.rename(to: path) != 0 {
+            failure = .cannotCreate(path: given, reason: describeErrno())
         }
         if let failure {
-            unlink(temporary)
+            PendingFile.remove()
             throw failure
         }
+    }
+
+    /// The file a path names once symbolic links are followed (a dangling link names the file
+    /// it would create); the path itself when it is not a link.
+    static func linkTarget(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {  // SYMLOOP_MAX
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &buffer, buffer.count - 1)
+            guard count > 0 else { return current }
+            let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = target.hasPrefix("/") ? target : ProfileLibrary.parent(of: current) + "/" + target
+        }
+        return current
     }
 
     /// Writes every byte, retrying on EINTR; the failure, if any.

@@ -4,16 +4,44 @@ public enum TextSafety {
     /// move the cursor, change colours or hide text on the user's terminal. Tabs become spaces;
     /// newlines are kept only where `keepNewlines`.
     public static func terminal(_ text: String, keepNewlines: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x09: result.append(" ")
             case 0x0A where keepNewlines: result.append(scalar)
-            case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: continue
-            default: result.append(scalar)
+            default: if !isControl(scalar) { result.append(scalar) }
             }
         }
         return String(result)
+    }
+
+    /// A character a terminal acts on instead of showing: C0 and C1 controls, DEL, and the
+    /// bidirectional marks, embeddings, overrides and isolates that reorder what is shown.
+    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// Error-message text: controls removed, and any run of more than 200 characters without a
+    /// space shortened with "…" (a message may quote a whole argument or file name).
+    public static func message(_ text: String, longestRun: Int = 200) -> String {
+        let clean = terminal(text, keepNewlines: true)
+        var result = ""
+        var run = 0
+        for character in clean {
+            if character == " " || character == "\n" {
+                run = 0
+            } else {
+                run += 1
+                if run == longestRun { result += "…" }
+                if run >= longestRun { continue }
+            }
+            result.append(character)
+        }
+        return result
     }
 
     /// A CSV cell: quoted when needed, and a text cell that a spreadsheet would run as a

@@ -1,0 +1,34 @@
+import ScalePlanKit
+
+/// Where `-` reads from: the process's standard input in the real binary, bytes in tests.
+public protocol ByteInput: AnyObject {
+    /// Everything up to the end, at most `limit` bytes; `name` is what a failure calls it.
+    func readAll(name: String, limit: Int) throws(FileIO.Failure) -> [UInt8]
+}
+
+/// Reads a POSIX file descriptor (0) to its end.
+public final class FileDescriptorInput: ByteInput {
+    let descriptor: Int32
+
+    public init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    public func readAll(name: String, limit: Int) throws(FileIO.Failure) -> [UInt8] {
+        try FileIO.read(descriptor: descriptor, name: name, limit: limit)
+    }
+}
+
+/// Fixed bytes as standard input (tests; empty by default, like `< /dev/null`).
+public final class InputBuffer: ByteInput {
+    let bytes: [UInt8]
+
+    public init(_ bytes: [UInt8] = []) {
+        self.bytes = bytes
+    }
+
+    public func readAll(name: String, limit: Int) throws(FileIO.Failure) -> [UInt8] {
+        guard bytes.count <= limit else { throw .tooLarge(path: name, limit: limit) }
+        return bytes
+    }
+}
