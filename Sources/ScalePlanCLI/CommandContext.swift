@@ -22,17 +22,21 @@ final class CommandContext {
         self.library = library
     }
 
-    /// Columns to wrap help at.
+    /// `--color`, once the arguments are parsed.
+    var color = ColorChoice.auto
+
+    /// Columns that text output fits in: `COLUMNS` when set, else the terminal's width, else 80
+    /// (a pipe or a file).
     var width: Int { terminal.width ?? 80 }
 
-    /// Colour on stdout: only on a terminal, never with `NO_COLOR` set.
-    func style(noColor: Bool = false) -> Style {
-        Style(enabled: terminal.stdoutIsTerminal && environment["NO_COLOR"] == nil && !noColor)
-    }
+    /// Emphasis for standard output.
+    var style: Style { Style(enabled: color.enabled(isTerminal: terminal.stdoutIsTerminal, environment: environment)) }
 
-    var errorStyle: Style {
-        Style(enabled: terminal.stderrIsTerminal && environment["NO_COLOR"] == nil)
-    }
+    /// How terminal reports are laid out on standard output.
+    var layout: TerminalLayout { TerminalLayout(width: width, style: style) }
+
+    /// Emphasis for standard error.
+    var errorStyle: Style { Style(enabled: color.enabled(isTerminal: terminal.stderrIsTerminal, environment: environment)) }
 
     /// The index of a tier id, or a usage error with a did-you-mean and the valid ids.
     func tierIndex(_ id: String, in profile: Profile, for spec: CommandSpec) throws(CLIError) -> Int {

@@ -19,12 +19,13 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
     var meaning: String {
         switch self {
         case .success: "success"
-        case .failure: "check found a firing trigger (at or above --fail-on)"
+        case .failure:
+            "check: a trigger at or above --fail-on fires; diff: the projected cost rises by more than --fail-on-increase (standard error says which)"
         case .usage: "usage error: unknown command or option, bad value"
         case .dataError: "invalid input data: profile, growth CSV or observed metrics"
         case .noInput: "an input file is missing or unreadable"
         case .cannotCreate: "the output file cannot be created"
-        case .ioError: "an I/O error while writing output"
+        case .ioError: "an I/O error while writing output, to a file or to standard output"
         }
     }
 }

@@ -117,8 +117,17 @@ enum OutputWriter {
             "Write to this file instead of standard output ('-'): atomically, keeping an existing file's permissions, through a symbolic link to its target, never over an input."
     )
 
+    /// The file `-o` names, nil for standard output (no `-o`, or `-o -`) and for a command
+    /// without `-o`.
+    static func file(_ arguments: ParsedArguments, spec: CommandSpec) -> String? {
+        guard spec.options.contains(where: { $0.name == option.name && $0.short == option.short }),
+            let path = arguments.value(option.name, in: spec), path != "-"
+        else { return nil }
+        return path
+    }
+
     static func write(_ text: String, _ arguments: ParsedArguments, spec: CommandSpec, context: CommandContext) throws(CLIError) {
-        guard let path = arguments.value(option.name, in: spec), path != "-" else {
+        guard let path = file(arguments, spec: spec) else {
             context.stdout.write(text)
             return
         }

@@ -20,11 +20,18 @@ public enum ScalePlan {
             projects it month by month and tells you when each upgrade trigger fires, what it costs and \
             what the plan is missing.
 
-            EXIT STATUS: 0 success; 1 a trigger fired (check); 64 usage error; 65 invalid input data; \
-            66 input file missing or unreadable; 73 cannot create the output file; 74 I/O error while writing.
+            EXIT STATUS: \(ExitCode.allCases.map { "\($0.rawValue) \($0.meaning)" }.joined(separator: "; ")).
             """,
         options: [OptionSpec(name: "version", help: "Show the version.")],
-        usageOverride: "\(toolName) <subcommand>")
+        usageOverride: "\(toolName) <subcommand>",
+        examples: [
+            Example("scaleplan simulate oviya", "Project a bundled plan month by month."),
+            Example(
+                "scaleplan validate plan.json && scaleplan roadmap plan.json -o roadmap.md",
+                "Check your own plan, then write its roadmap."),
+            Example(
+                "scaleplan check plan.json --observed metrics.json", "Compare this morning's numbers with the plan's triggers."),
+        ])
 
     /// Runs the command line.
     /// - Parameters:
@@ -100,11 +107,8 @@ public enum ScalePlan {
                 context.stdout.write(HelpFormatter.help(for: command.spec, width: context.width))
                 return .success
             }
-            if command.spec.option(named: OutputWriter.option.name) != nil,
-                let output = parsed.value(OutputWriter.option.name, in: command.spec), output != "-"
-            {
-                context.inputs.output = output
-            }
+            context.color = ColorChoice(parsed, spec: command.spec)
+            context.inputs.output = OutputWriter.file(parsed, spec: command.spec)
             return try command.run(parsed, context)
         } catch let error as UsageError {
             return report(.usage(error), context)
@@ -114,6 +118,13 @@ public enum ScalePlan {
             context.stderr.write("Error: \(error)\n")
             return .dataError
         }
+    }
+
+    /// Says on standard error why a command exits 1 (a check that failed, a cost rise over its
+    /// limit): one line, also when the report went to a file or `--quiet` kept it back.
+    static func reportFailure(_ reason: String, _ context: CommandContext) {
+        context.stderr.write(
+            HelpFormatter.wrap(TextSafety.message(reason), width: context.width, indent: 2) + "\n")
     }
 
     /// Prints an error the way its kind calls for and returns its status.

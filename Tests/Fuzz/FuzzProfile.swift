@@ -22,15 +22,22 @@ public func fuzzProfile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     if let curve = compiled.profile.defaultScenario?.growth.expectedCurve {
         projections.append(simulator.run(curve: curve, months: 12, start: compiled.profile.defaultScenario?.start))
     }
+    // Tables at a narrow and a wide width too: shrinking and dropping columns must never trap.
+    let layouts = [TerminalLayout.standard, TerminalLayout(width: 20), TerminalLayout(width: 200)]
     for projection in projections {
         for format in ReportFormat.allCases { _ = ProjectionReport.render(projection, format: format) }
+        for layout in layouts { _ = ProjectionReport.render(projection, format: .table, layout: layout) }
     }
+    for layout in layouts { _ = ShowReport.render(ProfileSummary(compiled), format: .table, layout: layout) }
+    _ = ShowReport.render(ProfileSummary(compiled), format: .json)
     let search = CapacitySearch(compiled)
     let results = [search.search(tier: 0), search.search(tier: compiled.profile.tiers.count - 1)]
-    for format in ReportFormat.allCases { _ = CapacityReport.render(results, compiled: compiled, format: format) }
+    for format in ReportFormat.allCases { _ = CapacityReport.render((results, compiled), format: format) }
+    for layout in layouts { _ = CapacityReport.render((results, compiled), format: .table, layout: layout) }
     let growth: MonteCarlo.Growth = compiled.profile.defaultScenario.map { .scenario($0.growth) } ?? .fixed(.constant(level))
     let options = MonteCarlo.Options(trials: 10, seed: 1, threads: 1, months: 6, blockSize: 4)
     let result = MonteCarlo(compiled, growth: growth).run(options)
     for format in ReportFormat.allCases { _ = MonteCarloReport.render(result, format: format) }
+    for layout in layouts { _ = MonteCarloReport.render(result, format: .table, layout: layout) }
     return 0
 }

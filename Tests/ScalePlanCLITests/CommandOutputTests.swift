@@ -83,6 +83,19 @@ import Testing
         #expect(runCLI(["help", command]).stdout == result.stdout)
         #expect(runCLI([command, "-h"]).stdout == result.stdout)
         for line in result.stdout.split(separator: "\n") { #expect(line.count <= 80) }
+        let examples = try #require(result.stdout.range(of: "\nEXAMPLES:\n"), "help ends with EXAMPLES")
+        let commands = result.stdout[examples.upperBound...].split(separator: "\n").filter {
+            $0.hasPrefix("  ") && !$0.hasPrefix("   ")
+        }
+        #expect((2...3).contains(commands.count), "\(commands)")
+        #expect(!result.stdout[examples.upperBound...].contains(":\n"), "EXAMPLES is the last section")
+        let spec = try #require(ScalePlan.commands.first { $0.spec.name == command }?.spec)
+        let unwrapped = result.stdout.replacing(/\n +/, with: " ")
+        for option in spec.options {
+            if case .choices(let words) = option.completion {
+                #expect(unwrapped.contains("(values: " + words.joined(separator: ", ")), "--\(option.name)")
+            }
+        }
     }
 
     @Test func versionPrintsTheVersionAlone() {
@@ -105,7 +118,7 @@ import Testing
         #expect(
             option.stderr.hasPrefix(
                 "Error: Unknown option '--formt'. Did you mean '--format'?\n"
-                    + "Usage: scaleplan show <profile> [--format <format>]\n"
+                    + "Usage: scaleplan show <profile> [--format <format>] [-o <file>] [--color <when>]\n"
                     + "  See 'scaleplan show --help' for more information.\n"))
         let value = runCLI(["show", "sayar", "--format", "yaml"])
         #expect(value.status == 64)

@@ -39,8 +39,13 @@ import Testing
 
     @Test func sayarStarterToGrowthReadsLikeACostComment() {
         let output = runCLI(["diff", "sayar", "starter", "growth"]).stdout
-        #expect(output.contains("Monthly cost: +$55 – +$50  ($5 – $30 → $60 – $80)"))
-        #expect(output.contains("~  compute   Railway Hobby (backend) → Railway Pro"))
+        // The low end rises more than the high end, so each delta is labelled.
+        #expect(output.contains("Monthly cost: low +$55, high +$50  ($5 – $30 → $60 – $80)"))
+        #expect(output.contains("~  database  Supabase Free/Pro (database)…  $0 – $25  $0 – $20  low $0, high -$5"))
+        #expect(output.contains("~  compute   Railway Hobby (backend) → Ra…"), "names shortened to fit 80 columns")
+        for line in output.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+        let wide = runCLI(["diff", "sayar", "starter", "growth"], environment: ["COLUMNS": "160"]).stdout
+        #expect(wide.contains("~  compute   Railway Hobby (backend) → Railway Pro"), "\(wide)")
         #expect(output.contains("+  cdn       CloudFlare Pro"))
         #expect(output.contains("~  concurrent_users            500  →      2,000   +300%"))
     }

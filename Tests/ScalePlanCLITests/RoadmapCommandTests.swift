@@ -134,11 +134,18 @@ import Testing
     }
 }
 
-/// Runs a program and returns its status and output.
-func runProcess(_ path: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+/// Runs a program and returns its status and output; `environment` is added to this process's
+/// environment, `directory` is the working folder.
+func runProcess(
+    _ path: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil
+) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

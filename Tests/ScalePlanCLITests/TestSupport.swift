@@ -18,16 +18,18 @@ let repositoryRoot: String = {
     return path
 }()
 
-/// Runs the command line in-process with a fixed environment: no terminal, 80 columns, the
-/// repository's bundled profiles.
-func runCLI(_ arguments: [String], environment: [String: String] = [:]) -> RunResult {
+/// Runs the command line in-process with a fixed environment: no terminal, 80 columns (or
+/// `COLUMNS` from `environment`, as the binary reads it), the repository's bundled profiles.
+func runCLI(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8] = []) -> RunResult {
     let stdout = OutputBuffer()
     let stderr = OutputBuffer()
     var env = ["SCALEPLAN_PROFILES": repositoryRoot + "/profiles"]
     env.merge(environment) { $1 }
     let status = ScalePlan.run(
-        arguments: arguments, stdout: stdout, stderr: stderr, environment: env,
-        terminal: TerminalInfo(stdoutIsTerminal: false, stderrIsTerminal: false, width: 80), executablePath: nil)
+        arguments: arguments, stdout: stdout, stderr: stderr, stdin: InputBuffer(stdin), environment: env,
+        terminal: TerminalInfo(
+            stdoutIsTerminal: false, stderrIsTerminal: false, width: Terminal.width(-1, environment: env) ?? 80),
+        executablePath: nil)
     return RunResult(status: status, stdout: stdout.text, stderr: stderr.text)
 }
 

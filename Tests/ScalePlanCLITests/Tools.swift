@@ -31,6 +31,16 @@ enum Tools {
     static let bash = Tool(name: "bash", path: find("bash"))
     static let zsh = Tool(name: "zsh", path: find("zsh"))
     static let fish = Tool(name: "fish", path: find("fish"))
+    /// mandoc, which lints and renders the man page.
+    static let mandoc = Tool(name: "mandoc", path: find("mandoc"))
+    /// python3 with the jsonschema package, which validates JSON outputs against their schemas.
+    static let jsonschema: Tool = {
+        let python = find("python3")
+        let works = python.flatMap { try? runProcess($0, ["-c", "import jsonschema"]).status } == 0
+        return Tool(name: "python3 with jsonschema", path: works ? python : nil)
+    }()
+    /// script(1) from util-linux, which runs a command on a pseudo-terminal.
+    static let script = Tool(name: "script", path: find("script"))
 
     /// The `scaleplan` binary of this build: beside the test bundle (`swift test`), else in the
     /// checkout's debug build folder.

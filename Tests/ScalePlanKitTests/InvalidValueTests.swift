@@ -56,7 +56,7 @@ import Testing
         #expect(events.count == 1)
         #expect(events.first?.message.contains("is NaN") == true, "\(events.first?.message ?? "")")
         #expect(projection.months[0].cost.expected.isNaN)
-        let table = ProjectionTableRenderer.render(projection)
+        let table = ProjectionTableRenderer.render(projection, layout: .standard)
         #expect(!table.contains("∞"), "\(table)")
         #expect(table.contains("n/a"))
     }
@@ -92,7 +92,7 @@ import Testing
         #expect(!projection.events.contains { $0.kind == .sloMissed && $0.month < 10 })
         let queue = try #require(projection.months[0].queues.first)
         #expect(queue.p95Milliseconds.isNaN && queue.utilization.isNaN)
-        #expect(!ProjectionTableRenderer.render(projection).contains("∞"))
+        #expect(!ProjectionTableRenderer.render(projection, layout: .standard).contains("∞"))
     }
 
     /// No cap on servers: 1.5 million servers at ρ = 0.93 is exact (utilisation 0.93, a finite

@@ -12,6 +12,10 @@ enum CapacityCommand: Command {
             OptionSpec(name: "tier", valueName: "id", help: "Only this tier."),
             .format(CapacityReport.formatNames),
             OutputWriter.option,
+        ] + ColorChoice.options,
+        examples: [
+            Example("scaleplan capacity sayar", "How many businesses each tier of the bundled sayar plan carries."),
+            Example("scaleplan capacity plan.json --tier growth --format json", "One tier's answer, as JSON."),
         ])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
@@ -25,7 +29,7 @@ enum CapacityCommand: Command {
         }
         let format = ReportFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table
         try OutputWriter.write(
-            CapacityReport.render(results, compiled: loaded.compiled, format: format), arguments,
+            CapacityReport.render((results, loaded.compiled), format: format, layout: context.layout), arguments,
             spec: spec, context: context)
         return .success
     }

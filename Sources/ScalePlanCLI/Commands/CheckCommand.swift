@@ -7,7 +7,7 @@ enum CheckCommand: Command {
         name: "check",
         abstract: "Evaluate the plan's triggers against observed values.",
         discussion:
-            "FILE holds current real values — a JSON object of name → number, or CSV rows name,value — for the driver, params, metrics or trigger quantities (cost, latency.<queue>, utilization.<limit>). The active tier comes from the observed driver value, or --tier. That tier's triggers and the global ones are evaluated; anything not observed is derived from the model, and the output says which values were. Exit status: 1 if a trigger at or above --fail-on fires, 0 if none does.",
+            "FILE holds current real values — a JSON object of name → number, or CSV rows name,value — for the driver, params, metrics or trigger quantities (cost, latency.<queue>, utilization.<limit>); '-' reads them from standard input. The active tier comes from the observed driver value, or --tier. That tier's triggers and the global ones are evaluated; anything not observed is derived from the model, and the output says which values were. Exit status: 1 if a trigger at or above --fail-on fires (standard error says which), 0 if none does.",
         arguments: [.profile],
         options: [
             OptionSpec(
@@ -21,8 +21,15 @@ enum CheckCommand: Command {
                 defaultValue: "warning", choices: Trigger.Severity.allCases.map(\.rawValue)),
             .format(CheckReport.formatNames),
             OutputWriter.option,
-            OptionSpec(name: "quiet", short: "q", help: "Print nothing; only the exit status tells."),
-            OptionSpec(name: "no-color", help: "No colour, even on a terminal."),
+            OptionSpec(
+                name: "quiet", short: "q",
+                help: "No report; the exit status tells, and a failure still says why on standard error."),
+        ] + ColorChoice.options,
+        examples: [
+            Example("scaleplan check sayar --observed metrics.json", "The plan's triggers against this morning's numbers."),
+            Example(
+                "curl -s $EXPORT | scaleplan check plan.json --observed - --fail-on critical --quiet",
+                "In cron or CI: exit 1, with the reason on standard error, only when a critical trigger fires."),
         ])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
@@ -33,7 +40,7 @@ enum CheckCommand: Command {
         let input = try context.inputs.read(
             arguments.value("observed", in: spec) ?? "", limit: 16 * 1024 * 1024, what: "--observed", for: spec)
         let (bytes, path) = input
-        let observed: [(name: String, value: Double)]
+        let observed: [ObservedCheck.Observation]
         switch ObservedCheck.parse(bytes) {
         case .success(let values): observed = values
         case .failure(let errors):
@@ -48,21 +55,17 @@ enum CheckCommand: Command {
         do {
             result = try ObservedCheck(loaded.compiled).run(observed: observed, tier: tier)
         } catch {
-            throw .data(
-                "\(path): '\(error.name)' is not a name in profile '\(profile.id)'"
-                    + (error.suggestion.map { "; did you mean '\($0)'?" } ?? "")
-                    + " Observed values may name the driver, params, metrics, \(ContextName.summary).")
+            throw .invalidProfile(path: path, diagnostics: [error.diagnostic], text: String(decoding: bytes, as: UTF8.self))
         }
         let threshold = Trigger.Severity(rawValue: arguments.value("fail-on", in: spec) ?? "warning") ?? .warning
-        let failed = result.firing.contains { $0.trigger.severity >= threshold }
+        let subject = CheckReport.Subject(result: result, profile: profile, failOn: threshold)
         if !arguments.has("quiet") {
             let format = ListFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table
-            let text = CheckReport.render(
-                CheckReport.Subject(
-                    result: result, profile: profile, failOn: threshold, failed: failed,
-                    style: context.style(noColor: arguments.has("no-color"))), format: format)
-            try OutputWriter.write(text, arguments, spec: spec, context: context)
+            try OutputWriter.write(
+                CheckReport.render(subject, format: format, layout: context.layout), arguments, spec: spec, context: context)
         }
-        return failed ? .failure : .success
+        guard let reason = subject.failureReason else { return .success }
+        ScalePlan.reportFailure("check failed (--fail-on \(threshold.rawValue)): \(reason)", context)
+        return .failure
     }
 }

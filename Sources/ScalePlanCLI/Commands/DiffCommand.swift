@@ -8,9 +8,13 @@ enum DiffCommand: Command {
         discussion:
             "With a profile and two tier ids: cost items added, removed and changed with monthly low/high deltas, limits before → after, SLO changes, and how far each tier carries the load, like a cost diff in a pull request. Costs are evaluated at --at, else the second tier's minimum. With two profile files: what changed (params, metrics, tiers, limits, costs, triggers, scenarios) and what it does to the projection along the new version's default scenario: cost at the horizon, the first month of each trigger, plan gaps appearing or disappearing. --fail-on-increase exits 1 when the projected monthly cost at the horizon rises by more than AMOUNT or PCT%.",
         arguments: [
-            ArgumentSpec(name: "profile-or-old", help: "A profile (bundled id or path), or the old version of a plan."),
-            ArgumentSpec(name: "tier-a-or-new", help: "A tier id of that profile, or the new version of the plan."),
-            ArgumentSpec(name: "tier-b", help: "The tier to compare with (tier mode).", isOptional: true),
+            ArgumentSpec(
+                name: "profile-or-old", help: "A profile (bundled id or path), or the old version of a plan.",
+                completion: .profile),
+            ArgumentSpec(
+                name: "tier-a-or-new", help: "A tier id of that profile, or the new version of the plan.",
+                completion: .tierOrProfile),
+            ArgumentSpec(name: "tier-b", help: "The tier to compare with (tier mode).", isOptional: true, completion: .tier),
         ],
         options: [
             OptionSpec(name: "at", valueName: "n", help: "Driver value to evaluate usage-priced costs at (tier mode)."),
@@ -21,6 +25,12 @@ enum DiffCommand: Command {
             ),
             .format(TierDiffReport.formatNames),
             OutputWriter.option,
+        ] + ColorChoice.options,
+        examples: [
+            Example("scaleplan diff sayar starter growth", "What moving from the starter tier to growth adds and removes."),
+            Example(
+                "scaleplan diff main/plan.json plan.json --fail-on-increase 10% --format markdown",
+                "In a pull request: the plan change and its projected effect, exit 1 if the cost rises by more than 10%."),
         ])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
@@ -32,38 +42,34 @@ enum DiffCommand: Command {
             let to = try context.tierIndex(positionals[2], in: loaded.profile, for: spec)
             var at: Double?
             if let text = arguments.value("at", in: spec) {
-                guard let value = Double(text), value.isFinite, value >= 0 else {
+                guard let value = NumberSyntax.decimal(text), value >= 0 else {
                     throw .usage(
                         UsageError("The value '\(text)' is invalid for '--at <n>': expected a number ≥ 0.", command: spec))
                 }
                 at = value
             }
             let diff = TierDiff(loaded.compiled, from: from, to: to, at: at)
-            try OutputWriter.write(TierDiffReport.render(diff, format: format), arguments, spec: spec, context: context)
+            try OutputWriter.write(
+                TierDiffReport.render(diff, format: format, layout: context.layout), arguments, spec: spec, context: context)
             return .success
+        }
+        var limit: CostIncreaseLimit?
+        if let text = arguments.value("fail-on-increase", in: spec) {
+            guard let parsed = CostIncreaseLimit(text) else {
+                throw .usage(
+                    UsageError(
+                        "The value '\(UsageError.echo(text))' is invalid for '--fail-on-increase <amount>': expected a number or a percentage such as 10%.",
+                        command: spec))
+            }
+            limit = parsed
         }
         let old = try context.loadProfile(positionals[0], for: spec)
         let new = try context.loadProfile(positionals[1], for: spec)
-        let diff = PlanDiff(old: old.compiled, new: new.compiled)
-        try OutputWriter.write(PlanDiffReport.render(diff, format: format), arguments, spec: spec, context: context)
-        guard let limit = arguments.value("fail-on-increase", in: spec) else { return .success }
-        if limit.hasSuffix("%") {
-            guard let percent = Double(limit.dropLast()), percent.isFinite else {
-                throw .usage(
-                    UsageError(
-                        "The value '\(limit)' is invalid for '--fail-on-increase <amount>': expected a number or a percentage such as 10%.",
-                        command: spec))
-            }
-            let base = diff.costBefore.expected
-            let relative = base > 0 ? diff.costIncrease / base * 100 : (diff.costIncrease > 0 ? .infinity : 0)
-            return relative > percent ? .failure : .success
-        }
-        guard let amount = Double(limit), amount.isFinite else {
-            throw .usage(
-                UsageError(
-                    "The value '\(limit)' is invalid for '--fail-on-increase <amount>': expected a number or a percentage such as 10%.",
-                    command: spec))
-        }
-        return diff.costIncrease > amount ? .failure : .success
+        let subject = PlanDiffReport.Subject(diff: PlanDiff(old: old.compiled, new: new.compiled), limit: limit)
+        try OutputWriter.write(
+            PlanDiffReport.render(subject, format: format, layout: context.layout), arguments, spec: spec, context: context)
+        guard let reason = subject.failureReason else { return .success }
+        ScalePlan.reportFailure("diff failed (--fail-on-increase): \(reason)", context)
+        return .failure
     }
 }

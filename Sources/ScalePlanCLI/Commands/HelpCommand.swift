@@ -5,7 +5,11 @@ enum HelpCommand: Command {
     static let spec = CommandSpec(
         name: "help",
         abstract: "Show help for a command.",
-        arguments: [ArgumentSpec(name: "command", help: "The command to describe.", isOptional: true)])
+        arguments: [ArgumentSpec(name: "command", help: "The command to describe.", isOptional: true, completion: .command)],
+        examples: [
+            Example("scaleplan help", "The commands."),
+            Example("scaleplan help simulate", "One command in detail: the same as 'scaleplan simulate --help'."),
+        ])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
         guard let name = arguments.positionals.first else {

@@ -11,6 +11,12 @@ enum RoadmapCommand: Command {
         options: GrowthOptions.options + MonteCarloOptions.options + [
             .format(RoadmapReport.formatNames),
             OutputWriter.option,
+        ],
+        examples: [
+            Example("scaleplan roadmap oviya -o roadmap.md", "The markdown roadmap, for a repository or a data room."),
+            Example(
+                "scaleplan roadmap oviya --format html --trials 10000 -o roadmap.html",
+                "A self-contained HTML page with P10–P90 bands from 10,000 trials."),
         ])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
@@ -21,12 +27,7 @@ enum RoadmapCommand: Command {
             growthSource: growth.source)
         var monteCarlo: MonteCarloResult?
         if let options = try MonteCarloOptions.parse(arguments, spec: spec, months: growth.months) {
-            let runner = MonteCarlo(loaded.compiled, growth: growth.spec.map { .scenario($0) } ?? .fixed(growth.curve))
-            let bar = context.terminal.stderrIsTerminal && !arguments.has("quiet") ? ProgressBar(output: context.stderr) : nil
-            var progress: (@Sendable (Double) -> Void)?
-            if let bar { progress = { fraction in bar.update(fraction) } }
-            monteCarlo = runner.run(options, start: growth.start, growthSource: growth.source, progress: progress)
-            bar?.finish()
+            monteCarlo = MonteCarloOptions.run(loaded.compiled, growth: growth, options: options, arguments, context)
         }
         let roadmap = Roadmap(projection: projection, monteCarlo: monteCarlo)
         let format = DocumentFormat(rawValue: arguments.value("format", in: spec) ?? "markdown") ?? .markdown

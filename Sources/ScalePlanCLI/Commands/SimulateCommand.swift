@@ -11,6 +11,11 @@ enum SimulateCommand: Command {
         options: GrowthOptions.options + MonteCarloOptions.options + [
             .format(ProjectionReport.formatNames),
             OutputWriter.option,
+        ] + ColorChoice.options,
+        examples: [
+            Example("scaleplan simulate sayar", "The month-by-month projection of the default scenario, and its events."),
+            Example("scaleplan simulate oviya --trials 10000 --months 24", "A Monte Carlo of 10,000 trials over two years."),
+            Example("scaleplan simulate plan.json --growth-csv users.csv --format csv", "Your own growth numbers, as CSV."),
         ])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
@@ -18,19 +23,16 @@ enum SimulateCommand: Command {
         let growth = try GrowthOptions.resolve(arguments, spec: spec, loaded: loaded, context: context)
         let format = ReportFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table
         if let options = try MonteCarloOptions.parse(arguments, spec: spec, months: growth.months) {
-            let runner = MonteCarlo(loaded.compiled, growth: growth.spec.map { .scenario($0) } ?? .fixed(growth.curve))
-            let bar = context.terminal.stderrIsTerminal && !arguments.has("quiet") ? ProgressBar(output: context.stderr) : nil
-            var progress: (@Sendable (Double) -> Void)?
-            if let bar { progress = { fraction in bar.update(fraction) } }
-            let result = runner.run(options, start: growth.start, growthSource: growth.source, progress: progress)
-            bar?.finish()
-            try OutputWriter.write(MonteCarloReport.render(result, format: format), arguments, spec: spec, context: context)
+            let result = MonteCarloOptions.run(loaded.compiled, growth: growth, options: options, arguments, context)
+            try OutputWriter.write(
+                MonteCarloReport.render(result, format: format, layout: context.layout), arguments, spec: spec, context: context)
             return .success
         }
         let projection = Simulator(loaded.compiled).run(
             curve: growth.curve, months: growth.months, start: growth.start,
             growthSource: growth.source)
-        try OutputWriter.write(ProjectionReport.render(projection, format: format), arguments, spec: spec, context: context)
+        try OutputWriter.write(
+            ProjectionReport.render(projection, format: format, layout: context.layout), arguments, spec: spec, context: context)
         return .success
     }
 }

@@ -6,9 +6,17 @@ enum ValidateCommand: Command {
         name: "validate",
         abstract: "Check profiles and report every error.",
         discussion:
-            "Checks JSON syntax, keys and types, names, tier ranges (contiguous, no overlap), references from limits, costs and triggers, expression syntax and types, and metric cycles. Errors are printed as file:line:column: error: message, with a suggestion. Exits 65 if any file is invalid, 66 if one cannot be read.",
-        arguments: [ArgumentSpec(name: "file", help: "Profile files (or bundled profile ids) to check.", isRepeating: true)],
-        options: [OptionSpec(name: "quiet", short: "q", help: "Print only errors.")])
+            "Checks JSON syntax, keys and types, names, tier ranges (contiguous, no overlap), references from limits, costs and triggers, expression syntax and types, and metric cycles. Errors are printed as file:line:column: error: message, with a suggestion. '-' reads a profile from standard input. Exits 65 if any file is invalid, 66 if one cannot be read.",
+        arguments: [
+            ArgumentSpec(
+                name: "file", help: "Profile files (or bundled profile ids) to check; '-' reads one from standard input.",
+                isRepeating: true, completion: .profile)
+        ],
+        options: [OptionSpec(name: "quiet", short: "q", help: "Print only errors.")] + ColorChoice.options,
+        examples: [
+            Example("scaleplan validate plan.json", "Every error in a profile, as file:line:column with a suggestion."),
+            Example("scaleplan validate --quiet plans/*.json", "In CI: nothing on success, exit 65 if any file is invalid."),
+        ])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
         var status = ExitCode.success

@@ -13,8 +13,11 @@ public enum Terminal {
     /// Whether the descriptor is a terminal.
     public static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 
-    /// Columns of the terminal on `descriptor`, from the kernel, else `$COLUMNS`, else nil.
+    /// Columns to lay text out in: `$COLUMNS` when set (also on a terminal, as
+    /// swift-argument-parser does, so a user can ask for narrower output), else the width of the
+    /// terminal on `descriptor`, else nil (a pipe or a file: the caller uses 80).
     public static func width(_ descriptor: Int32, environment: [String: String]) -> Int? {
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
         var size = winsize()
         #if canImport(Darwin)
             let request = UInt(TIOCGWINSZ)
@@ -22,7 +25,6 @@ public enum Terminal {
             let request = UInt(TIOCGWINSZ)
         #endif
         if ioctl(descriptor, request, &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
         return nil
     }
 

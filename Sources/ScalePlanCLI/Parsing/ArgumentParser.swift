@@ -96,7 +96,7 @@ enum ArgumentParser {
     /// Whether an argument is an option (or `--`), not a value: it starts with `-` and is neither
     /// `-` alone (standard input or output) nor a number (`-5`, `-0.5`, `-1e3`).
     static func isOptionToken(_ argument: String) -> Bool {
-        argument.hasPrefix("-") && argument != "-" && Double(argument) == nil
+        argument.hasPrefix("-") && argument != "-" && NumberSyntax.decimal(argument) == nil
     }
 
     /// `--help` or `-h` anywhere before `--`, also inside a cluster of short flags (`-qh`): help

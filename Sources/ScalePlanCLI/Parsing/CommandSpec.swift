@@ -8,6 +8,8 @@ struct CommandSpec: Sendable {
     var options: [OptionSpec] = []
     /// Replaces the generated usage line (the root command's is `scaleplan <subcommand>`).
     var usageOverride: String? = nil
+    /// Two or three typical invocations, ending the help and the man page.
+    var examples: [Example] = []
 
     /// The full command name as typed (`scaleplan show`).
     var commandName: String { name == ScalePlan.toolName ? name : "\(ScalePlan.toolName) \(name)" }
@@ -19,13 +21,27 @@ struct CommandSpec: Sendable {
     func option(short: Character) -> OptionSpec? { allOptions.first { $0.short == short } }
 
     /// `scaleplan show <profile> [--format <format>]`
-    var usage: String {
-        if let usageOverride { return usageOverride }
+    var usage: String { usageElements.joined(separator: " ") }
+
+    /// The usage line's elements, each kept whole when the line wraps (`[--format <format>]`).
+    var usageElements: [String] {
+        if let usageOverride { return [usageOverride] }
         var parts = [commandName]
         for argument in arguments { parts.append(argument.usageFragment) }
         for option in options where option.isRequired { parts.append(option.usageFragment) }
         for option in options where !option.isRequired && !option.hiddenFromUsage { parts.append("[\(option.usageFragment)]") }
-        return parts.joined(separator: " ")
+        return parts
+    }
+}
+
+/// A typical invocation and what it does, for help and the man page.
+struct Example: Sendable {
+    var command: String
+    var meaning: String
+
+    init(_ command: String, _ meaning: String) {
+        self.command = command
+        self.meaning = meaning
     }
 }
 
@@ -34,12 +50,21 @@ struct ArgumentSpec: Sendable {
     /// `<profile>`: a bundled id or a path, taken by most commands.
     static let profile = ArgumentSpec(
         name: "profile",
-        help: "A bundled profile id (see 'scaleplan list') or a path to a profile file.")
+        help: "A bundled profile id (see 'scaleplan list'), a path to a profile file, or '-' for standard input.",
+        completion: .profile)
 
     var name: String
     var help: String
     var isOptional = false
     var isRepeating = false
+    /// What a shell should offer for it.
+    var completion: Completion = .none
+
+    enum Completion: Equatable {
+        case none, profile, tier, shell, command
+        /// A tier id of the profile given first, or (after a file) another profile file.
+        case tierOrProfile
+    }
 
     var usageFragment: String {
         let base = "<\(name)>" + (isRepeating ? " ..." : "")
@@ -97,14 +122,20 @@ struct OptionSpec: Sendable {
 
     static let help = OptionSpec(name: "help", short: "h", help: "Show help information.", hiddenFromUsage: true)
 
+    /// What help adds after the description, as swift-argument-parser does:
+    /// `(values: table, json; default: table)`, or `(default: 20261126)`.
+    var helpSuffix: String? {
+        if !choices.isEmpty {
+            return "(values: \(choices.joined(separator: ", "))" + (defaultValue.map { "; default: \($0)" } ?? "") + ")"
+        }
+        return defaultValue.map { "(default: \($0))" }
+    }
+
+    /// The description with its suffix.
+    var fullHelp: String { helpSuffix.map { help + " " + $0 } ?? help }
+
     /// `--format <format>` with the given choices; the first is the default.
     static func format(_ choices: [String]) -> OptionSpec {
-        let list =
-            choices.count > 1
-            ? choices.dropLast().joined(separator: ", ") + (choices.count > 2 ? "," : "") + " or " + (choices.last ?? "")
-            : choices.joined()
-        return OptionSpec(
-            name: "format", valueName: "format", help: "Output format: \(list).",
-            defaultValue: choices.first, choices: choices)
+        OptionSpec(name: "format", valueName: "format", help: "Output format.", defaultValue: choices.first, choices: choices)
     }
 }

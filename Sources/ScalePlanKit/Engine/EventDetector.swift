@@ -73,7 +73,7 @@ struct EventDetector {
                     PlanEvent(
                         month: 0, kind: .migrationStart, severity: .critical, tierID: tier.id,
                         message:
-                            "The migration to \(tier.name) is already \(NumberFormatting.plain(-start)) month\(start == -1 ? "" : "s") late: it is needed at month \(current.month) and takes up to \(range(lead)) months",
+                            "The migration to \(tier.name) is already \(NumberFormatting.prose(-start)) month\(start == -1 ? "" : "s") late: it is needed at month \(current.month) and takes up to \(range(lead)) months",
                         action: "Start the migration now, or plan for the load to outgrow the current tier",
                         value: nil, threshold: nil, quantity: nil))
             }
@@ -83,8 +83,8 @@ struct EventDetector {
 
     private func range(_ range: NumberRange) -> String {
         range.low == range.high
-            ? NumberFormatting.plain(range.low)
-            : "\(NumberFormatting.plain(range.low))–\(NumberFormatting.plain(range.high))"
+            ? NumberFormatting.prose(range.low)
+            : "\(NumberFormatting.prose(range.low))–\(NumberFormatting.prose(range.high))"
     }
 
     /// A month no tier carries, and a tier whose own limits fail inside its range (limits whose

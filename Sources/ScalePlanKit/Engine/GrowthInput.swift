@@ -20,7 +20,7 @@ public enum GrowthInput {
         var values: [(key: String, value: Double)] = []
         for pair in parts.count > 1 ? parts[1].split(separator: ",") : [] {
             let kv = pair.split(separator: "=", maxSplits: 1)
-            guard kv.count == 2, let value = Double(kv[1]), value.isFinite else {
+            guard kv.count == 2, let value = NumberSyntax.decimal(kv[1]) else {
                 throw SpecError(message: "Expected key=number in '--growth \(text)', found '\(pair)'.")
             }
             values.append((String(kv[0]), value))
@@ -28,7 +28,7 @@ public enum GrowthInput {
         if kind == .points {
             var points: [GrowthPoint] = []
             for (key, value) in values {
-                guard let month = Double(key), month.isFinite, month >= 0, value >= 0 else {
+                guard let month = NumberSyntax.decimal(key), month >= 0, value >= 0 else {
                     throw SpecError(
                         message: "points takes month=value pairs with month ≥ 0 and value ≥ 0, e.g. \(kind.commandLineExample).")
                 }
@@ -67,17 +67,16 @@ public enum GrowthInput {
     /// `points` curve.
     /// - Returns: the points, or every problem found, each with its line and column.
     public static func csv(_ bytes: [UInt8]) -> Result<[GrowthPoint], CSVErrors> {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return .failure(CSVErrors(diagnostics: [.error("the file is not valid UTF-8", hint: "save it as UTF-8 text")]))
-        }
+        if let problem = CSVRows.encodingProblem(bytes) { return .failure(CSVErrors(diagnostics: [problem])) }
+        let text = String(decoding: bytes, as: UTF8.self)
         var bag = DiagnosticBag()
         var points: [GrowthPoint] = []
-        for row in CSVRows.rows(in: text) {
+        for (number, row) in CSVRows.rows(in: text).enumerated() {
             let cells = row.cells
             let at = row.location
-            if points.isEmpty && bag.diagnostics.isEmpty && cells.count >= 2 && Double(cells[0]) == nil && Double(cells[1]) == nil
-            {
-                continue  // a header row
+            // Only the first row can be a header (`month,users`).
+            if number == 0 && cells.count >= 2 && NumberSyntax.decimal(cells[0]) == nil && NumberSyntax.decimal(cells[1]) == nil {
+                continue
             }
             guard cells.count == 2 else {
                 bag.error(
@@ -85,11 +84,11 @@ public enum GrowthInput {
                     hint: "write rows as month,value, e.g. 3,1200")
                 continue
             }
-            guard let month = Double(cells[0]), month.isFinite, month >= 0 else {
+            guard let month = NumberSyntax.decimal(cells[0]), month >= 0 else {
                 bag.error("month '\(cells[0])' is not a number ≥ 0", at: at)
                 continue
             }
-            guard let value = Double(cells[1]), value.isFinite, value >= 0 else {
+            guard let value = NumberSyntax.decimal(cells[1]), value >= 0 else {
                 bag.error(
                     "value '\(cells[1])' is not a number ≥ 0", at: SourceLocation(line: row.line, column: row.secondCellColumn))
                 continue

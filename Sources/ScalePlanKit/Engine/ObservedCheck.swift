@@ -38,12 +38,42 @@ public struct ObservedCheck: Sendable {
         public var quiet: [Trigger]
         /// The values the triggers read, observed or derived.
         public var values: [Value]
+
+        /// The firing triggers at or above `severity` (what makes `check --fail-on` fail).
+        public func failing(atOrAbove severity: Trigger.Severity) -> [Firing] {
+            firing.filter { $0.trigger.severity >= severity }
+        }
+
+        /// Why the check fails at `severity`, in one line; nil when it passes.
+        public func failureReason(atOrAbove severity: Trigger.Severity) -> String? {
+            let failing = failing(atOrAbove: severity)
+            guard !failing.isEmpty else { return nil }
+            let names = failing.map { "\($0.trigger.id) (\($0.trigger.severity.rawValue))" }
+            return "\(failing.count) trigger\(failing.count == 1 ? "" : "s") at or above \(severity.rawValue) "
+                + "fire\(failing.count == 1 ? "s" : ""): \(names.joined(separator: ", "))"
+        }
     }
 
-    /// Problems with the observed names.
-    public struct UnknownName: Error, Sendable {
+    /// One observed value, with where it was read (for messages about it).
+    public struct Observation: Sendable {
         public var name: String
-        public var suggestion: String?
+        public var value: Double
+        public var location: SourceLocation?
+        /// The JSON path of a value read from JSON (`$.db_connections`).
+        public var path: String?
+
+        public init(name: String, value: Double, location: SourceLocation? = nil, path: String? = nil) {
+            self.name = name
+            self.value = value
+            self.location = location
+            self.path = path
+        }
+    }
+
+    /// An observed value the check cannot use: a name the profile does not define, or a driver
+    /// value that is not a count (negative).
+    public struct InvalidObservation: Error, Sendable {
+        public var diagnostic: Diagnostic
     }
 
     /// The names a monitoring export may provide: driver, params, metrics and trigger quantities.
@@ -51,15 +81,28 @@ public struct ObservedCheck: Sendable {
 
     /// Checks the triggers of `tier` (or the tier the observed driver falls in) and the global
     /// ones: one month of the engine with the observed values in place of the model's.
-    /// - Throws: `UnknownName` for an observed name the profile does not define.
-    public func run(observed: [(name: String, value: Double)], tier requested: Int?) throws(UnknownName) -> Result {
+    /// - Throws: `InvalidObservation` for a name the profile does not define or a negative
+    ///   driver value.
+    public func run(observed: [Observation], tier requested: Int?) throws(InvalidObservation) -> Result {
         let layout = compiled.layout
         var overrides: [Int: Double] = [:]
-        for (name, value) in observed {
-            guard let slot = layout.slot(name) else {
-                throw UnknownName(name: name, suggestion: Suggestions.closest(to: name, in: layout.names))
+        for observation in observed {
+            guard let slot = layout.slot(observation.name) else {
+                let suggestion = Suggestions.closest(to: observation.name, in: layout.names)
+                throw InvalidObservation(
+                    diagnostic: .error(
+                        "'\(observation.name)' is not a name in profile '\(compiled.profile.id)'",
+                        at: observation.location, path: observation.path,
+                        hint: (suggestion.map { "did you mean '\($0)'? " } ?? "")
+                            + "Observed values may name the driver, params, metrics, \(ContextName.summary)."))
             }
-            overrides[slot] = value
+            if slot == SlotLayout.driverSlot && observation.value < 0 {
+                throw InvalidObservation(
+                    diagnostic: .error(
+                        "the driver '\(observation.name)' cannot be negative (\(NumberFormatting.plain(observation.value)))",
+                        at: observation.location, path: observation.path, hint: "it is a count, such as the number of users"))
+            }
+            overrides[slot] = observation.value
         }
         let plan = EnginePlan(compiled)
         let driverObserved = overrides[SlotLayout.driverSlot]
@@ -117,8 +160,11 @@ public struct ObservedCheck: Sendable {
     }
 
     /// Reads observed values: a JSON object of name → number, or CSV rows `name,value` (a header
-    /// row allowed). Every problem is reported with its line and column.
-    public static func parse(_ bytes: [UInt8]) -> Swift.Result<[(name: String, value: Double)], GrowthInput.CSVErrors> {
+    /// row allowed; `\n`, `\r\n` and `\r` line ends). Every problem is reported with its line
+    /// and column (or JSON path): a byte-order mark, a name given twice, a value that is not a
+    /// plain decimal number (`0x10`, `inf`).
+    public static func parse(_ bytes: [UInt8]) -> Swift.Result<[Observation], GrowthInput.CSVErrors> {
+        if let problem = CSVRows.encodingProblem(bytes) { return .failure(GrowthInput.CSVErrors(diagnostics: [problem])) }
         let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
         // '[' too: a JSON array is a JSON mistake, not a CSV row.
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
@@ -133,40 +179,52 @@ public struct ObservedCheck: Sendable {
                     GrowthInput.CSVErrors(diagnostics: [.error("expected an object of name → number", at: root.location)]))
             }
             var bag = DiagnosticBag()
-            var values: [(String, Double)] = []
+            var values: [Observation] = []
             for member in members where !member.key.hasPrefix("$") {
+                let path = JSONReader.path("$", member.key)
                 guard case .number(let value) = member.value.value else {
                     bag.error(
                         "\"\(member.key)\" must be a number, found \(member.value.value.typeName)", at: member.value.location,
-                        path: JSONReader.path("$", member.key))
+                        path: path)
                     continue
                 }
-                values.append((member.key, value))
+                values.append(Observation(name: member.key, value: value, location: member.value.location, path: path))
             }
             return bag.hasErrors ? .failure(GrowthInput.CSVErrors(diagnostics: bag.diagnostics)) : .success(values)
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return .failure(GrowthInput.CSVErrors(diagnostics: [.error("the file is not valid UTF-8")]))
-        }
+        let text = String(decoding: bytes, as: UTF8.self)  // valid: checked above
         var bag = DiagnosticBag()
-        var values: [(String, Double)] = []
-        for row in CSVRows.rows(in: text) {
+        var values: [Observation] = []
+        var lines: [String: Int] = [:]
+        for (number, row) in CSVRows.rows(in: text).enumerated() {
             let cells = row.cells
             let at = row.location
-            if values.isEmpty && !bag.hasErrors && cells.count == 2 && Double(cells[1]) == nil {
-                continue  // a header row
+            // A header row (`name,value`): a first row whose second cell is a word. `0x10` or
+            // `1,5e` there is a bad number, reported below.
+            if number == 0 && cells.count == 2 && NumberSyntax.decimal(cells[1]) == nil,
+                let lead = cells[1].unicodeScalars.first, !("0"..."9").contains(lead), !["+", "-", "."].contains(lead)
+            {
+                continue
             }
             guard cells.count == 2, !cells[0].isEmpty else {
                 bag.error("expected 2 columns (name,value), found \(cells.count)", at: at, hint: "e.g. db_connections,84")
                 continue
             }
-            guard let value = Double(cells[1]), value.isFinite else {
+            let valueAt = SourceLocation(line: row.line, column: row.secondCellColumn)
+            guard let value = NumberSyntax.decimal(cells[1]) else {
                 bag.error(
-                    "value '\(cells[1])' for \(cells[0]) is not a number",
-                    at: SourceLocation(line: row.line, column: row.secondCellColumn))
+                    "value '\(cells[1])' for \(cells[0]) is not a number", at: valueAt,
+                    hint: "a plain decimal number such as 84 or 0.75")
                 continue
             }
-            values.append((cells[0], value))
+            if let earlier = lines[cells[0]] {
+                bag.error(
+                    "'\(cells[0])' is given twice (first on line \(earlier))", at: at,
+                    hint: "keep one row per name: which value is meant?")
+                continue
+            }
+            lines[cells[0]] = row.line
+            values.append(Observation(name: cells[0], value: value, location: at))
         }
         return bag.hasErrors ? .failure(GrowthInput.CSVErrors(diagnostics: bag.diagnostics)) : .success(values)
     }

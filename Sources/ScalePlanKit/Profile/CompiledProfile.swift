@@ -77,3 +77,31 @@ indirect enum CompiledCondition: Sendable {
     case any([CompiledCondition])
     case all([CompiledCondition])
 }
+
+extension CompiledProfile {
+    /// The slots whose value changes with the driver: the driver, and every metric that reads
+    /// it, directly or through other metrics.
+    var driverDependentSlots: Set<Int> {
+        var dependent: Set<Int> = [SlotLayout.driverSlot]
+        for metric in metricOrder where metrics[metric].reads(anyOf: dependent) {
+            dependent.insert(layout.metricSlots.lowerBound + metric)
+        }
+        return dependent
+    }
+
+    /// Whether an expression's value changes with the driver (a usage-priced cost, a limit
+    /// that scales with the load).
+    func dependsOnDriver(_ expression: CompiledExpression) -> Bool {
+        expression.reads(anyOf: driverDependentSlots)
+    }
+}
+
+extension CompiledExpression {
+    /// Whether the expression loads any of `slots`.
+    func reads(anyOf slots: Set<Int>) -> Bool {
+        code.contains { instruction in
+            if case .load(let slot) = instruction { return slots.contains(slot) }
+            return false
+        }
+    }
+}

@@ -5,13 +5,10 @@ public enum CapacityReport: Report {
     /// Each tier's answer, and the profile they are of.
     public typealias Subject = (results: [CapacitySearch.Result], compiled: CompiledProfile)
 
-    public static func render(_ subject: Subject, format: ReportFormat) -> String {
-        render(subject.results, compiled: subject.compiled, format: format)
-    }
-
-    public static func render(_ results: [CapacitySearch.Result], compiled: CompiledProfile, format: ReportFormat) -> String {
-        switch format {
-        case .table: table(results, compiled)
+    public static func render(_ subject: Subject, format: ReportFormat, layout: TerminalLayout) -> String {
+        let (results, compiled) = subject
+        return switch format {
+        case .table: table(results, compiled, width: layout.width)
         case .json: json(results, compiled).rendered() + "\n"
         case .csv: csv(results, compiled)
         case .markdown: markdown(results, compiled)
@@ -49,32 +46,36 @@ public enum CapacityReport: Report {
         }
     }
 
-    static func table(_ results: [CapacitySearch.Result], _ compiled: CompiledProfile) -> String {
+    static func table(_ results: [CapacitySearch.Result], _ compiled: CompiledProfile, width: Int) -> String {
         let profile = compiled.profile
+        let clean = { (text: String) in TextSafety.terminal(text) }
         var out =
-            TextSafety.terminal("\(profile.name) (\(profile.id)): how many \(profile.driver.name) each tier's limits carry")
-            + "\n\n"
+            TextWrap.wrap(
+                clean("\(profile.name) (\(profile.id)): how many \(profile.driver.name) each tier's limits carry"), width: width,
+                indent: 2) + "\n\n"
         let rows = rows(results, compiled).map { row in
-            [
-                TextTable.truncate(row.tier, 12), row.range, row.carries, TextTable.truncate(row.binding, 32),
-                TextTable.truncate(row.atMax, 24), row.headroom,
-            ]
+            [clean(row.tier), row.range, row.carries, clean(row.binding), clean(row.atMax), row.headroom]
         }
         out += TextTable.render(
-            headers: ["TIER", "RANGE", "CARRIES UP TO", "BINDING LIMIT", "AT DECLARED MAX", "HEADROOM"],
-            rows: rows, rightAligned: [2, 5])
+            [
+                TableColumn("TIER", shrinksTo: 6), TableColumn("RANGE"), TableColumn("CARRIES UP TO", .right),
+                TableColumn("BINDING LIMIT", shrinksTo: 12), TableColumn("AT DECLARED MAX", shrinksTo: 10, dropRank: 1),
+                TableColumn("HEADROOM", .right),
+            ], rows: rows, width: width)
         out +=
             "\n"
             + TextWrap.wrap(
-                "CARRIES UP TO: the largest whole number of \(profile.driver.name) at which every limit "
-                    + "holds, exact to one \(profile.driver.unit); the binding limit fails one above it. HEADROOM: how far that is "
-                    + "above (+) or below (−) the tier's declared maximum.", width: 100, indent: 0) + "\n"
+                clean(
+                    "CARRIES UP TO: the largest whole number of \(profile.driver.name) at which every limit "
+                        + "holds, exact to one \(profile.driver.unit); the binding limit fails one above it. HEADROOM: how far that is "
+                        + "above (+) or below (−) the tier's declared maximum."), width: width, indent: 0) + "\n"
         for result in results {
             if let note = result.nonMonotone {
                 out +=
                     TextWrap.wrap(
-                        "Note: \(compiled.tiers[result.tier].tier.id): the limits are not monotone in \(profile.driver.name): \(note); the answer is the first failure.",
-                        width: 100, indent: 6) + "\n"
+                        clean(
+                            "Note: \(compiled.tiers[result.tier].tier.id): the limits are not monotone in \(profile.driver.name): \(note); the answer is the first failure."
+                        ), width: width, indent: 6) + "\n"
             }
         }
         return out

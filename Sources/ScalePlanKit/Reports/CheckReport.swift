@@ -4,33 +4,41 @@ public enum CheckReport: Report {
     public struct Subject: Sendable {
         public var result: ObservedCheck.Result
         public var profile: Profile
-        /// The `--fail-on` severity, and whether a trigger at or above it fired.
+        /// The `--fail-on` severity: a trigger at or above it firing fails the check.
         public var failOn: Trigger.Severity
-        public var failed: Bool
-        public var style: TextStyle
 
-        public init(result: ObservedCheck.Result, profile: Profile, failOn: Trigger.Severity, failed: Bool, style: TextStyle) {
+        public init(result: ObservedCheck.Result, profile: Profile, failOn: Trigger.Severity) {
             self.result = result
             self.profile = profile
             self.failOn = failOn
-            self.failed = failed
-            self.style = style
         }
+
+        /// Why the check fails; nil when it passes.
+        public var failureReason: String? { result.failureReason(atOrAbove: failOn) }
     }
 
-    public static func render(_ subject: Subject, format: ListFormat) -> String {
+    public static func render(_ subject: Subject, format: ListFormat, layout: TerminalLayout) -> String {
         switch format {
-        case .table: table(subject.result, profile: subject.profile, style: subject.style)
-        case .json: json(subject.result, profile: subject.profile, failOn: subject.failOn, failed: subject.failed)
-        case .markdown: markdown(subject.result, profile: subject.profile)
+        case .table: table(subject, layout: layout)
+        case .json: json(subject)
+        case .markdown: markdown(subject)
         }
     }
 
-    static func table(_ result: ObservedCheck.Result, profile: Profile, style: TextStyle) -> String {
+    static func table(_ subject: Subject, layout: TerminalLayout) -> String {
+        let (result, profile, style, width) = (subject.result, subject.profile, layout.style, layout.width)
         let tier = profile.tiers[result.tier]
         let clean = { (text: String) in TextSafety.terminal(text) }
-        var out = style.bold(clean("\(profile.name): triggers of tier \(tier.name) (\(tier.id)) and the global ones")) + "\n"
-        out += result.tierFromDriver ? "Active tier from the observed \(profile.driver.name).\n" : "Active tier from --tier.\n"
+        // Colour goes on after the text is cleaned and wrapped, so neither touches the codes.
+        var out =
+            style.bold(
+                TextWrap.wrap(
+                    clean("\(profile.name): triggers of tier \(tier.name) (\(tier.id)) and the global ones"), width: width,
+                    indent: 2))
+            + "\n"
+        out +=
+            result.tierFromDriver
+            ? clean("Active tier from the observed \(profile.driver.name).") + "\n" : "Active tier from --tier.\n"
         out += "\n"
         if result.firing.isEmpty {
             out += style.green("No trigger fires") + " (\(result.quiet.count) checked).\n"
@@ -38,21 +46,30 @@ public enum CheckReport: Report {
             out += style.bold("FIRING (\(result.firing.count) of \(result.firing.count + result.quiet.count)):") + "\n"
             for firing in result.firing {
                 let severity = firing.trigger.severity
-                let label =
-                    severity == .critical ? style.red("critical") : severity == .warning ? style.yellow("warning ") : "info    "
-                var line = "  \(label) \(firing.trigger.id)"
+                var line = "  \(severity.rawValue.padding(8)) \(clean(firing.trigger.id))"
                 if let quantity = firing.quantity, let value = firing.value, let threshold = firing.threshold {
-                    line += ": \(quantity) = \(number(value)) (threshold \(number(threshold)))"
+                    line += ": \(clean(quantity)) = \(number(value)) (threshold \(number(threshold)))"
                 }
-                out += TextWrap.wrap(clean(line), width: 100, indent: 13) + "\n"
-                out += TextWrap.wrap("             → " + clean(firing.trigger.action), width: 100, indent: 15) + "\n"
+                var wrapped = TextWrap.wrap(line, width: width, indent: 13)
+                let label = severity.rawValue
+                let colored = severity == .critical ? style.red(label) : severity == .warning ? style.yellow(label) : label
+                wrapped = "  " + colored + wrapped.dropFirst(2 + label.count)
+                out += wrapped + "\n"
+                out += TextWrap.wrap("             → " + clean(firing.trigger.action), width: width, indent: 15) + "\n"
             }
+        }
+        if let reason = subject.failureReason {
+            out +=
+                "\n"
+                + style.bold(
+                    TextWrap.wrap("FAILED (--fail-on \(subject.failOn.rawValue)): " + clean(reason), width: width, indent: 2))
+                + "\n"
         }
         out += "\nVALUES THE TRIGGERS READ (observed, or derived from the model):\n"
         out += TextTable.render(
-            headers: ["  NAME", "VALUE", "SOURCE"],
-            rows: result.values.map { ["  " + $0.name, number($0.value), $0.observed ? "observed" : "derived"] },
-            rightAligned: [1])
+            [TableColumn("NAME", shrinksTo: 16), TableColumn("VALUE", .right), TableColumn("SOURCE")],
+            rows: result.values.map { [clean($0.name), number($0.value), $0.observed ? "observed" : "derived"] },
+            width: width, indent: 2)
         return out
     }
 
@@ -60,14 +77,16 @@ public enum CheckReport: Report {
         NumberFormatting.grouped(value, decimals: Swift.abs(value) < 10 && value != value.rounded() ? 3 : 0)
     }
 
-    static func json(_ result: ObservedCheck.Result, profile: Profile, failOn: Trigger.Severity, failed: Bool) -> String {
-        JSONOutput.object([
+    static func json(_ subject: Subject) -> String {
+        let (result, profile, failOn) = (subject.result, subject.profile, subject.failOn)
+        return JSONOutput.object([
             ("schema", .string("scaleplan.check/1")),
             ("profile", .string(profile.id)),
             ("tier", .string(profile.tiers[result.tier].id)),
             ("tier_from", .string(result.tierFromDriver ? "driver" : "option")),
             ("fail_on", .string(failOn.rawValue)),
-            ("failed", .bool(failed)),
+            ("failed", .bool(subject.failureReason != nil)),
+            ("reason", .string(subject.failureReason)),
             (
                 "firing",
                 .array(
@@ -91,7 +110,8 @@ public enum CheckReport: Report {
         ]).rendered() + "\n"
     }
 
-    static func markdown(_ result: ObservedCheck.Result, profile: Profile) -> String {
+    static func markdown(_ subject: Subject) -> String {
+        let (result, profile) = (subject.result, subject.profile)
         let md = TextSafety.markdown
         let tier = profile.tiers[result.tier]
         var out = "## \(md(profile.name)): trigger check (tier \(md(tier.name)))\n\n"
@@ -105,6 +125,7 @@ public enum CheckReport: Report {
                     + "\(firing.value.map(number) ?? "–") | \(firing.threshold.map(number) ?? "–") | \(md(firing.trigger.action)) |\n"
             }
         }
+        if let reason = subject.failureReason { out += "\n**Failed (--fail-on \(subject.failOn.rawValue)):** \(md(reason))\n" }
         out += "\n| Value | | Source |\n|---|---:|---|\n"
         for value in result.values {
             out += "| \(md(value.name)) | \(number(value.value)) | \(value.observed ? "observed" : "derived") |\n"

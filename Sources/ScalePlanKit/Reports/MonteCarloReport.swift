@@ -3,9 +3,9 @@
 public enum MonteCarloReport: Report {
     public static let schema = "scaleplan.montecarlo/2"
 
-    public static func render(_ result: MonteCarloResult, format: ReportFormat) -> String {
+    public static func render(_ result: MonteCarloResult, format: ReportFormat, layout: TerminalLayout) -> String {
         switch format {
-        case .table: table(result)
+        case .table: table(result, width: layout.width)
         case .json: json(result).rendered() + "\n"
         case .csv: csv(result)
         case .markdown: markdown(result)
@@ -26,7 +26,7 @@ public enum MonteCarloReport: Report {
     }
 
     /// `P50 [P10–P90]`, or just the value when every trial agrees; compact (`$11.5K`) from
-    /// 10,000 up so a row fits 100 columns.
+    /// 10,000 up so a row stays narrow.
     static func cell(_ percentiles: MonteCarloResult.Percentiles, kind: MonteCarloResult.Series.Kind, text: ReportText) -> String
     {
         let format: (Double?) -> String = { value in
@@ -52,50 +52,82 @@ public enum MonteCarloReport: Report {
         return Array(points.suffix(6))
     }
 
-    static func table(_ result: MonteCarloResult) -> String {
+    /// When a trigger first fires, in words where trials run past the horizon: `M14 [M11–M20]`,
+    /// `M14 [M11 – after M35]`, `after M35 in most trials (M20 in the earliest 10%)`.
+    static func firstMonth(_ odds: MonteCarloResult.TriggerOdds, _ result: MonteCarloResult) -> String {
+        let first = odds.firstMonth
+        let after = "after \(result.label(result.months - 1))"
+        guard let p50 = first.p50 else {
+            return "\(after) in most trials" + (first.p10.map { " (\(result.label($0)) in the earliest 10%)" } ?? "")
+        }
+        let low = first.p10.map { result.label($0) } ?? result.label(p50)
+        guard let p90 = first.p90 else { return "\(result.label(p50)) [\(low) – \(after)]" }
+        if first.p10 == p90 { return result.label(p50) }
+        return "\(result.label(p50)) [\(low)–\(result.label(p90))]"
+    }
+
+    static func table(_ result: MonteCarloResult, width: Int) -> String {
         let text = ReportText(profile: result.profile)
-        var out = TextSafety.terminal("\(result.profile.name) (\(result.profile.id)) — Monte Carlo") + "\n"
-        out += TextWrap.wrap(TextSafety.terminal(header(result)), width: 100, indent: 0) + "\n\n"
+        var out =
+            TextWrap.wrap(
+                TextSafety.terminal("\(result.profile.name) (\(result.profile.id)) — Monte Carlo"), width: width, indent: 2)
+            + "\n"
+        out += TextWrap.wrap(TextSafety.terminal(header(result)), width: width, indent: 0) + "\n\n"
         let series = shownSeries(result)
-        let headers = ["MONTH"] + series.map { TextTable.truncate($0.name.uppercased(), 12) }
+        let columns =
+            [TableColumn("MONTH")]
+            + series.map { series in
+                TableColumn(
+                    TextSafety.terminal(series.name.uppercased()), .right,
+                    dropRank: series.kind == .revenue ? 1 : series.kind == .margin ? 2 : nil)
+            }
         let rows = (0..<result.months).map { month in
             [result.label(month)] + series.map { cell($0.months[month], kind: $0.kind, text: text) }
         }
-        out += TextTable.render(headers: headers, rows: rows, rightAligned: Set(1...series.count))
-        out += "\nTRIGGERS — probability of firing within \(result.months) months, first month P50 [P10–P90]:\n"
+        out += TextTable.render(columns, rows: rows, width: width)
+        out +=
+            "\n"
+            + TextWrap.wrap(
+                "TRIGGERS — probability of firing within \(result.months) months, first month P50 [P10–P90]:", width: width,
+                indent: 2) + "\n"
         let fired = result.triggers.filter { $0.probability > 0 }.sorted { ($1.probability, $0.id) < ($0.probability, $1.id) }
         if fired.isEmpty { out += "  none fires in any trial\n" }
         let triggerRows = fired.map { odds -> [String] in
-            let months = [odds.firstMonth.p10, odds.firstMonth.p50, odds.firstMonth.p90].map {
-                $0.map { result.label($0) } ?? "later"
-            }
-            return [
-                "  " + TextTable.truncate(odds.id, 34), odds.severity.rawValue, text.percent(odds.probability),
-                "\(months[1]) [\(months[0])–\(months[2])]",
-            ]
+            [TextSafety.terminal(odds.id), odds.severity.rawValue, text.percent(odds.probability), firstMonth(odds, result)]
         }
         if !triggerRows.isEmpty {
             out += TextTable.render(
-                headers: ["  TRIGGER", "SEVERITY", "P(FIRES)", "FIRST MONTH"], rows: triggerRows,
-                rightAligned: [2])
+                [
+                    TableColumn("TRIGGER", shrinksTo: 12), TableColumn("SEVERITY"), TableColumn("P(FIRES)", .right),
+                    TableColumn("FIRST MONTH", shrinksTo: 14),
+                ], rows: triggerRows, width: width, indent: 2)
         }
         let never = result.triggers.count - fired.count
         if never > 0 { out += "  (\(never) other trigger\(never == 1 ? "" : "s") never fire\(never == 1 ? "s" : ""))\n" }
         let points = checkpoints(result.months)
-        out += "\nTIERS — probability the load has reached each tier by month:\n"
+        out +=
+            "\n" + TextWrap.wrap("TIERS — probability the load has reached each tier by month:", width: width, indent: 2) + "\n"
         out += TextTable.render(
-            headers: ["  TIER"] + points.map { result.label($0) },
+            [TableColumn("TIER", shrinksTo: 8)]
+                + points.enumerated().map { index, point in
+                    // The last checkpoint is never hidden; the earliest go first.
+                    TableColumn(result.label(point), .right, dropRank: index == points.count - 1 ? nil : index + 1)
+                },
             rows: result.tiers.map { odds in
-                ["  " + TextTable.truncate(odds.id, 20)] + points.map { text.percent(odds.neededBy[$0]) }
+                [TextSafety.terminal(odds.id)] + points.map { text.percent(odds.neededBy[$0]) }
             },
-            rightAligned: Set(1...points.count))
-        out += invalidText(result, text: text)
-        out += "\nLimited metrics', utilisation's and p95's percentiles are in --format json and csv.\n"
+            width: width, indent: 2)
+        out += invalidText(result, text: text, width: width)
+        out +=
+            "\n"
+            + TextWrap.wrap(
+                "Limited metrics', utilisation's and p95's percentiles are in --format json and csv.", width: width, indent: 0)
+            + "\n"
         return out
     }
 
     /// The values of the model invalid in some trials, one line each.
-    static func invalidText(_ result: MonteCarloResult, text: ReportText) -> String {
+    static func invalidText(_ result: MonteCarloResult, text: ReportText, width: Int) -> String {
         guard !result.invalidValues.isEmpty else { return "" }
         var out = "\nINVALID VALUES — the share of trials in which a value of the model breaks its rule:\n"
         for odds in result.invalidValues {
@@ -103,7 +135,7 @@ public enum MonteCarloReport: Report {
             out +=
                 TextWrap.wrap(
                     "  \(text.percent(odds.probability))  \(TextSafety.terminal(value.subject)) is \(NumberFormatting.quantity(value.value)) first at \(result.label(value.month)) (\(TextSafety.terminal(value.expression))); expected \(value.expected)",
-                    width: 100, indent: 7) + "\n"
+                    width: width, indent: 7) + "\n"
         }
         return out
     }

@@ -2,11 +2,25 @@
 public enum PlanDiffReport: Report {
     public static let schema = "scaleplan.plandiff/1"
 
-    public static func render(_ diff: PlanDiff, format: ListFormat) -> String {
+    /// The diff, and the `--fail-on-increase` limit when one was given.
+    public struct Subject: Sendable {
+        public var diff: PlanDiff
+        public var limit: CostIncreaseLimit?
+
+        public init(diff: PlanDiff, limit: CostIncreaseLimit? = nil) {
+            self.diff = diff
+            self.limit = limit
+        }
+
+        /// Why the change fails its limit; nil without a limit or within it.
+        public var failureReason: String? { limit?.exceeded(by: diff) }
+    }
+
+    public static func render(_ subject: Subject, format: ListFormat, layout: TerminalLayout) -> String {
         switch format {
-        case .table: text(diff)
-        case .json: json(diff).rendered() + "\n"
-        case .markdown: markdown(diff)
+        case .table: text(subject, width: layout.width)
+        case .json: json(subject).rendered() + "\n"
+        case .markdown: markdown(subject)
         }
     }
 
@@ -47,17 +61,27 @@ public enum PlanDiffReport: Report {
         }
     }
 
-    static func text(_ diff: PlanDiff) -> String {
+    static func text(_ subject: Subject, width: Int) -> String {
+        let diff = subject.diff
         let clean = { (text: String) in TextSafety.terminal(text) }
-        var out = clean("\(diff.old.name) (\(diff.old.id)) → \(diff.new.name) (\(diff.new.id))") + "\n\n"
+        var out =
+            TextWrap.wrap(clean("\(diff.old.name) (\(diff.old.id)) → \(diff.new.name) (\(diff.new.id))"), width: width, indent: 2)
+            + "\n\n"
         out += diff.lines.isEmpty ? "No changes to the plan.\n" : "CHANGES (\(diff.lines.count)):\n"
-        for line in changeLines(diff) { out += TextWrap.wrap("  " + clean(line), width: 100, indent: 6) + "\n" }
-        out += "\nPROJECTED OUTCOME (\(clean(diff.growthSource)), \(diff.months) months):\n"
-        for line in outcome(diff) { out += TextWrap.wrap("  " + clean(line), width: 100, indent: 4) + "\n" }
+        for line in changeLines(diff) { out += TextWrap.wrap("  " + clean(line), width: width, indent: 6) + "\n" }
+        out +=
+            "\n"
+            + TextWrap.wrap(clean("PROJECTED OUTCOME (\(diff.growthSource), \(diff.months) months):"), width: width, indent: 2)
+            + "\n"
+        for line in outcome(diff) { out += TextWrap.wrap("  " + clean(line), width: width, indent: 4) + "\n" }
+        if let reason = subject.failureReason {
+            out += "\n" + TextWrap.wrap("FAILED (--fail-on-increase): " + clean(reason), width: width, indent: 2) + "\n"
+        }
         return out
     }
 
-    static func markdown(_ diff: PlanDiff) -> String {
+    static func markdown(_ subject: Subject) -> String {
+        let diff = subject.diff
         let md = TextSafety.markdown
         var out = "### Plan change: \(md(diff.new.name))\n\n"
         out += "**\(md(outcome(diff)[0]))**\n\n"
@@ -74,10 +98,12 @@ public enum PlanDiffReport: Report {
             out += "\nProjected along \(md(diff.growthSource)), \(diff.months) months:\n\n"
             for line in rest { out += "- \(md(line))\n" }
         }
+        if let reason = subject.failureReason { out += "\n**Failed (--fail-on-increase):** \(md(reason))\n" }
         return out
     }
 
-    static func json(_ diff: PlanDiff) -> JSONOutput {
+    static func json(_ subject: Subject) -> JSONOutput {
+        let diff = subject.diff
         func cost(_ value: CostBreakdown) -> JSONOutput {
             .object([("low", .number(value.low)), ("expected", .number(value.expected)), ("high", .number(value.high))])
         }
@@ -112,6 +138,7 @@ public enum PlanDiffReport: Report {
                     ("increase", .number(diff.costIncrease)),
                 ])
             ),
+            ("failed", .bool(subject.failureReason != nil)), ("reason", .string(subject.failureReason)),
             (
                 "triggers",
                 .array(

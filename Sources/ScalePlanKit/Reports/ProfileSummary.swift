@@ -4,13 +4,22 @@ public struct ProfileSummary {
         var item: CostItem
         var low: Double
         var high: Double
-        /// The formula, for usage-priced items.
+        /// The formula, for an amount that is an expression.
+        var formula: String?
+        /// Whether the amount changes with the driver (a formula may read params only).
+        var usagePriced: Bool
+    }
+
+    struct LimitRow {
+        var limit: Limit
+        var value: Double
+        /// The formula, for a limit that is an expression.
         var formula: String?
     }
 
     struct TierSummary {
         var tier: Tier
-        var limits: [(name: String, limit: Double, formula: String?)]
+        var limits: [LimitRow]
         var costs: [CostRow]
         var totalLow: Double
         var totalHigh: Double
@@ -25,6 +34,7 @@ public struct ProfileSummary {
     public init(_ compiled: CompiledProfile) {
         profile = compiled.profile
         let evaluator = PointEvaluator(compiled)
+        let dependent = compiled.driverDependentSlots
         tiers = compiled.tiers.enumerated().map { tierIndex, tier in
             let lowAt = tier.tier.range.min
             let highAt = tier.tier.range.max ?? tier.tier.range.min
@@ -38,10 +48,18 @@ public struct ProfileSummary {
                 case .range(.expression(let text), _, _), .range(_, _, .expression(let text)): formula = text.text
                 default: formula = nil
                 }
-                rows.append(CostRow(item: cost.item, low: lows[index].low, high: highs[index].high, formula: formula))
+                let usagePriced = [cost.low, cost.expected, cost.high].contains { $0.reads(anyOf: dependent) }
+                rows.append(
+                    CostRow(
+                        item: cost.item, low: lows[index].low, high: highs[index].high, formula: formula, usagePriced: usagePriced
+                    ))
             }
-            let limits = zip(tier.limits, evaluator.limits(of: tierIndex, driver: lowAt)).map { limit, use in
-                (limit.name, use.limit, limit.limit.constantValue == nil ? limit.limit.source : nil)
+            // A compiled profile has one compiled limit per declared one, in order.
+            let uses = evaluator.limits(of: tierIndex, driver: lowAt)
+            let limits = tier.tier.capacity.indices.map { index in
+                LimitRow(
+                    limit: tier.tier.capacity[index], value: uses[index].limit,
+                    formula: tier.limits[index].limit.constantValue == nil ? tier.limits[index].limit.source : nil)
             }
             return TierSummary(
                 tier: tier.tier, limits: limits, costs: rows,
@@ -49,6 +67,8 @@ public struct ProfileSummary {
                 lowAt: lowAt, highAt: highAt)
         }
     }
+
+    public static let schema = "scaleplan.show/1"
 
     var json: JSONOutput {
         func trigger(_ trigger: Trigger) -> JSONOutput {
@@ -58,9 +78,14 @@ public struct ProfileSummary {
                 ("target", .string(trigger.target)),
             ])
         }
+        func range(_ range: NumberRange?) -> JSONOutput {
+            range.map { .object([("low", .number($0.low)), ("high", .number($0.high))]) } ?? .null
+        }
+        func notes(_ notes: [String]) -> JSONOutput { .array(notes.map { .string($0) }) }
         return .object([
-            ("schema", .string("scaleplan.show/1")),
+            ("schema", .string(Self.schema)),
             ("id", .string(profile.id)), ("name", .string(profile.name)),
+            ("description", .string(profile.description)), ("source", .string(profile.source)),
             (
                 "driver",
                 .object([
@@ -69,6 +94,39 @@ public struct ProfileSummary {
                 ])
             ),
             ("currency", .string(profile.currency)),
+            ("fx", .object(profile.fx.keys.sorted().map { ($0, .number(profile.fx[$0])) })),
+            (
+                "params",
+                .array(
+                    profile.params.map { param in
+                        .object([
+                            ("name", .string(param.name)),
+                            (
+                                "value",
+                                .object([
+                                    ("distribution", .string(param.value.distribution.rawValue)),
+                                    ("low", .number(param.value.low)), ("mode", .number(param.value.mode)),
+                                    ("high", .number(param.value.high)), ("expected", .number(param.value.expected)),
+                                ])
+                            ),
+                            ("unit", .string(param.unit)), ("label", .string(param.label)),
+                            ("assumption", .string(param.assumption)), ("source", .string(param.source)),
+                            ("observed", .bool(param.observed)),
+                        ])
+                    })
+            ),
+            (
+                "metrics",
+                .array(
+                    profile.metrics.map { metric in
+                        .object([
+                            ("name", .string(metric.name)), ("expression", .string(metric.expression.text)),
+                            ("unit", .string(metric.unit)), ("label", .string(metric.label)),
+                            ("assumption", .string(metric.assumption)), ("source", .string(metric.source)),
+                        ])
+                    })
+            ),
+            ("revenue", .string(profile.revenue?.text)),
             (
                 "tiers",
                 .array(
@@ -79,15 +137,20 @@ public struct ProfileSummary {
                             ("range", .object([("min", .number(tier.range.min)), ("max", .number(tier.range.max))])),
                             (
                                 "timeline",
-                                tier.timeline.map { .object([("start", .number($0.start)), ("end", .number($0.end))]) } ?? .null
+                                tier.timeline.map {
+                                    .object([
+                                        ("start", .number($0.start)), ("end", .number($0.end)), ("label", .string($0.label)),
+                                    ])
+                                } ?? .null
                             ),
                             (
                                 "capacity",
                                 .array(
                                     summary.limits.map {
                                         .object([
-                                            ("metric", .string($0.name)), ("limit", .number($0.limit)),
-                                            ("formula", .string($0.formula)),
+                                            ("metric", .string($0.limit.metric)), ("limit", .number($0.value)),
+                                            ("formula", .string($0.formula)), ("label", .string($0.limit.label)),
+                                            ("source", .string($0.limit.source)),
                                         ])
                                     })
                             ),
@@ -98,7 +161,9 @@ public struct ProfileSummary {
                                         .object([
                                             ("item", .string($0.item.item)), ("category", .string($0.item.category)),
                                             ("low", .number($0.low)), ("high", .number($0.high)),
-                                            ("formula", .string($0.formula)),
+                                            ("formula", .string($0.formula)), ("usage_priced", .bool($0.usagePriced)),
+                                            ("currency", .string($0.item.currency)), ("source", .string($0.item.source)),
+                                            ("note", .string($0.item.note)),
                                         ])
                                     })
                             ),
@@ -116,7 +181,49 @@ public struct ProfileSummary {
                                     ("uptime_pct", .number(tier.slo?.uptimePercent)),
                                 ])
                             ),
+                            (
+                                "queues",
+                                .array(
+                                    tier.queues.map { queue in
+                                        .object([
+                                            ("name", .string(queue.name)), ("servers", .string(queue.servers.description)),
+                                            ("service_ms", .string(queue.serviceMilliseconds.description)),
+                                            ("arrivals_per_second", .string(queue.arrival.text)),
+                                            ("p95_ms", .number(queue.p95Milliseconds)),
+                                        ])
+                                    })
+                            ),
                             ("triggers", .array(tier.triggers.map(trigger))),
+                            (
+                                "migration",
+                                tier.migration.map {
+                                    .object([
+                                        ("lead_time_months", range($0.leadTimeMonths)),
+                                        ("downtime_minutes", range($0.downtimeMinutes)), ("note", .string($0.note)),
+                                    ])
+                                } ?? .null
+                            ),
+                            (
+                                "team",
+                                tier.team.map { team in
+                                    .object([
+                                        ("headcount", range(team.headcount)), ("burn", range(team.burn)),
+                                        ("currency", .string(team.currency)),
+                                        (
+                                            "hires",
+                                            .array(
+                                                team.hires.map { hire in
+                                                    .object([
+                                                        ("role", .string(hire.role)), ("at", .number(hire.at)),
+                                                        ("count", .number(Double(hire.count))), ("salary", range(hire.salary)),
+                                                        ("currency", .string(hire.currency)), ("why", .string(hire.why)),
+                                                    ])
+                                                })
+                                        ),
+                                    ])
+                                } ?? .null
+                            ),
+                            ("notes", notes(tier.notes)),
                         ])
                     })
             ),
@@ -126,11 +233,13 @@ public struct ProfileSummary {
                 .array(
                     profile.scenarios.map {
                         .object([
-                            ("id", .string($0.id)), ("default", .bool($0.isDefault)),
-                            ("growth", .string($0.growth.kind.rawValue)),
+                            ("id", .string($0.id)), ("name", .string($0.name)), ("default", .bool($0.isDefault)),
+                            ("growth", .string($0.growth.kind.rawValue)), ("months", .number($0.months.map(Double.init))),
+                            ("start", .string($0.start?.description)),
                         ])
                     })
             ),
+            ("notes", notes(profile.notes)),
         ])
     }
 }

@@ -1,52 +1,61 @@
-/// `simulate --format table`: a month table and the events list, within 100 columns.
+/// `simulate --format table`: a month table and the events list, fitted to the terminal.
 enum ProjectionTableRenderer {
-    static func render(_ projection: Projection) -> String {
+    static func render(_ projection: Projection, layout: TerminalLayout) -> String {
         let profile = projection.profile
         let text = ReportText(profile: profile)
         let hasRevenue = projection.compiled.revenue != nil
-        var out = TextSafety.terminal("\(profile.name) (\(profile.id))") + "\n"
+        var out = TextWrap.wrap(TextSafety.terminal("\(profile.name) (\(profile.id))"), width: layout.width, indent: 2) + "\n"
         var facts = "Growth: \(TextSafety.terminal(projection.growthSource)) · \(projection.months.count) months"
         if let start = projection.start { facts += " from \(start)" }
         facts +=
             " · COST is the expected monthly cost in \(profile.currency) (low and high in --format json or csv);"
-            + " PER UNIT is per \(profile.driver.unit)"
-        out += TextWrap.wrap(facts, width: 100, indent: 0) + "\n\n"
+            + " PER UNIT is per \(TextSafety.terminal(profile.driver.unit))"
+        out += TextWrap.wrap(facts, width: layout.width, indent: 0) + "\n\n"
 
-        var headers = [
-            "MONTH", TextTable.truncate(profile.driver.name.uppercased(), 10), "TIER", "BOTTLENECK", "P95", "COST", "PER UNIT",
+        let months = projection.months
+        var columns = [
+            TableColumn("MONTH"), TableColumn(TextSafety.terminal(profile.driver.name.uppercased()), .right),
+            TableColumn("TIER", shrinksTo: 6), TableColumn("BOTTLENECK", shrinksTo: 8), TableColumn("UTIL", .right),
+            TableColumn("P95", .right, dropRank: 2), TableColumn("COST", .right), TableColumn("PER UNIT", .right, dropRank: 1),
         ]
-        if hasRevenue { headers += ["REVENUE", "MARGIN"] } else { headers += ["LOW", "HIGH"] }
-        var rows: [[String]] = []
-        for month in projection.months {
-            let tier = TextTable.truncate(profile.tiers[month.tier].id, 9)
-            let bottleneck = month.bottleneck.map { TextTable.truncate($0.name, 13) + " " + text.percent($0.utilization) } ?? "–"
-            let p95 = month.worstQueue.map { text.milliseconds($0.p95Milliseconds) } ?? "–"
-            var row = [
-                projection.label(month.month), text.driver(month.driver), tier, bottleneck, p95,
-                text.money(month.cost.expected), text.money(month.costPerUnit),
-            ]
-            if hasRevenue {
-                row += [text.money(month.revenue), text.money(month.margin)]
-            } else {
-                row += [text.money(month.cost.low), text.money(month.cost.high)]
-            }
-            rows.append(row)
+        var money: [[String]] = [
+            text.moneyColumn(months.map(\.cost.expected)), text.moneyColumn(months.map(\.costPerUnit)),
+        ]
+        if hasRevenue {
+            columns += [TableColumn("REVENUE", .right, dropRank: 3), TableColumn("MARGIN", .right)]
+            money += [text.moneyColumn(months.map(\.revenue)), text.moneyColumn(months.map(\.margin))]
+        } else {
+            columns += [TableColumn("LOW", .right, dropRank: 3), TableColumn("HIGH", .right, dropRank: 4)]
+            money += [text.moneyColumn(months.map(\.cost.low)), text.moneyColumn(months.map(\.cost.high))]
         }
-        out += TextTable.render(headers: headers, rows: rows, rightAligned: [1, 4, 5, 6, 7, 8])
-        out += "\n" + events(projection)
+        let drivers = text.driverColumn(months.map(\.driver))
+        let latencies = text.millisecondsColumn(months.map { $0.worstQueue?.p95Milliseconds })
+        var rows: [[String]] = []
+        for (index, month) in months.enumerated() {
+            rows.append(
+                [
+                    projection.label(month.month), drivers[index], TextSafety.terminal(profile.tiers[month.tier].id),
+                    month.bottleneck.map { TextSafety.terminal($0.name) } ?? "–",
+                    month.bottleneck.map { text.percent($0.utilization) } ?? "", latencies[index],
+                ] + money.map { $0[index] })
+        }
+        out += TextTable.render(columns, rows: rows, width: layout.width)
+        out += "\n" + events(projection, width: layout.width)
         return out
     }
 
-    static func events(_ projection: Projection) -> String {
+    static func events(_ projection: Projection, width: Int) -> String {
         let events = projection.events
         guard !events.isEmpty else { return "EVENTS: none — no trigger fires and the plan carries the load.\n" }
         var out = "EVENTS (\(events.count)):\n"
+        // Every month label padded to the longest, so M9 and M10 start their text together.
+        let labelWidth = events.map { projection.label($0.month).count }.max() ?? 0
         for event in events {
-            let head = "  \(projection.label(event.month))  \(event.severity.rawValue.padding(8))  "
+            let head = "  \(projection.label(event.month).padding(labelWidth))  \(event.severity.rawValue.padding(8))  "
             let indent = String(repeating: " ", count: head.count)
-            out += TextWrap.wrap(head + TextSafety.terminal(event.message), width: 100, indent: head.count) + "\n"
+            out += TextWrap.wrap(head + TextSafety.terminal(event.message), width: width, indent: head.count) + "\n"
             if let action = event.action {
-                out += TextWrap.wrap(indent + "→ " + TextSafety.terminal(action), width: 100, indent: head.count + 2) + "\n"
+                out += TextWrap.wrap(indent + "→ " + TextSafety.terminal(action), width: width, indent: head.count + 2) + "\n"
             }
         }
         return out

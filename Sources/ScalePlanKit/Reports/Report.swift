@@ -7,10 +7,15 @@ public protocol Report {
     associatedtype Subject
     associatedtype Format: RawRepresentable, CaseIterable where Format.RawValue == String
 
-    static func render(_ subject: Subject, format: Format) -> String
+    static func render(_ subject: Subject, format: Format, layout: TerminalLayout) -> String
 }
 
 extension Report {
+    /// The report laid out for a plain 80-column terminal (files, pipes, tests).
+    public static func render(_ subject: Subject, format: Format) -> String {
+        render(subject, format: format, layout: .standard)
+    }
+
     /// The formats, as `--format` takes them.
     public static var formatNames: [String] { Format.allCases.map(\.rawValue) }
 }
@@ -28,4 +33,20 @@ public enum ListFormat: String, Sendable, CaseIterable {
 /// The formats of `show`: a terminal layout, and JSON.
 public enum ShowFormat: String, Sendable, CaseIterable {
     case table, json
+}
+
+/// How terminal text is laid out: the columns it must fit in and whether it may colour.
+/// Formats for other programs (JSON, CSV) and documents (markdown, HTML) ignore it.
+public struct TerminalLayout: Sendable {
+    /// Columns every line fits in.
+    public var width: Int
+    public var style: TextStyle
+
+    public init(width: Int = 80, style: TextStyle = .plain) {
+        self.width = width
+        self.style = style
+    }
+
+    /// 80 columns, no colour.
+    public static let standard = TerminalLayout()
 }

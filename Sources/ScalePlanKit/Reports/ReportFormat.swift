@@ -1,6 +1,6 @@
 /// Output formats of the reports.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    /// Aligned text for a terminal (fits 100 columns).
+    /// Aligned text for a terminal, fitted to its width.
     case table
     /// Versioned JSON carrying every number.
     case json
@@ -23,7 +23,40 @@ struct ReportText {
         NumberFormatting.grouped(value, decimals: value < 10 && value != value.rounded() ? 1 : 0)
     }
 
+    /// A column of money amounts, the same decimals on every row.
+    func moneyColumn(_ values: [Double?]) -> [String] { NumberFormatting.moneyColumn(values, currency: profile.currency) }
+
+    /// A column of driver values: whole numbers, unless every value is below 10.
+    func driverColumn(_ values: [Double]) -> [String] {
+        let decimals = values.allSatisfy { Swift.abs($0) < 10 } ? NumberFormatting.columnDecimals(values) : 0
+        return values.map { NumberFormatting.grouped($0, decimals: decimals) }
+    }
+
+    /// A column of latencies, all in milliseconds ("–" where there is none).
+    func millisecondsColumn(_ values: [Double?]) -> [String] {
+        let decimals = NumberFormatting.columnDecimals(values.compactMap { $0 }.filter(\.isFinite))
+        return values.map { value in
+            guard let value else { return "–" }
+            guard value.isFinite else { return value.isNaN ? "n/a" : "∞" }
+            return NumberFormatting.grouped(value, decimals: decimals) + " ms"
+        }
+    }
+
     func percent(_ fraction: Double) -> String { NumberFormatting.percent(fraction) }
 
     func milliseconds(_ value: Double) -> String { NumberFormatting.milliseconds(value) }
+}
+
+extension Uncertain {
+    /// The value as reports describe it: `0.05`, `10 – 20 (uniform)`, `0.03 – 0.08, most likely
+    /// 0.05`, `1 – 4 (lognormal, 10th–90th percentile)`.
+    public var summary: String {
+        let p = { (x: Double) in NumberFormatting.plain(x) }
+        switch distribution {
+        case .fixed: return p(expected)
+        case .uniform: return "\(p(low)) – \(p(high)) (uniform)"
+        case .triangular: return "\(p(low)) – \(p(high)), most likely \(p(mode ?? expected))"
+        case .lognormal: return "\(p(low)) – \(p(high)) (lognormal, 10th–90th percentile)"
+        }
+    }
 }

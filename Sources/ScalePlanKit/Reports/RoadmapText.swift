@@ -105,15 +105,7 @@ struct RoadmapText {
         [param.label ?? param.name, describe(param.value), param.assumption ?? param.source ?? ""]
     }
 
-    func describe(_ value: Uncertain) -> String {
-        let p = { (x: Double) in NumberFormatting.plain(x) }
-        switch value.distribution {
-        case .fixed: return p(value.expected)
-        case .uniform: return "\(p(value.low)) – \(p(value.high)) (uniform)"
-        case .triangular: return "\(p(value.low)) – \(p(value.high)), most likely \(p(value.mode ?? value.expected))"
-        case .lognormal: return "\(p(value.low)) – \(p(value.high)) (lognormal, 10th–90th percentile)"
-        }
-    }
+    func describe(_ value: Uncertain) -> String { value.summary }
 
     static let method = """
         Each month the driver comes from the growth curve; every metric is computed from it in \

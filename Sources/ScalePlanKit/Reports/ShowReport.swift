@@ -1,23 +1,12 @@
 /// `show`: the plan as the engine reads it — each tier's range, limits, costs (evaluated at its
 /// range), targets and triggers — as a terminal layout or JSON.
 public enum ShowReport: Report {
-    public struct Subject {
-        public var summary: ProfileSummary
-        public var style: TextStyle
-        /// The terminal's width (the layout uses at most 100 columns).
-        public var width: Int
+    public typealias Subject = ProfileSummary
 
-        public init(summary: ProfileSummary, style: TextStyle, width: Int) {
-            self.summary = summary
-            self.style = style
-            self.width = width
-        }
-    }
-
-    public static func render(_ subject: Subject, format: ShowFormat) -> String {
+    public static func render(_ summary: ProfileSummary, format: ShowFormat, layout: TerminalLayout) -> String {
         switch format {
-        case .table: table(subject.summary, style: subject.style, width: subject.width)
-        case .json: subject.summary.json.rendered() + "\n"
+        case .table: table(summary, style: layout.style, width: layout.width)
+        case .json: summary.json.rendered() + "\n"
         }
     }
 
@@ -31,12 +20,16 @@ public enum ShowReport: Report {
         let profile = summary.profile
         let money = { (value: Double) in NumberFormatting.money(value, currency: profile.currency) }
         let clean = { (text: String) in TextSafety.terminal(text) }
-        let textWidth = min(width, 100)
-        var out = style.bold("\(clean(profile.name)) (\(profile.id))") + "\n"
-        if let description = profile.description {
-            out += TextWrap.wrap(clean(description), width: textWidth, indent: 0) + "\n"
+        /// Wrapped text at `indent`, continuation lines `hang` further in.
+        func paragraph(_ text: String, indent: Int, hang: Int = 2) -> String {
+            TextWrap.wrap(String(repeating: " ", count: indent) + clean(text), width: width, indent: indent + hang) + "\n"
         }
-        var facts = ["Driver: \(profile.driver.name) (\(clean(profile.driver.label)))", "Currency: \(profile.currency)"]
+        var out = style.bold(TextWrap.wrap("\(clean(profile.name)) (\(profile.id))", width: width, indent: 2)) + "\n"
+        if let description = profile.description { out += paragraph(description, indent: 0, hang: 0) }
+        var facts = [
+            "Driver: \(profile.driver.name) (\(profile.driver.label), per \(profile.driver.unit))",
+            "Currency: \(profile.currency)",
+        ]
         if !profile.fx.isEmpty {
             facts.append(
                 "FX: "
@@ -44,42 +37,74 @@ public enum ShowReport: Report {
                         "1 \($0) = \(NumberFormatting.plain(profile.fx[$0] ?? 0)) \(profile.currency)"
                     }.joined(separator: ", "))
         }
-        out += facts.joined(separator: " · ") + "\n"
-        if let source = profile.source { out += TextWrap.wrap("Source: \(clean(source))", width: textWidth, indent: 2) + "\n" }
+        out += paragraph(facts.joined(separator: " · "), indent: 0)
+        if let source = profile.source { out += paragraph("Source: \(source)", indent: 0) }
+
+        if !profile.params.isEmpty {
+            out += "\n" + style.bold("Params (\(profile.params.count)):") + "\n"
+            for param in profile.params {
+                var line = "\(param.name) = \(param.value.summary)" + (param.unit.map { " \($0)" } ?? "")
+                if let label = param.label { line += " — \(label)" }
+                if param.observed { line += " (observed in production)" }
+                out += paragraph(line, indent: 2, hang: 4)
+                if let assumption = param.assumption { out += paragraph("Assumption: \(assumption)", indent: 6) }
+                if let source = param.source { out += paragraph("Source: \(source)", indent: 6) }
+            }
+        }
+        if !profile.metrics.isEmpty {
+            out += "\n" + style.bold("Metrics (\(profile.metrics.count)):") + "\n"
+            for metric in profile.metrics {
+                var line = "\(metric.name) = \(metric.expression.text)" + (metric.unit.map { "  [\($0)]" } ?? "")
+                if let label = metric.label { line += " — \(label)" }
+                out += paragraph(line, indent: 2, hang: 4)
+                if let assumption = metric.assumption { out += paragraph("Assumption: \(assumption)", indent: 6) }
+                if let source = metric.source { out += paragraph("Source: \(source)", indent: 6) }
+            }
+        }
+        if let revenue = profile.revenue {
+            out += "\n" + paragraph("Revenue = \(revenue.text) (\(profile.currency) a month)", indent: 0)
+        }
 
         for (index, tierSummary) in summary.tiers.enumerated() {
             let tier = tierSummary.tier
-            out += "\n" + style.bold("Tier \(index + 1)/\(summary.tiers.count): \(clean(tier.name)) (\(tier.id))")
-            out += " · \(profile.driver.name) \(describe(range: tier.range))"
-            if let timeline = tier.timeline { out += " · " + describe(timeline) }
-            out += "\n"
-            if let source = tier.source { out += TextWrap.wrap("  Source: \(clean(source))", width: textWidth, indent: 4) + "\n" }
+            var heading = "Tier \(index + 1)/\(summary.tiers.count): \(clean(tier.name)) (\(tier.id))"
+            heading += " · \(profile.driver.name) \(describe(range: tier.range))"
+            if let timeline = tier.timeline { heading += " · " + describe(timeline) }
+            out += "\n" + style.bold(TextWrap.wrap(heading, width: width, indent: 2)) + "\n"
+            if let source = tier.source { out += paragraph("Source: \(source)", indent: 2) }
             if !tierSummary.limits.isEmpty {
                 out += "  Capacity:\n"
                 var rows: [[String]] = []
-                var formulas: [String] = []
-                for limit in tierSummary.limits {
-                    var name = limit.name
-                    if let formula = limit.formula {
-                        formulas.append(clean(formula))
-                        name += " [\(formulas.count)]"
+                var footnotes: [String] = []
+                for row in tierSummary.limits {
+                    var name = clean(row.limit.metric)
+                    var notes: [String] = []
+                    if let formula = row.formula { notes.append("= \(formula)") }
+                    if let source = row.limit.source { notes.append("source: \(source)") }
+                    if !notes.isEmpty {
+                        footnotes.append(notes.joined(separator: "; "))
+                        name += " [\(footnotes.count)]"
                     }
-                    let decimals = limit.limit < 10 && limit.limit != limit.limit.rounded() ? 2 : 0
-                    rows.append([name, NumberFormatting.grouped(limit.limit, decimals: decimals)])
+                    let decimals = row.value < 10 && row.value != row.value.rounded() ? 2 : 0
+                    rows.append([name, NumberFormatting.grouped(row.value, decimals: decimals), clean(row.limit.label ?? "")])
                 }
-                out += TextTable.render(headers: ["LIMIT", "VALUE"], rows: rows, rightAligned: [1], indent: 4)
-                for (number, formula) in formulas.enumerated() {
-                    out += TextWrap.wrap("      [\(number + 1)] = \(formula)", width: textWidth, indent: 10) + "\n"
-                }
+                out += TextTable.render(
+                    [TableColumn("LIMIT", shrinksTo: 12), TableColumn("VALUE", .right), TableColumn("WHAT", shrinksTo: 10)],
+                    rows: rows, width: width, indent: 4)
+                for (number, note) in footnotes.enumerated() { out += paragraph("[\(number + 1)] \(note)", indent: 6, hang: 4) }
             }
             if !tierSummary.costs.isEmpty {
                 out += "  Costs (monthly):\n"
                 var rows: [[String]] = []
                 var footnotes: [String] = []
                 for row in tierSummary.costs {
-                    var name = TextTable.truncate(clean(row.item.item), 44)
-                    if let formula = row.formula {
-                        footnotes.append(clean(formula))
+                    var name = clean(row.item.item)
+                    var notes: [String] = []
+                    if let formula = row.formula { notes.append((row.usagePriced ? "usage-priced: " : "computed: ") + formula) }
+                    if let note = row.item.note { notes.append(note) }
+                    if let source = row.item.source { notes.append("source: \(source)") }
+                    if !notes.isEmpty {
+                        footnotes.append(notes.joined(separator: "; "))
                         name += " [\(footnotes.count)]"
                     }
                     if let currency = row.item.currency, currency != profile.currency { name += " (\(currency))" }
@@ -87,29 +112,31 @@ public enum ShowReport: Report {
                 }
                 rows.append(["Total", "", money(tierSummary.totalLow), money(tierSummary.totalHigh)])
                 out += TextTable.render(
-                    headers: ["ITEM", "CATEGORY", "LOW", "HIGH"], rows: rows, rightAligned: [2, 3],
-                    indent: 4)
-                if !footnotes.isEmpty {
+                    [
+                        TableColumn("ITEM", shrinksTo: 14), TableColumn("CATEGORY", shrinksTo: 8), TableColumn("LOW", .right),
+                        TableColumn("HIGH", .right),
+                    ], rows: rows, width: width, indent: 4)
+                if tierSummary.costs.contains(where: \.usagePriced) {
                     let range =
                         "\(NumberFormatting.compact(tierSummary.lowAt)) – \(NumberFormatting.compact(tierSummary.highAt)) \(profile.driver.name)"
-                    out += "    Usage-priced, evaluated at \(range):\n"
-                    for (number, formula) in footnotes.enumerated() {
-                        out += TextWrap.wrap("      [\(number + 1)] \(formula)", width: textWidth, indent: 10) + "\n"
-                    }
+                    out += paragraph(
+                        "Usage-priced items are evaluated at \(range): low at the first, high at the second.", indent: 4)
                 }
+                for (number, note) in footnotes.enumerated() { out += paragraph("[\(number + 1)] \(note)", indent: 6, hang: 4) }
             }
             if let slo = tier.slo {
                 var parts: [String] = []
                 if let p95 = slo.p95Milliseconds { parts.append("p95 ≤ \(NumberFormatting.grouped(p95)) ms") }
                 if let uptime = slo.uptimePercent { parts.append("uptime \(NumberFormatting.plain(uptime))%") }
-                if !parts.isEmpty { out += "  SLO: " + parts.joined(separator: " · ") + "\n" }
+                if !parts.isEmpty { out += paragraph("SLO: " + parts.joined(separator: " · "), indent: 2) }
             }
             for queue in tier.queues {
-                let line =
-                    "  Queue \(queue.name) (M/M/c): servers = \(clean(queue.servers.description)); "
-                    + "mean service = \(clean(queue.serviceMilliseconds.description)) ms; "
-                    + "arrivals = \(clean(queue.arrival.text)) per second"
-                out += TextWrap.wrap(line, width: textWidth, indent: 4) + "\n"
+                var line =
+                    "Queue \(queue.name) (M/M/c): servers = \(queue.servers.description); "
+                    + "mean service = \(queue.serviceMilliseconds.description) ms; "
+                    + "arrivals = \(queue.arrival.text) per second"
+                if let target = queue.p95Milliseconds { line += "; p95 target \(NumberFormatting.grouped(target)) ms" }
+                out += paragraph(line, indent: 2)
             }
             if !tier.triggers.isEmpty {
                 out += "  Triggers:\n" + triggers(tier.triggers, style: style, width: width)
@@ -118,10 +145,8 @@ public enum ShowReport: Report {
                 var parts: [String] = []
                 if let lead = migration.leadTimeMonths { parts.append("lead time \(describe(lead)) months") }
                 if let downtime = migration.downtimeMinutes { parts.append("downtime \(describe(downtime)) min") }
-                if let note = migration.note { parts.append(clean(note)) }
-                out +=
-                    TextWrap.wrap("  Migration into this tier: " + parts.joined(separator: " · "), width: textWidth, indent: 4)
-                    + "\n"
+                if let note = migration.note { parts.append(note) }
+                out += paragraph("Migration into this tier: " + parts.joined(separator: " · "), indent: 2)
             }
             if let team = tier.team {
                 var parts: [String] = []
@@ -132,17 +157,22 @@ public enum ShowReport: Report {
                         "burn \(NumberFormatting.money(burn.low, currency: currency)) – \(NumberFormatting.money(burn.high, currency: currency))/month"
                     )
                 }
-                out += "  Team: " + parts.joined(separator: " · ") + "\n"
+                out += paragraph("Team: " + parts.joined(separator: " · "), indent: 2)
                 for hire in team.hires {
                     var line =
-                        "    hire \(hire.count > 1 ? "\(hire.count) × " : "")\(clean(hire.role)) at \(NumberFormatting.compact(hire.at)) \(profile.driver.name)"
+                        "hire \(hire.count > 1 ? "\(hire.count) × " : "")\(hire.role) at \(NumberFormatting.compact(hire.at)) \(profile.driver.name)"
                     if let salary = hire.salary {
                         let currency = hire.currency ?? team.currency ?? profile.currency
                         line +=
                             " · \(NumberFormatting.money(salary.low, currency: currency)) – \(NumberFormatting.money(salary.high, currency: currency))/month"
                     }
-                    out += line + "\n"
+                    if let why = hire.why { line += " — \(why)" }
+                    out += paragraph(line, indent: 4)
                 }
+            }
+            if !tier.notes.isEmpty {
+                out += "  Notes:\n"
+                for note in tier.notes { out += paragraph("- " + note, indent: 4) }
             }
         }
         if !profile.triggers.isEmpty {
@@ -151,34 +181,35 @@ public enum ShowReport: Report {
         }
         out += "\n" + style.bold("Scenarios:") + "\n"
         for scenario in profile.scenarios {
-            var line = "  \(scenario.id)\(scenario.isDefault ? " (default)" : ""): \(scenario.growth.kind.rawValue)"
+            var line = "\(scenario.id)\(scenario.isDefault ? " (default)" : ""): \(scenario.growth.kind.rawValue)"
             if let months = scenario.months { line += ", \(months) months" }
-            if let name = scenario.name { line += " — \(clean(name))" }
-            out += line + "\n"
+            if let start = scenario.start { line += " from \(start)" }
+            if let name = scenario.name { line += " — \(name)" }
+            out += paragraph(line, indent: 2)
         }
         if !profile.notes.isEmpty {
             out += "\n" + style.bold("Notes:") + "\n"
-            for note in profile.notes {
-                out += TextWrap.wrap("  - " + clean(note), width: textWidth, indent: 4) + "\n"
-            }
+            for note in profile.notes { out += paragraph("- " + note, indent: 2) }
         }
         return out
     }
 
     static func triggers(_ triggers: [Trigger], style: TextStyle, width: Int) -> String {
-        let textWidth = min(width, 100)
         var out = ""
         for trigger in triggers {
-            let severity: String =
-                switch trigger.severity {
-                case .critical: style.red("critical")
-                case .warning: style.yellow("warning ")
-                case .info: "info    "
-                }
+            let label = trigger.severity.rawValue
             let condition = TextSafety.terminal(trigger.condition.summary)
             let action = TextSafety.terminal(trigger.action) + (trigger.target.map { " → \($0)" } ?? "")
-            out += TextWrap.wrap("    \(severity) \(trigger.id): when \(condition)", width: textWidth, indent: 8) + "\n"
-            out += TextWrap.wrap("        → \(action)", width: textWidth, indent: 10) + "\n"
+            let line = TextWrap.wrap("    \(label.padding(8)) \(trigger.id): when \(condition)", width: width, indent: 8)
+            // The severity is coloured after wrapping, so the codes never count as text.
+            let colored =
+                switch trigger.severity {
+                case .critical: style.red(label)
+                case .warning: style.yellow(label)
+                case .info: label
+                }
+            out += "    " + colored + line.dropFirst(4 + label.count) + "\n"
+            out += TextWrap.wrap("        → \(action)", width: width, indent: 10) + "\n"
         }
         return out
     }

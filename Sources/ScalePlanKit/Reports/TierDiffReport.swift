@@ -2,9 +2,9 @@
 public enum TierDiffReport: Report {
     public static let schema = "scaleplan.tierdiff/1"
 
-    public static func render(_ diff: TierDiff, format: ListFormat) -> String {
+    public static func render(_ diff: TierDiff, format: ListFormat, layout: TerminalLayout) -> String {
         switch format {
-        case .table: text(diff)
+        case .table: text(diff, width: layout.width)
         case .json: json(diff).rendered() + "\n"
         case .markdown: markdown(diff)
         }
@@ -18,16 +18,26 @@ public enum TierDiffReport: Report {
         (value > 0 ? "+" : "") + money(diff, value)
     }
 
+    /// `$600 – $800`, or one amount when both ends read the same.
     static func range(_ diff: TierDiff, _ low: Double, _ high: Double) -> String {
-        low == high ? money(diff, low) : "\(money(diff, low)) – \(money(diff, high))"
+        let (from, to) = (money(diff, low), money(diff, high))
+        return from == to ? from : "\(from) – \(to)"
+    }
+
+    /// The change of a low–high range: `+$1,340 – +$1,700` when the low end's change is the
+    /// smaller, else each end named (`low +$55, high +$50`), so a range never reads high–low;
+    /// one amount when both ends change alike.
+    static func deltaRange(_ diff: TierDiff, _ low: Double, _ high: Double) -> String {
+        let (from, to) = (signed(diff, low), signed(diff, high))
+        if from == to { return from }
+        return low <= high ? "\(from) – \(to)" : "low \(from), high \(to)"
     }
 
     /// `Monthly cost: +$1,340 – +$1,700  ($600 – $800 → $1,940 – $2,500)`
     public static func summary(_ diff: TierDiff) -> String {
         let delta = diff.totalDelta, before = diff.totalBefore, after = diff.totalAfter
-        let change =
-            delta.low == delta.high ? signed(diff, delta.low) : "\(signed(diff, delta.low)) – \(signed(diff, delta.high))"
-        return "Monthly cost: \(change)  (\(range(diff, before.low, before.high)) → \(range(diff, after.low, after.high)))"
+        return "Monthly cost: \(deltaRange(diff, delta.low, delta.high))  "
+            + "(\(range(diff, before.low, before.high)) → \(range(diff, after.low, after.high)))"
     }
 
     static func number(_ value: Double?) -> String {
@@ -35,44 +45,49 @@ public enum TierDiffReport: Report {
         return NumberFormatting.grouped(value, decimals: Swift.abs(value) < 10 && value != value.rounded() ? 2 : 0)
     }
 
-    /// The diff lines, shared by the text and markdown layouts.
-    static func lines(_ diff: TierDiff) -> [String] {
+    /// The diff lines, shared by the text and markdown layouts, fitted to `width`.
+    static func lines(_ diff: TierDiff, width: Int) -> [String] {
         let clean = { (text: String) in TextSafety.terminal(text) }
         var rows: [[String]] = []
         for line in diff.costs {
             let before = line.before.map { range(diff, $0.low, $0.high) } ?? ""
             let after = line.after.map { range(diff, $0.low, $0.high) } ?? ""
-            let delta =
-                line.change == .unchanged
-                ? ""
-                : line.deltaLow == line.deltaHigh
-                    ? signed(diff, line.deltaLow)
-                    : "\(signed(diff, line.deltaLow)) – \(signed(diff, line.deltaHigh))"
-            rows.append([line.change.rawValue, line.category, TextTable.truncate(clean(line.item), 40), before, after, delta])
+            let delta = line.change == .unchanged ? "" : deltaRange(diff, line.deltaLow, line.deltaHigh)
+            rows.append([line.change.rawValue, line.category, clean(line.item), before, after, delta])
         }
         var out = unmarkedRule(
             TextTable.render(
-                headers: [" ", "CATEGORY", "ITEM", "BEFORE", "AFTER", "DELTA"], rows: rows,
-                rightAligned: [3, 4, 5]))
-        out.append(summary(diff))
+                [
+                    TableColumn(" "), TableColumn("CATEGORY", shrinksTo: 8), TableColumn("ITEM", shrinksTo: 12),
+                    TableColumn("BEFORE", .right), TableColumn("AFTER", .right), TableColumn("DELTA", .right),
+                ], rows: rows, width: width))
+        out.append(TextWrap.wrap(summary(diff), width: width, indent: 2))
         if !diff.limits.isEmpty {
             out.append("")
             let limitRows = diff.limits.map { line -> [String] in
                 let percent = line.percent.map { ($0 >= 0 ? "+" : "") + NumberFormatting.grouped($0 * 100) + "%" } ?? ""
-                return [line.change.rawValue, line.metric, number(line.before), "→", number(line.after), percent]
+                return [line.change.rawValue, clean(line.metric), number(line.before), "→", number(line.after), percent]
             }
             out += unmarkedRule(
                 TextTable.render(
-                    headers: [" ", "LIMIT", "BEFORE", "", "AFTER", "CHANGE"], rows: limitRows,
-                    rightAligned: [2, 4, 5]))
+                    [
+                        TableColumn(" "), TableColumn("LIMIT", shrinksTo: 10), TableColumn("BEFORE", .right), TableColumn(""),
+                        TableColumn("AFTER", .right), TableColumn("CHANGE", .right),
+                    ], rows: limitRows, width: width))
         }
         for target in diff.targets where target.before != target.after {
             let marker = target.before == nil ? "+" : target.after == nil ? "-" : "~"
             let show = { (value: Double?) in value.map(NumberFormatting.plain) ?? "–" }
-            out.append("\(marker) slo.\(target.name): \(show(target.before)) → \(show(target.after))")
+            out.append(
+                TextWrap.wrap(
+                    "\(marker) slo.\(clean(target.name)): \(show(target.before)) → \(show(target.after))", width: width, indent: 2
+                ))
         }
         out.append("")
-        out.append("  carries: \(carries(diff, diff.capacityFrom, diff.from)) → \(carries(diff, diff.capacityTo, diff.to))")
+        out.append(
+            TextWrap.wrap(
+                clean("  carries: \(carries(diff, diff.capacityFrom, diff.from)) → \(carries(diff, diff.capacityTo, diff.to))"),
+                width: width, indent: 4))
         if let migration = diff.to.migration {
             var parts: [String] = []
             if let lead = migration.leadTimeMonths {
@@ -81,7 +96,10 @@ public enum TierDiffReport: Report {
             if let downtime = migration.downtimeMinutes {
                 parts.append("downtime \(NumberFormatting.plain(downtime.low))–\(NumberFormatting.plain(downtime.high)) min")
             }
-            if !parts.isEmpty { out.append("  migration into \(diff.to.id): " + parts.joined(separator: ", ")) }
+            if !parts.isEmpty {
+                out.append(
+                    TextWrap.wrap("  migration into \(diff.to.id): " + parts.joined(separator: ", "), width: width, indent: 4))
+            }
         }
         return out
     }
@@ -107,8 +125,9 @@ public enum TierDiffReport: Report {
             + "costs at \(NumberFormatting.grouped(diff.driver)) \(diff.profile.driver.name)"
     }
 
-    static func text(_ diff: TierDiff) -> String {
-        TextSafety.terminal(heading(diff)) + "\n\n" + lines(diff).joined(separator: "\n") + "\n"
+    static func text(_ diff: TierDiff, width: Int) -> String {
+        TextWrap.wrap(TextSafety.terminal(heading(diff)), width: width, indent: 2) + "\n\n"
+            + lines(diff, width: width).joined(separator: "\n") + "\n"
     }
 
     /// A `diff` code block (GitHub colours the + and - lines), then the summary in bold: fit to
@@ -116,7 +135,8 @@ public enum TierDiffReport: Report {
     static func markdown(_ diff: TierDiff) -> String {
         var out = "### \(TextSafety.markdown(heading(diff)))\n\n```diff\n"
         // Inside a code block nothing is interpreted, but a fence in a name would close it.
-        for line in lines(diff) where line != summary(diff) { out += line.replacingFences() + "\n" }
+        // A pull-request comment scrolls sideways: nothing is shortened to fit.
+        for line in lines(diff, width: .max / 4) where line != summary(diff) { out += line.replacingFences() + "\n" }
         out += "```\n\n**\(TextSafety.markdown(summary(diff)))**\n"
         return out
     }

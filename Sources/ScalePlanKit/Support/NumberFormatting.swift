@@ -12,6 +12,12 @@ public enum NumberFormatting {
         return String(value)
     }
 
+    /// A number from the profile in prose: `plain` (every digit it has, 0.25 stays 0.25), but
+    /// from 10^15 on in `scientific` form ("1e308", never "1e+308").
+    public static func prose(_ value: Double) -> String {
+        value.isFinite && Swift.abs(value) >= 1e15 ? scientific(value) : plain(value)
+    }
+
     /// Fixed decimals, rounded half away from zero: `fixed(1234.5, 1) == "1234.5"`.
     public static func fixed(_ value: Double, decimals: Int) -> String {
         if !value.isFinite { return plain(value) }
@@ -31,7 +37,10 @@ public enum NumberFormatting {
     }
 
     /// Thousands separators on the integer part: `grouped(1234567.5, 2) == "1,234,567.50"`.
+    /// Numbers of 10¹⁸ and more read in scientific notation with three significant digits
+    /// (`1.35e19`): grouping eighteen digits of a double would show digits it does not have.
     public static func grouped(_ value: Double, decimals: Int = 0) -> String {
+        if value.isFinite && Swift.abs(value) >= 1e18 { return scientific(value) }
         let text = fixed(value, decimals: decimals)
         guard value.isFinite else { return text }
         var sign = "", body = Substring(text)
@@ -39,8 +48,8 @@ public enum NumberFormatting {
             sign = "-"
             body = body.dropFirst()
         }
-        // `fixed` always returns digits (or `plain`'s text for |value| ≥ 9e18), never an empty
-        // string or a bare sign, so `parts` has at least one element.
+        // `fixed` always returns digits here (|value| < 1e18), never an empty string or a bare
+        // sign, so `parts` has at least one element.
         let parts = body.split(separator: ".", maxSplits: 1)
         let integer = Array(parts[0])
         var grouped = ""
@@ -51,17 +60,69 @@ public enum NumberFormatting {
         return sign + grouped + (parts.count > 1 ? "." + parts[1] : "")
     }
 
+    /// `1.35e19`, `-2e20`: three significant digits, trailing zeros dropped.
+    public static func scientific(_ value: Double) -> String {
+        guard value.isFinite, value != 0 else { return plain(value) }
+        var exponent = Int((Swift.abs(value)).log10Floor)
+        var mantissa = value / pow10(exponent)
+        if Swift.abs(Double(fixed(mantissa, decimals: 2)) ?? 0) >= 10 {  // 9.999e18 rounds up to 1e19
+            exponent += 1
+            mantissa = value / pow10(exponent)
+        }
+        var text = fixed(mantissa, decimals: 2)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text + "e\(exponent)"
+    }
+
+    static func pow10(_ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<Swift.abs(exponent) { result *= 10 }
+        return exponent < 0 ? 1 / result : result
+    }
+
+    /// The decimals a column of quantities shows, the same on every row: none when every value
+    /// is whole or the smallest non-zero one is at least 10, else enough for two significant
+    /// digits of the smallest (at most 4).
+    public static func columnDecimals(_ values: [Double]) -> Int {
+        let magnitudes = values.filter { $0.isFinite && $0 != 0 }.map { Swift.abs($0) }
+        guard let smallest = magnitudes.min(), magnitudes.contains(where: { $0 != $0.rounded() }), smallest < 10 else {
+            return 0
+        }
+        return Swift.min(4, Swift.max(1, 1 - Int(smallest.log10Floor)))
+    }
+
+    /// A column of money amounts with the same decimals on every row: whole units when every
+    /// amount is whole or the smallest non-zero one is at least 100, else cents, or more for
+    /// amounts below a cent's worth of precision (per-user costs: `$0.0016`).
+    public static func moneyColumn(_ values: [Double?], currency: String) -> [String] {
+        let finite = values.compactMap { $0 }.filter(\.isFinite)
+        let magnitudes = finite.filter { $0 != 0 }.map { Swift.abs($0) }
+        var decimals = 0
+        if let smallest = magnitudes.min(), magnitudes.contains(where: { $0 != $0.rounded() }), smallest < 100 {
+            decimals = Swift.min(4, Swift.max(2, 1 - Int(smallest.log10Floor)))
+        }
+        return values.map { value in
+            guard let value else { return "–" }
+            guard value.isFinite else { return value.isNaN ? "n/a" : (value < 0 ? "-∞" : "∞") }
+            return money(value, currency: currency, decimals: decimals)
+        }
+    }
+
+    /// A money amount with fixed decimals: `$1,340`, `-$12.50`, `12 CHF`.
+    public static func money(_ value: Double, currency: String, decimals: Int) -> String {
+        let number = grouped(Swift.abs(value), decimals: decimals)
+        let sign = value < 0 && number.contains(where: { $0 != "0" && $0 != "." && $0 != "," }) ? "-" : ""
+        if let symbol = currencySymbols[currency] { return sign + symbol + number }
+        return sign + number + " " + currency
+    }
+
     /// A money amount: whole units when the amount is whole or large (`$5`, `$1,340`), cents
     /// below 100 (`$12.50`), three decimals below one unit (`$0.025`, per-user costs).
     public static func money(_ value: Double, currency: String) -> String {
-        let symbol = currencySymbols[currency]
         let magnitude = Swift.abs(value)
         let whole = magnitude == magnitude.rounded() || magnitude >= 100
-        let decimals = whole ? 0 : magnitude >= 1 ? 2 : 3
-        let number = grouped(magnitude, decimals: decimals)
-        let sign = value < 0 && number != "0" ? "-" : ""
-        if let symbol { return sign + symbol + number }
-        return sign + number + " " + currency
+        return money(value, currency: currency, decimals: whole ? 0 : magnitude >= 1 ? 2 : 3)
     }
 
     /// A quantity in a sentence: grouped, with two decimals when small and fractional (`1,200`,
@@ -99,4 +160,22 @@ public enum NumberFormatting {
     }
 
     static let currencySymbols: [String: String] = ["USD": "$", "EUR": "€", "GBP": "£", "INR": "₹", "JPY": "¥"]
+}
+
+extension Double {
+    /// ⌊log₁₀ x⌋ for a positive finite x, by comparison (no Foundation `log10`).
+    var log10Floor: Double {
+        guard isFinite && self > 0 else { return 0 }
+        var exponent = 0
+        var scaled = self
+        while scaled >= 10 {
+            scaled /= 10
+            exponent += 1
+        }
+        while scaled < 1 {
+            scaled *= 10
+            exponent -= 1
+        }
+        return Double(exponent)
+    }
 }

@@ -1,0 +1,1115 @@
+/// JSON Schemas (draft 2020-12) of every JSON output, printed by `scaleplan schema --output NAME`.
+///
+/// Each schema matches what its renderer writes: every member is always present (an absent
+/// value is `null`, never a missing key), and any number the model computes may be `null`
+/// (`JSONOutput` renders NaN and infinities as `null`). Numbers copied from the profile are
+/// finite (the parser rejects anything else) and are plain numbers here.
+public enum OutputSchemas {
+    /// Output names as `--output` takes them, in the order `schema --help` lists them.
+    public static let names = ["projection", "montecarlo", "capacity", "check", "tierdiff", "plandiff", "list", "show"]
+
+    /// The schema of an output, nil for an unknown name.
+    public static func schema(named name: String) -> String? {
+        switch name {
+        case "projection": projection
+        case "montecarlo": montecarlo
+        case "capacity": capacity
+        case "check": check
+        case "tierdiff": tierdiff
+        case "plandiff": plandiff
+        case "list": list
+        case "show": show
+        default: nil
+        }
+    }
+
+    /// `simulate --format json` (`ProjectionJSONRenderer`).
+    static let projection = #"""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://scaleplan.dev/schema/output/projection-2.schema.json",
+          "title": "scaleplan projection",
+          "description": "`scaleplan simulate --format json`: the deterministic month-by-month projection of a plan. Monthly amounts are in the profile's currency, utilisation is a fraction (1 = at the limit), latency in milliseconds. A number the model computes is null when it is not finite.",
+          "type": "object",
+          "required": ["schema", "profile", "growth", "start", "tiers", "months", "triggers", "invalid_values", "events"],
+          "additionalProperties": false,
+          "properties": {
+            "schema": { "const": "scaleplan.projection/2" },
+            "profile": {
+              "type": "object",
+              "required": ["id", "name", "currency", "driver"],
+              "additionalProperties": false,
+              "properties": {
+                "id": { "$ref": "#/$defs/id" },
+                "name": { "type": "string" },
+                "currency": { "$ref": "#/$defs/currency" },
+                "driver": {
+                  "type": "object",
+                  "required": ["name", "unit", "label"],
+                  "additionalProperties": false,
+                  "properties": {
+                    "name": { "$ref": "#/$defs/identifier" },
+                    "unit": { "type": "string", "description": "Singular unit (`user`)." },
+                    "label": { "type": "string" }
+                  }
+                }
+              }
+            },
+            "growth": {
+              "type": "object",
+              "required": ["source", "curve"],
+              "additionalProperties": false,
+              "properties": {
+                "source": { "type": "string", "description": "Where the curve came from: `scenario seed (…)`, `--growth …`, `--growth-csv FILE`." },
+                "curve": { "type": "string", "description": "The curve in one line (`points 0:500,12:5000`)." }
+              }
+            },
+            "start": {
+              "oneOf": [{ "$ref": "#/$defs/yearMonth" }, { "type": "null" }],
+              "description": "The calendar month of month 0; null when the plan has none (labels are then `M0`, `M1`, …)."
+            },
+            "tiers": {
+              "type": "array",
+              "description": "Each tier's cost items once; a month's `cost.items` are in this order.",
+              "items": {
+                "type": "object",
+                "required": ["id", "name", "items"],
+                "additionalProperties": false,
+                "properties": {
+                  "id": { "$ref": "#/$defs/id" },
+                  "name": { "type": "string" },
+                  "items": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": ["item", "category"],
+                      "additionalProperties": false,
+                      "properties": {
+                        "item": { "type": "string" },
+                        "category": { "$ref": "#/$defs/category" }
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "months": { "type": "array", "items": { "$ref": "#/$defs/month" } },
+            "triggers": {
+              "type": "array",
+              "description": "Every trigger (global ones first, then each tier's, in declaration order) and the months it fires in.",
+              "items": {
+                "type": "object",
+                "required": ["id", "tier", "severity", "first_month", "spans"],
+                "additionalProperties": false,
+                "properties": {
+                  "id": { "$ref": "#/$defs/id" },
+                  "tier": { "oneOf": [{ "$ref": "#/$defs/id" }, { "type": "null" }], "description": "The tier that owns it; null for a global trigger." },
+                  "severity": { "$ref": "#/$defs/severity" },
+                  "first_month": { "type": ["integer", "null"], "minimum": 0, "description": "null when it never fires." },
+                  "spans": {
+                    "type": "array",
+                    "description": "Runs of consecutive months in which it fires, `[first, last]` inclusive, ascending.",
+                    "items": {
+                      "type": "array",
+                      "prefixItems": [{ "type": "integer", "minimum": 0 }, { "type": "integer", "minimum": 0 }],
+                      "items": false,
+                      "minItems": 2
+                    }
+                  }
+                }
+              }
+            },
+            "invalid_values": {
+              "type": "array",
+              "description": "Values of the model that broke their rule, each once, at its first month.",
+              "items": { "$ref": "#/$defs/invalidValue" }
+            },
+            "events": {
+              "type": "array",
+              "description": "Ordered by month, then severity (critical first) and kind.",
+              "items": { "$ref": "#/$defs/event" }
+            }
+          },
+          "$defs": {
+            "id": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$" },
+            "identifier": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" },
+            "category": { "type": "string", "pattern": "^[a-z][a-z0-9_]*$" },
+            "currency": { "type": "string", "pattern": "^[A-Z]{3}$" },
+            "yearMonth": { "type": "string", "pattern": "^[0-9]{4,}-(0[1-9]|1[0-2])$" },
+            "label": {
+              "type": "string",
+              "pattern": "^(M[0-9]+|[0-9]{4,}-(0[1-9]|1[0-2]))$",
+              "description": "`2026-03` when the plan has a start month, else `M3`."
+            },
+            "severity": { "enum": ["info", "warning", "critical"] },
+            "month": {
+              "type": "object",
+              "required": ["month", "label", "driver", "tier", "required_tier", "metrics", "limits", "bottleneck", "queues", "cost", "revenue", "margin"],
+              "additionalProperties": false,
+              "properties": {
+                "month": { "type": "integer", "minimum": 0 },
+                "label": { "$ref": "#/$defs/label" },
+                "driver": { "type": ["number", "null"], "description": "The driver's value this month (users, businesses)." },
+                "tier": { "$ref": "#/$defs/id", "description": "The tier the plan's ranges put this month in." },
+                "required_tier": {
+                  "oneOf": [{ "$ref": "#/$defs/id" }, { "type": "null" }],
+                  "description": "The lowest tier whose limits carry the load; null when none can."
+                },
+                "metrics": {
+                  "type": "object",
+                  "description": "Every metric's value, by name, in declaration order.",
+                  "propertyNames": { "$ref": "#/$defs/identifier" },
+                  "additionalProperties": { "type": ["number", "null"] }
+                },
+                "limits": {
+                  "type": "array",
+                  "description": "The plan tier's limits at this month's load.",
+                  "items": {
+                    "type": "object",
+                    "required": ["name", "value", "limit", "utilization"],
+                    "additionalProperties": false,
+                    "properties": {
+                      "name": { "$ref": "#/$defs/identifier" },
+                      "value": { "type": ["number", "null"] },
+                      "limit": { "type": ["number", "null"] },
+                      "utilization": { "type": ["number", "null"], "description": "value / limit, a fraction." }
+                    }
+                  }
+                },
+                "bottleneck": {
+                  "description": "The plan tier's most-used limit; null when the tier has none.",
+                  "oneOf": [
+                    {
+                      "type": "object",
+                      "required": ["name", "utilization"],
+                      "additionalProperties": false,
+                      "properties": {
+                        "name": { "$ref": "#/$defs/identifier" },
+                        "utilization": { "type": ["number", "null"] }
+                      }
+                    },
+                    { "type": "null" }
+                  ]
+                },
+                "queues": {
+                  "type": "array",
+                  "description": "The plan tier's queues (M/M/c).",
+                  "items": {
+                    "type": "object",
+                    "required": ["name", "arrival_per_s", "servers", "service_ms", "utilization", "p95_ms", "target_ms"],
+                    "additionalProperties": false,
+                    "properties": {
+                      "name": { "$ref": "#/$defs/identifier" },
+                      "arrival_per_s": { "type": ["number", "null"], "description": "Arrivals per second." },
+                      "servers": { "type": ["number", "null"], "description": "The whole number of servers the model uses." },
+                      "service_ms": { "type": ["number", "null"], "description": "Mean service time in ms." },
+                      "utilization": { "type": ["number", "null"], "description": "Per-server utilisation, a fraction." },
+                      "p95_ms": { "type": ["number", "null"], "description": "p95 response time in ms; null when the queue is unstable or its inputs are invalid." },
+                      "target_ms": { "type": ["number", "null"], "description": "The p95 target in ms, from the queue or the tier's SLO; null when there is none." }
+                    }
+                  }
+                },
+                "cost": {
+                  "type": "object",
+                  "required": ["low", "expected", "high", "per_unit", "categories", "items"],
+                  "additionalProperties": false,
+                  "properties": {
+                    "low": { "type": ["number", "null"], "description": "Monthly cost, low end." },
+                    "expected": { "type": ["number", "null"], "description": "Monthly cost, expected." },
+                    "high": { "type": ["number", "null"], "description": "Monthly cost, high end." },
+                    "per_unit": { "type": ["number", "null"], "description": "Expected cost per driver unit; null at a zero driver." },
+                    "categories": {
+                      "type": "object",
+                      "description": "Expected monthly cost per category (every category of the plan).",
+                      "propertyNames": { "$ref": "#/$defs/category" },
+                      "additionalProperties": { "type": ["number", "null"] }
+                    },
+                    "items": {
+                      "type": "array",
+                      "description": "The plan tier's items, in the order of its `tiers[].items`: [low, expected, high] monthly amounts.",
+                      "items": {
+                        "type": "array",
+                        "prefixItems": [{ "type": ["number", "null"] }, { "type": ["number", "null"] }, { "type": ["number", "null"] }],
+                        "items": false,
+                        "minItems": 3
+                      }
+                    }
+                  }
+                },
+                "revenue": { "type": ["number", "null"], "description": "Monthly revenue; null when the plan does not model it." },
+                "margin": { "type": ["number", "null"], "description": "Revenue minus expected cost; null without revenue." }
+              }
+            },
+            "invalidValue": {
+              "type": "object",
+              "required": ["subject", "expression", "month", "value", "value_text", "expected", "tier", "quantity"],
+              "additionalProperties": false,
+              "properties": {
+                "subject": { "type": "string", "description": "What it is (`cost item 'Supabase' of Starter`)." },
+                "expression": { "type": "string", "description": "The expression it comes from." },
+                "month": { "type": "integer", "minimum": 0, "description": "The first month it was invalid." },
+                "value": { "type": ["number", "null"], "description": "Its value then; null for NaN or an infinity (see value_text)." },
+                "value_text": { "type": "string", "description": "The value as text, `NaN` and `inf` included." },
+                "expected": { "type": "string", "description": "What a valid value is (`an amount of 0 or more`)." },
+                "tier": { "oneOf": [{ "$ref": "#/$defs/id" }, { "type": "null" }] },
+                "quantity": { "type": "string", "description": "The trigger-context or metric name it is reported as." }
+              }
+            },
+            "event": {
+              "type": "object",
+              "required": ["month", "label", "kind", "severity", "tier", "trigger", "message", "action", "quantity", "value", "threshold"],
+              "additionalProperties": false,
+              "properties": {
+                "month": { "type": "integer", "minimum": 0 },
+                "label": { "$ref": "#/$defs/label" },
+                "kind": { "enum": ["trigger", "tier-change", "migration-start", "no-tier-carries", "tier-over-capacity", "slo-missed", "invalid-value"] },
+                "severity": { "$ref": "#/$defs/severity" },
+                "tier": { "oneOf": [{ "$ref": "#/$defs/id" }, { "type": "null" }], "description": "The tier concerned." },
+                "trigger": { "oneOf": [{ "$ref": "#/$defs/id" }, { "type": "null" }], "description": "The trigger, for a `trigger` event." },
+                "message": { "type": "string", "description": "What happened, in a sentence." },
+                "action": { "type": ["string", "null"], "description": "What to do about it." },
+                "quantity": { "type": ["string", "null"], "description": "The compared quantity (`db_connections`, `utilization.peak_rps`)." },
+                "value": { "type": ["number", "null"], "description": "The observed value, when there is one." },
+                "threshold": { "type": ["number", "null"], "description": "The threshold it crossed, when there is one." }
+              }
+            }
+          }
+        }
+        """#
+
+    /// `simulate --trials N --format json` (`MonteCarloReport.json`).
+    static let montecarlo = #"""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://scaleplan.dev/schema/output/montecarlo-2.schema.json",
+          "title": "scaleplan Monte Carlo",
+          "description": "`scaleplan simulate --trials N --format json`: percentiles per month of each series, trigger and tier odds, and the values of the model invalid in some trials. Monthly amounts are in the profile's currency, utilisation is a fraction, latency in milliseconds, probabilities and shares are fractions of the trials.",
+          "type": "object",
+          "required": ["schema", "profile", "growth", "trials", "seed", "start", "months", "series", "triggers", "tiers", "no_tier_carries", "invalid_values"],
+          "additionalProperties": false,
+          "properties": {
+            "schema": { "const": "scaleplan.montecarlo/2" },
+            "profile": {
+              "type": "object",
+              "required": ["id", "name", "currency", "driver"],
+              "additionalProperties": false,
+              "properties": {
+                "id": { "$ref": "#/$defs/id" },
+                "name": { "type": "string" },
+                "currency": { "type": "string", "pattern": "^[A-Z]{3}$" },
+                "driver": { "$ref": "#/$defs/identifier", "description": "The driver's name." }
+              }
+            },
+            "growth": { "type": "string", "description": "Where the growth curve came from." },
+            "trials": { "type": "integer", "minimum": 1 },
+            "seed": { "type": "string", "pattern": "^[0-9]+$", "description": "The random seed, a 64-bit unsigned integer as a decimal string." },
+            "start": {
+              "oneOf": [{ "type": "string", "pattern": "^[0-9]{4,}-(0[1-9]|1[0-2])$" }, { "type": "null" }],
+              "description": "The calendar month of month 0; null when there is none."
+            },
+            "months": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "description": "One month: its index and label, then one member per series, named as in `series`, holding that series' percentiles.",
+                "required": ["month", "label"],
+                "properties": {
+                  "month": { "type": "integer", "minimum": 0 },
+                  "label": { "type": "string", "pattern": "^(M[0-9]+|[0-9]{4,}-(0[1-9]|1[0-2]))$" }
+                },
+                "propertyNames": { "$ref": "#/$defs/identifier" },
+                "additionalProperties": { "$ref": "#/$defs/percentiles" }
+              }
+            },
+            "series": {
+              "type": "array",
+              "description": "The series of every month, in order: the driver, each limited metric, utilisation, p95 (when the plan has queues), cost, and revenue and margin when modelled.",
+              "items": {
+                "type": "object",
+                "required": ["name", "kind"],
+                "additionalProperties": false,
+                "properties": {
+                  "name": { "$ref": "#/$defs/identifier" },
+                  "kind": { "enum": ["driver", "metric", "utilization", "latency", "cost", "revenue", "margin"] }
+                }
+              }
+            },
+            "triggers": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["id", "tier", "severity", "action", "probability", "first_month", "first_months"],
+                "additionalProperties": false,
+                "properties": {
+                  "id": { "$ref": "#/$defs/id" },
+                  "tier": { "oneOf": [{ "$ref": "#/$defs/id" }, { "type": "null" }], "description": "The tier that owns it; null for a global trigger." },
+                  "severity": { "enum": ["info", "warning", "critical"] },
+                  "action": { "type": "string" },
+                  "probability": { "$ref": "#/$defs/share", "description": "The share of trials in which it fires at least once." },
+                  "first_month": {
+                    "type": "object",
+                    "description": "Percentiles of the first month it fires over all trials; null where the rank falls on trials in which it never fires.",
+                    "required": ["p10", "p50", "p90"],
+                    "additionalProperties": false,
+                    "properties": {
+                      "p10": { "type": ["integer", "null"], "minimum": 0 },
+                      "p50": { "type": ["integer", "null"], "minimum": 0 },
+                      "p90": { "type": ["integer", "null"], "minimum": 0 }
+                    }
+                  },
+                  "first_months": {
+                    "type": "array",
+                    "description": "The cumulative distribution: `[month, share of trials fired by then]` at each month the share rises.",
+                    "items": {
+                      "type": "array",
+                      "prefixItems": [{ "type": "integer", "minimum": 0 }, { "$ref": "#/$defs/share" }],
+                      "items": false,
+                      "minItems": 2
+                    }
+                  }
+                }
+              }
+            },
+            "tiers": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["id", "needed_by", "in_plan", "required"],
+                "additionalProperties": false,
+                "properties": {
+                  "id": { "$ref": "#/$defs/id" },
+                  "needed_by": { "$ref": "#/$defs/shares", "description": "Per month: the share of trials whose plan tier, or required tier, has reached this tier by then." },
+                  "in_plan": { "$ref": "#/$defs/shares", "description": "Per month: the share of trials whose plan is on this tier." },
+                  "required": { "$ref": "#/$defs/shares", "description": "Per month: the share of trials for which this is the lowest tier whose limits carry the load." }
+                }
+              }
+            },
+            "no_tier_carries": { "$ref": "#/$defs/shares", "description": "Per month: the share of trials whose load no tier carries." },
+            "invalid_values": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["probability", "first"],
+                "additionalProperties": false,
+                "properties": {
+                  "probability": { "$ref": "#/$defs/share", "description": "The share of trials in which it is invalid." },
+                  "first": { "$ref": "#/$defs/invalidValue", "description": "Its first occurrence." }
+                }
+              }
+            }
+          },
+          "$defs": {
+            "id": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$" },
+            "identifier": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" },
+            "share": { "type": "number", "minimum": 0, "maximum": 1 },
+            "shares": { "type": "array", "items": { "$ref": "#/$defs/share" } },
+            "percentiles": {
+              "type": "object",
+              "description": "P10, P50, P90 and the mean over the trials; null where the rank falls on an invalid value (or, for p95_ms, on a tier without queues), and the mean null as soon as one trial's value is.",
+              "required": ["p10", "p50", "p90", "mean"],
+              "additionalProperties": false,
+              "properties": {
+                "p10": { "type": ["number", "null"] },
+                "p50": { "type": ["number", "null"] },
+                "p90": { "type": ["number", "null"] },
+                "mean": { "type": ["number", "null"] }
+              }
+            },
+            "invalidValue": {
+              "type": "object",
+              "required": ["subject", "expression", "month", "value", "value_text", "expected", "tier", "quantity"],
+              "additionalProperties": false,
+              "properties": {
+                "subject": { "type": "string", "description": "What it is (`cost item 'Supabase' of Starter`)." },
+                "expression": { "type": "string" },
+                "month": { "type": "integer", "minimum": 0 },
+                "value": { "type": ["number", "null"], "description": "null for NaN or an infinity (see value_text)." },
+                "value_text": { "type": "string" },
+                "expected": { "type": "string", "description": "What a valid value is." },
+                "tier": { "oneOf": [{ "$ref": "#/$defs/id" }, { "type": "null" }] },
+                "quantity": { "type": "string" }
+              }
+            }
+          }
+        }
+        """#
+
+    /// `capacity --format json` (`CapacityReport.json`).
+    static let capacity = #"""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://scaleplan.dev/schema/output/capacity-1.schema.json",
+          "title": "scaleplan capacity",
+          "description": "`scaleplan capacity --format json`: how much of the driver each tier's limits carry. Utilisation is a fraction (1 = at the limit).",
+          "type": "object",
+          "required": ["schema", "profile", "driver", "tiers"],
+          "additionalProperties": false,
+          "properties": {
+            "schema": { "const": "scaleplan.capacity/1" },
+            "profile": { "$ref": "#/$defs/id", "description": "The profile's id." },
+            "driver": { "$ref": "#/$defs/identifier", "description": "The driver's name." },
+            "tiers": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["id", "min", "max", "carries_up_to", "unbounded", "binding", "at_declared_max", "headroom", "non_monotone"],
+                "additionalProperties": false,
+                "properties": {
+                  "id": { "$ref": "#/$defs/id" },
+                  "min": { "type": "number", "description": "The tier's declared range, [min, max)." },
+                  "max": { "type": ["number", "null"], "description": "null for the open-ended last tier." },
+                  "carries_up_to": {
+                    "type": ["number", "null"],
+                    "description": "The largest whole driver value at which every limit holds, from the minimum up; null when the tier fails at its minimum or is unbounded."
+                  },
+                  "unbounded": { "type": "boolean", "description": "No limit binds (or the tier has no limits)." },
+                  "binding": {
+                    "oneOf": [{ "$ref": "#/$defs/limitUse" }, { "type": "null" }],
+                    "description": "The limit that fails one above carries_up_to (or at the minimum)."
+                  },
+                  "at_declared_max": {
+                    "oneOf": [{ "$ref": "#/$defs/limitUse" }, { "type": "null" }],
+                    "description": "The most-used limit at the declared maximum; null without one."
+                  },
+                  "headroom": {
+                    "type": ["number", "null"],
+                    "description": "(carries_up_to − max) / max, a fraction; negative when the tier runs out inside its own range."
+                  },
+                  "non_monotone": { "type": ["string", "null"], "description": "Set when the limits are not monotone in the driver: what was seen." }
+                }
+              }
+            }
+          },
+          "$defs": {
+            "id": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$" },
+            "identifier": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" },
+            "limitUse": {
+              "type": "object",
+              "required": ["name", "value", "limit", "utilization"],
+              "additionalProperties": false,
+              "properties": {
+                "name": { "$ref": "#/$defs/identifier" },
+                "value": { "type": ["number", "null"] },
+                "limit": { "type": ["number", "null"] },
+                "utilization": { "type": ["number", "null"], "description": "value / limit." }
+              }
+            }
+          }
+        }
+        """#
+
+    /// `check --observed FILE --format json` (`CheckReport.json`).
+    static let check = #"""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://scaleplan.dev/schema/output/check-1.schema.json",
+          "title": "scaleplan check",
+          "description": "`scaleplan check --observed FILE --format json`: the triggers of the active tier and the global ones that fire on the observed values, and the values they read.",
+          "type": "object",
+          "required": ["schema", "profile", "tier", "tier_from", "fail_on", "failed", "reason", "firing", "quiet", "values"],
+          "additionalProperties": false,
+          "properties": {
+            "schema": { "const": "scaleplan.check/1" },
+            "profile": { "$ref": "#/$defs/id", "description": "The profile's id." },
+            "tier": { "$ref": "#/$defs/id", "description": "The active tier." },
+            "tier_from": { "enum": ["driver", "option"], "description": "Whether the tier comes from the observed driver or from --tier." },
+            "fail_on": { "$ref": "#/$defs/severity", "description": "The --fail-on severity." },
+            "failed": { "type": "boolean", "description": "A trigger at or above fail_on fires." },
+            "reason": { "type": ["string", "null"], "description": "Why the check fails; null when it passes." },
+            "firing": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["id", "tier", "severity", "action", "quantity", "value", "threshold"],
+                "additionalProperties": false,
+                "properties": {
+                  "id": { "$ref": "#/$defs/id" },
+                  "tier": { "oneOf": [{ "$ref": "#/$defs/id" }, { "type": "null" }], "description": "The tier that owns it; null for a global trigger." },
+                  "severity": { "$ref": "#/$defs/severity" },
+                  "action": { "type": "string" },
+                  "quantity": { "type": ["string", "null"], "description": "The compared quantity, when the condition has a comparison that holds." },
+                  "value": { "type": ["number", "null"] },
+                  "threshold": { "type": ["number", "null"] }
+                }
+              }
+            },
+            "quiet": { "type": "array", "description": "Ids of the checked triggers that do not fire.", "items": { "$ref": "#/$defs/id" } },
+            "values": {
+              "type": "array",
+              "description": "The values the triggers read, observed or derived from the model.",
+              "items": {
+                "type": "object",
+                "required": ["name", "value", "observed"],
+                "additionalProperties": false,
+                "properties": {
+                  "name": { "type": "string", "description": "A name of the trigger context (`users`, `cost`, `utilization.db_connections`, `latency.api`)." },
+                  "value": { "type": ["number", "null"] },
+                  "observed": { "type": "boolean", "description": "true when given in --observed, false when derived." }
+                }
+              }
+            }
+          },
+          "if": { "properties": { "failed": { "const": true } } },
+          "then": { "properties": { "reason": { "type": "string" } } },
+          "else": { "properties": { "reason": { "type": "null" } } },
+          "$defs": {
+            "id": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$" },
+            "severity": { "enum": ["info", "warning", "critical"] }
+          }
+        }
+        """#
+
+    /// `diff PROFILE TIER_A TIER_B --format json` (`TierDiffReport.json`).
+    static let tierdiff = #"""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://scaleplan.dev/schema/output/tierdiff-1.schema.json",
+          "title": "scaleplan tier diff",
+          "description": "`scaleplan diff PROFILE TIER_A TIER_B --format json`: what changes when a plan moves from one tier to another, with costs and limits evaluated at one driver value. Amounts are monthly, in the profile's currency.",
+          "type": "object",
+          "required": ["schema", "profile", "from", "to", "driver", "currency", "costs", "total", "limits", "slo", "capacity"],
+          "additionalProperties": false,
+          "properties": {
+            "schema": { "const": "scaleplan.tierdiff/1" },
+            "profile": { "$ref": "#/$defs/id", "description": "The profile's id." },
+            "from": { "$ref": "#/$defs/id", "description": "The tier moved from." },
+            "to": { "$ref": "#/$defs/id", "description": "The tier moved to." },
+            "driver": { "type": "number", "description": "The driver value costs and limits are evaluated at (by default the higher of the two tiers' minimums)." },
+            "currency": { "type": "string", "pattern": "^[A-Z]{3}$" },
+            "costs": {
+              "type": "array",
+              "description": "Cost items matched by category and name; a removed and an added item of one category are paired as a change (`Railway Hobby → Railway Pro`).",
+              "items": {
+                "type": "object",
+                "required": ["change", "category", "item", "before", "after", "delta"],
+                "additionalProperties": false,
+                "properties": {
+                  "change": { "$ref": "#/$defs/change" },
+                  "category": { "type": "string", "pattern": "^[a-z][a-z0-9_]*$" },
+                  "item": { "type": "string" },
+                  "before": { "oneOf": [{ "$ref": "#/$defs/lowHigh" }, { "type": "null" }], "description": "null for an added item." },
+                  "after": { "oneOf": [{ "$ref": "#/$defs/lowHigh" }, { "type": "null" }], "description": "null for a removed item." },
+                  "delta": { "$ref": "#/$defs/lowHigh", "description": "after − before, a missing side counting as 0." }
+                },
+                "allOf": [
+                  {
+                    "if": { "properties": { "change": { "const": "added" } } },
+                    "then": { "properties": { "before": { "type": "null" }, "after": { "type": "object" } } }
+                  },
+                  {
+                    "if": { "properties": { "change": { "const": "removed" } } },
+                    "then": { "properties": { "before": { "type": "object" }, "after": { "type": "null" } } }
+                  },
+                  {
+                    "if": { "properties": { "change": { "enum": ["changed", "unchanged"] } } },
+                    "then": { "properties": { "before": { "type": "object" }, "after": { "type": "object" } } }
+                  }
+                ]
+              }
+            },
+            "total": {
+              "type": "object",
+              "description": "The sums of the items' amounts.",
+              "required": ["before", "after", "delta"],
+              "additionalProperties": false,
+              "properties": {
+                "before": { "$ref": "#/$defs/lowHigh" },
+                "after": { "$ref": "#/$defs/lowHigh" },
+                "delta": { "$ref": "#/$defs/lowHigh" }
+              }
+            },
+            "limits": {
+              "type": "array",
+              "description": "Limits by the metric they limit, before → after.",
+              "items": {
+                "type": "object",
+                "required": ["change", "metric", "before", "after", "percent"],
+                "additionalProperties": false,
+                "properties": {
+                  "change": { "$ref": "#/$defs/change" },
+                  "metric": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" },
+                  "before": { "type": ["number", "null"], "description": "null for an added limit." },
+                  "after": { "type": ["number", "null"], "description": "null for a removed limit." },
+                  "percent": {
+                    "type": ["number", "null"],
+                    "description": "The relative change (after − before) / before as a fraction, despite its name (9 is +900%); null unless both sides exist and before is not 0."
+                  }
+                },
+                "allOf": [
+                  { "if": { "properties": { "change": { "const": "added" } } }, "then": { "properties": { "before": { "type": "null" }, "percent": { "type": "null" } } } },
+                  { "if": { "properties": { "change": { "const": "removed" } } }, "then": { "properties": { "after": { "type": "null" }, "percent": { "type": "null" } } } }
+                ]
+              }
+            },
+            "slo": {
+              "type": "array",
+              "description": "The SLO fields either tier sets, before → after.",
+              "items": {
+                "type": "object",
+                "required": ["name", "before", "after"],
+                "additionalProperties": false,
+                "properties": {
+                  "name": { "enum": ["p95_ms", "uptime_pct"] },
+                  "before": { "type": ["number", "null"], "description": "p95 in ms, or uptime in percent; null when the tier sets none." },
+                  "after": { "type": ["number", "null"] }
+                }
+              }
+            },
+            "capacity": {
+              "type": "object",
+              "required": ["from", "to"],
+              "additionalProperties": false,
+              "properties": {
+                "from": { "$ref": "#/$defs/capacity" },
+                "to": { "$ref": "#/$defs/capacity" }
+              }
+            }
+          },
+          "$defs": {
+            "id": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$" },
+            "change": { "enum": ["added", "removed", "changed", "unchanged"] },
+            "lowHigh": {
+              "type": "object",
+              "description": "A monthly amount, low and high end.",
+              "required": ["low", "high"],
+              "additionalProperties": false,
+              "properties": {
+                "low": { "type": ["number", "null"] },
+                "high": { "type": ["number", "null"] }
+              }
+            },
+            "capacity": {
+              "type": "object",
+              "description": "How far the tier's limits carry the driver (as in `capacity`).",
+              "required": ["carries_up_to", "unbounded", "binding"],
+              "additionalProperties": false,
+              "properties": {
+                "carries_up_to": { "type": ["number", "null"], "description": "null when the tier fails at its minimum or is unbounded." },
+                "unbounded": { "type": "boolean" },
+                "binding": { "type": ["string", "null"], "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "The name of the limit that binds." }
+              }
+            }
+          }
+        }
+        """#
+
+    /// `diff OLD.json NEW.json --format json` (`PlanDiffReport.json`).
+    static let plandiff = #"""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://scaleplan.dev/schema/output/plandiff-1.schema.json",
+          "title": "scaleplan plan diff",
+          "description": "`scaleplan diff OLD.json NEW.json --format json`: what changed between two versions of a plan and what that does to the projection along the new version's default scenario. Amounts are monthly, in the new version's currency.",
+          "type": "object",
+          "required": ["schema", "old", "new", "currency", "changes", "growth", "months", "cost_at_horizon", "failed", "reason", "triggers", "gaps_appearing", "gaps_disappearing"],
+          "additionalProperties": false,
+          "properties": {
+            "schema": { "const": "scaleplan.plandiff/1" },
+            "old": { "$ref": "#/$defs/id", "description": "The old version's profile id." },
+            "new": { "$ref": "#/$defs/id", "description": "The new version's profile id." },
+            "currency": { "type": "string", "pattern": "^[A-Z]{3}$" },
+            "changes": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["change", "kind", "name", "before", "after"],
+                "additionalProperties": false,
+                "properties": {
+                  "change": { "enum": ["added", "removed", "changed"] },
+                  "kind": { "enum": ["currency", "param", "metric", "revenue", "tier", "limit", "cost", "trigger", "scenario"] },
+                  "name": { "type": "string", "description": "What changed: a param or metric name, a tier id, `tier.metric` for a limit, `tier: item` for a cost." },
+                  "before": { "type": ["string", "null"], "description": "The old value as text; null when added." },
+                  "after": { "type": ["string", "null"], "description": "The new value as text; null when removed." }
+                },
+                "allOf": [
+                  { "if": { "properties": { "change": { "const": "added" } } }, "then": { "properties": { "before": { "type": "null" }, "after": { "type": "string" } } } },
+                  { "if": { "properties": { "change": { "const": "removed" } } }, "then": { "properties": { "before": { "type": "string" }, "after": { "type": "null" } } } },
+                  { "if": { "properties": { "change": { "const": "changed" } } }, "then": { "properties": { "before": { "type": "string" }, "after": { "type": "string" } } } }
+                ]
+              }
+            },
+            "growth": { "type": "string", "description": "The growth both versions were projected along (`scenario seed of the new version`, or `constant`)." },
+            "months": { "type": "integer", "minimum": 1, "description": "The horizon; the costs are at its last month." },
+            "cost_at_horizon": {
+              "type": "object",
+              "required": ["before", "after", "increase"],
+              "additionalProperties": false,
+              "properties": {
+                "before": { "$ref": "#/$defs/cost" },
+                "after": { "$ref": "#/$defs/cost" },
+                "increase": { "type": ["number", "null"], "description": "after.expected − before.expected." }
+              }
+            },
+            "failed": { "type": "boolean", "description": "The increase exceeds the --fail-on-increase limit (false without one)." },
+            "reason": { "type": ["string", "null"], "description": "Why it fails; null when it does not." },
+            "triggers": {
+              "type": "array",
+              "description": "Triggers whose first firing month differs between the versions.",
+              "items": {
+                "type": "object",
+                "required": ["id", "before", "after"],
+                "additionalProperties": false,
+                "properties": {
+                  "id": { "$ref": "#/$defs/id" },
+                  "before": { "type": ["integer", "null"], "minimum": 0, "description": "The first month it fires in the old version; null when it does not." },
+                  "after": { "type": ["integer", "null"], "minimum": 0, "description": "The first month it fires in the new version; null when it does not." }
+                }
+              }
+            },
+            "gaps_appearing": { "type": "array", "description": "Plan gaps only the new version has.", "items": { "$ref": "#/$defs/gap" } },
+            "gaps_disappearing": { "type": "array", "description": "Plan gaps only the old version has.", "items": { "$ref": "#/$defs/gap" } }
+          },
+          "if": { "properties": { "failed": { "const": true } } },
+          "then": { "properties": { "reason": { "type": "string" } } },
+          "else": { "properties": { "reason": { "type": "null" } } },
+          "$defs": {
+            "id": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$" },
+            "cost": {
+              "type": "object",
+              "description": "Monthly cost, low / expected / high.",
+              "required": ["low", "expected", "high"],
+              "additionalProperties": false,
+              "properties": {
+                "low": { "type": ["number", "null"] },
+                "expected": { "type": ["number", "null"] },
+                "high": { "type": ["number", "null"] }
+              }
+            },
+            "gap": {
+              "type": "object",
+              "required": ["month", "kind", "tier", "message"],
+              "additionalProperties": false,
+              "properties": {
+                "month": { "type": "integer", "minimum": 0 },
+                "kind": { "enum": ["no-tier-carries", "tier-over-capacity", "slo-missed"] },
+                "tier": { "oneOf": [{ "$ref": "#/$defs/id" }, { "type": "null" }] },
+                "message": { "type": "string" }
+              }
+            }
+          }
+        }
+        """#
+
+    /// `list --format json` (`ListReport.json`).
+    static let list = #"""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://scaleplan.dev/schema/output/list-1.schema.json",
+          "title": "scaleplan list",
+          "description": "`scaleplan list --format json`: the bundled profiles.",
+          "type": "object",
+          "required": ["schema", "profiles"],
+          "additionalProperties": false,
+          "properties": {
+            "schema": { "const": "scaleplan.list/1" },
+            "profiles": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["id", "name", "driver", "tiers", "range"],
+                "additionalProperties": false,
+                "properties": {
+                  "id": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$" },
+                  "name": { "type": "string" },
+                  "driver": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "The driver's name." },
+                  "tiers": { "type": "integer", "minimum": 0, "description": "The number of tiers." },
+                  "range": {
+                    "type": "object",
+                    "description": "The driver range the tiers cover: the first tier's minimum to the last's maximum.",
+                    "required": ["min", "max"],
+                    "additionalProperties": false,
+                    "properties": {
+                      "min": { "type": "number" },
+                      "max": { "type": ["number", "null"], "description": "null when the last tier is open-ended." }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+        """#
+
+    /// `show --format json` (`ProfileSummary.json`).
+    static let show = #"""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://scaleplan.dev/schema/output/show-1.schema.json",
+          "title": "scaleplan show",
+          "description": "`scaleplan show PROFILE --format json`: the profile as written, with each tier's costs and limits evaluated at its range. Amounts are monthly, in the profile's currency unless an item names another; numbers evaluated by the model are null when not finite.",
+          "type": "object",
+          "required": ["schema", "id", "name", "description", "source", "driver", "currency", "fx", "params", "metrics", "revenue", "tiers", "triggers", "scenarios", "notes"],
+          "additionalProperties": false,
+          "properties": {
+            "schema": { "const": "scaleplan.show/1" },
+            "id": { "$ref": "#/$defs/id" },
+            "name": { "type": "string" },
+            "description": { "type": ["string", "null"] },
+            "source": { "type": ["string", "null"], "description": "Where the figures come from." },
+            "driver": {
+              "type": "object",
+              "required": ["name", "unit", "label"],
+              "additionalProperties": false,
+              "properties": {
+                "name": { "$ref": "#/$defs/identifier" },
+                "unit": { "type": "string" },
+                "label": { "type": "string" }
+              }
+            },
+            "currency": { "$ref": "#/$defs/currency" },
+            "fx": {
+              "type": "object",
+              "description": "Value of one unit of a foreign currency in the profile's currency, by code, sorted.",
+              "propertyNames": { "$ref": "#/$defs/currency" },
+              "additionalProperties": { "type": "number" }
+            },
+            "params": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["name", "value", "unit", "label", "assumption", "source", "observed"],
+                "additionalProperties": false,
+                "properties": {
+                  "name": { "$ref": "#/$defs/identifier" },
+                  "value": {
+                    "type": "object",
+                    "required": ["distribution", "low", "mode", "high", "expected"],
+                    "additionalProperties": false,
+                    "properties": {
+                      "distribution": { "enum": ["fixed", "triangular", "uniform", "lognormal"] },
+                      "low": { "type": "number" },
+                      "mode": { "type": ["number", "null"] },
+                      "high": { "type": "number" },
+                      "expected": { "type": ["number", "null"], "description": "The value a deterministic run uses: the mode, else the midpoint (uniform) or √(low·high) (lognormal)." }
+                    }
+                  },
+                  "unit": { "type": ["string", "null"] },
+                  "label": { "type": ["string", "null"] },
+                  "assumption": { "type": ["string", "null"] },
+                  "source": { "type": ["string", "null"] },
+                  "observed": { "type": "boolean", "description": "Only monitoring can measure it; the model holds it at its value." }
+                }
+              }
+            },
+            "metrics": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["name", "expression", "unit", "label", "assumption", "source"],
+                "additionalProperties": false,
+                "properties": {
+                  "name": { "$ref": "#/$defs/identifier" },
+                  "expression": { "type": "string" },
+                  "unit": { "type": ["string", "null"] },
+                  "label": { "type": ["string", "null"] },
+                  "assumption": { "type": ["string", "null"] },
+                  "source": { "type": ["string", "null"] }
+                }
+              }
+            },
+            "revenue": { "type": ["string", "null"], "description": "The monthly revenue expression; null when the plan does not model revenue." },
+            "tiers": { "type": "array", "items": { "$ref": "#/$defs/tier" } },
+            "triggers": { "type": "array", "description": "Triggers that apply in every tier.", "items": { "$ref": "#/$defs/trigger" } },
+            "scenarios": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["id", "name", "default", "growth", "months", "start"],
+                "additionalProperties": false,
+                "properties": {
+                  "id": { "$ref": "#/$defs/id" },
+                  "name": { "type": ["string", "null"] },
+                  "default": { "type": "boolean" },
+                  "growth": { "enum": ["exponential", "linear", "logistic", "points", "constant", "csv"], "description": "The kind of growth curve." },
+                  "months": { "type": ["integer", "null"], "minimum": 1 },
+                  "start": { "oneOf": [{ "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$" }, { "type": "null" }] }
+                }
+              }
+            },
+            "notes": { "$ref": "#/$defs/notes" }
+          },
+          "$defs": {
+            "id": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$" },
+            "identifier": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" },
+            "currency": { "type": "string", "pattern": "^[A-Z]{3}$" },
+            "notes": { "type": "array", "items": { "type": "string" } },
+            "numberRange": {
+              "type": "object",
+              "required": ["low", "high"],
+              "additionalProperties": false,
+              "properties": {
+                "low": { "type": "number" },
+                "high": { "type": "number" }
+              }
+            },
+            "optionalRange": { "oneOf": [{ "$ref": "#/$defs/numberRange" }, { "type": "null" }] },
+            "trigger": {
+              "type": "object",
+              "required": ["id", "severity", "condition", "action", "target"],
+              "additionalProperties": false,
+              "properties": {
+                "id": { "$ref": "#/$defs/id" },
+                "severity": { "enum": ["info", "warning", "critical"] },
+                "condition": { "type": "string", "description": "The condition in one line; `any` and `all` parts joined with or / and." },
+                "action": { "type": "string" },
+                "target": { "oneOf": [{ "$ref": "#/$defs/id" }, { "type": "null" }], "description": "The tier the action moves to." }
+              }
+            },
+            "tier": {
+              "type": "object",
+              "required": ["id", "name", "source", "range", "timeline", "capacity", "costs", "total", "slo", "queues", "triggers", "migration", "team", "notes"],
+              "additionalProperties": false,
+              "properties": {
+                "id": { "$ref": "#/$defs/id" },
+                "name": { "type": "string" },
+                "source": { "type": ["string", "null"] },
+                "range": {
+                  "type": "object",
+                  "description": "The driver range [min, max).",
+                  "required": ["min", "max"],
+                  "additionalProperties": false,
+                  "properties": {
+                    "min": { "type": "number" },
+                    "max": { "type": ["number", "null"], "description": "null for the open-ended last tier." }
+                  }
+                },
+                "timeline": {
+                  "description": "Planned months of the tier, counted from the plan's start.",
+                  "oneOf": [
+                    {
+                      "type": "object",
+                      "required": ["start", "end", "label"],
+                      "additionalProperties": false,
+                      "properties": {
+                        "start": { "type": "number" },
+                        "end": { "type": ["number", "null"] },
+                        "label": { "type": ["string", "null"] }
+                      }
+                    },
+                    { "type": "null" }
+                  ]
+                },
+                "capacity": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": ["metric", "limit", "formula", "label", "source"],
+                    "additionalProperties": false,
+                    "properties": {
+                      "metric": { "$ref": "#/$defs/identifier" },
+                      "limit": { "type": ["number", "null"], "description": "The limit evaluated at the tier's minimum." },
+                      "formula": { "type": ["string", "null"], "description": "The expression, for a limit that is not a constant." },
+                      "label": { "type": ["string", "null"] },
+                      "source": { "type": ["string", "null"] }
+                    }
+                  }
+                },
+                "costs": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": ["item", "category", "low", "high", "formula", "usage_priced", "currency", "source", "note"],
+                    "additionalProperties": false,
+                    "properties": {
+                      "item": { "type": "string" },
+                      "category": { "type": "string", "pattern": "^[a-z][a-z0-9_]*$" },
+                      "low": { "type": ["number", "null"], "description": "Monthly amount at the tier's minimum, low end, in the profile's currency." },
+                      "high": { "type": ["number", "null"], "description": "Monthly amount at the tier's maximum (its minimum when open-ended), high end." },
+                      "formula": { "type": ["string", "null"], "description": "The expression, for an amount that is one." },
+                      "usage_priced": { "type": "boolean", "description": "The amount changes with the driver." },
+                      "currency": { "oneOf": [{ "$ref": "#/$defs/currency" }, { "type": "null" }], "description": "The currency the amount is written in, when not the profile's." },
+                      "source": { "type": ["string", "null"] },
+                      "note": { "type": ["string", "null"] }
+                    }
+                  }
+                },
+                "total": {
+                  "type": "object",
+                  "required": ["low", "high", "low_at", "high_at"],
+                  "additionalProperties": false,
+                  "properties": {
+                    "low": { "type": ["number", "null"], "description": "Sum of the items' low amounts." },
+                    "high": { "type": ["number", "null"], "description": "Sum of the items' high amounts." },
+                    "low_at": { "type": "number", "description": "The driver value the low amounts are evaluated at." },
+                    "high_at": { "type": "number", "description": "The driver value the high amounts are evaluated at." }
+                  }
+                },
+                "slo": {
+                  "type": "object",
+                  "required": ["p95_ms", "uptime_pct"],
+                  "additionalProperties": false,
+                  "properties": {
+                    "p95_ms": { "type": ["number", "null"], "description": "p95 latency target in ms." },
+                    "uptime_pct": { "type": ["number", "null"], "description": "Uptime target in percent." }
+                  }
+                },
+                "queues": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": ["name", "servers", "service_ms", "arrivals_per_second", "p95_ms"],
+                    "additionalProperties": false,
+                    "properties": {
+                      "name": { "$ref": "#/$defs/identifier" },
+                      "servers": { "type": "string", "description": "The number of servers as written: a number or an expression, as text." },
+                      "service_ms": { "type": "string", "description": "Mean service time in ms as written: a number or an expression, as text." },
+                      "arrivals_per_second": { "type": "string", "description": "The arrival-rate expression (requests per second)." },
+                      "p95_ms": { "type": ["number", "null"], "description": "A p95 target in ms overriding the tier's SLO." }
+                    }
+                  }
+                },
+                "triggers": { "type": "array", "items": { "$ref": "#/$defs/trigger" } },
+                "migration": {
+                  "description": "Moving into this tier.",
+                  "oneOf": [
+                    {
+                      "type": "object",
+                      "required": ["lead_time_months", "downtime_minutes", "note"],
+                      "additionalProperties": false,
+                      "properties": {
+                        "lead_time_months": { "$ref": "#/$defs/optionalRange" },
+                        "downtime_minutes": { "$ref": "#/$defs/optionalRange" },
+                        "note": { "type": ["string", "null"] }
+                      }
+                    },
+                    { "type": "null" }
+                  ]
+                },
+                "team": {
+                  "oneOf": [
+                    {
+                      "type": "object",
+                      "required": ["headcount", "burn", "currency", "hires"],
+                      "additionalProperties": false,
+                      "properties": {
+                        "headcount": { "$ref": "#/$defs/optionalRange" },
+                        "burn": { "$ref": "#/$defs/optionalRange", "description": "Monthly total burn." },
+                        "currency": { "oneOf": [{ "$ref": "#/$defs/currency" }, { "type": "null" }] },
+                        "hires": {
+                          "type": "array",
+                          "items": {
+                            "type": "object",
+                            "required": ["role", "at", "count", "salary", "currency", "why"],
+                            "additionalProperties": false,
+                            "properties": {
+                              "role": { "type": "string" },
+                              "at": { "type": "number", "description": "The driver value the hire is due at." },
+                              "count": { "type": "integer", "minimum": 0 },
+                              "salary": { "$ref": "#/$defs/optionalRange", "description": "Monthly salary per person." },
+                              "currency": { "oneOf": [{ "$ref": "#/$defs/currency" }, { "type": "null" }] },
+                              "why": { "type": ["string", "null"] }
+                            }
+                          }
+                        }
+                      }
+                    },
+                    { "type": "null" }
+                  ]
+                },
+                "notes": { "$ref": "#/$defs/notes" }
+              }
+            }
+          }
+        }
+        """#
+}
