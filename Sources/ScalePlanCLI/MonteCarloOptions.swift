@@ -15,13 +15,15 @@ enum MonteCarloOptions {
         OptionSpec(name: "quiet", short: "q", help: "No progress bar."),
     ]
 
-    /// Runs the Monte Carlo, with a progress bar on a terminal's standard error unless `--quiet`.
+    /// Runs the Monte Carlo, with a progress bar on a terminal's standard error unless `--quiet`
+    /// (or `TERM=dumb`, which cannot erase the bar's line).
     static func run(
         _ compiled: CompiledProfile, growth: GrowthOptions.Choice, options: MonteCarlo.Options, _ arguments: ParsedArguments,
         _ context: CommandContext
     ) -> MonteCarloResult {
         let runner = MonteCarlo(compiled, growth: growth.spec.map { .scenario($0) } ?? .fixed(growth.curve))
-        let bar = context.terminal.stderrIsTerminal && !arguments.has("quiet") ? ProgressBar(output: context.stderr) : nil
+        let drawable = context.terminal.stderrIsTerminal && context.environment["TERM"] != "dumb"
+        let bar = drawable && !arguments.has("quiet") ? ProgressBar(output: context.stderr) : nil
         var progress: (@Sendable (Double) -> Void)?
         if let bar { progress = { fraction in bar.update(fraction) } }
         let result = runner.run(options, start: growth.start, growthSource: growth.source, progress: progress)

@@ -91,9 +91,9 @@ public enum ScalePlan {
             let names = commands.map { $0.spec.name }
             var message: String
             if first.hasPrefix("-") {
-                message = "Unknown option '\(first)'."
+                message = "Unknown option '\(UsageError.echo(first))'"
                 if let suggestion = Suggestions.closest(to: first.trimmingPrefix("-"), in: ["version", "help"]) {
-                    message += " Did you mean '--\(suggestion)'?"
+                    message += ". Did you mean '--\(suggestion)'?"
                 }
             } else {
                 message = "Unknown command '\(first)'."

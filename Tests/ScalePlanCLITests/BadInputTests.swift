@@ -87,6 +87,13 @@ struct BadInput: CustomTestStringConvertible, Sendable {
             expected: ["$F/observed/\(file)" + expected])
     }
 
+    /// `check sayar --observed` on a file with these bytes, written as `file`.
+    static func observedBytes(_ name: String, _ file: String, _ bytes: [UInt8], _ expected: String) -> BadInput {
+        BadInput(
+            name: name, files: [file: .bytes(bytes)], arguments: ["check", "sayar", "--observed", "$D/" + file],
+            expected: ["$D/\(file)" + expected])
+    }
+
     /// A usage error (64): the message names the option or argument.
     static func usage(_ name: String, _ arguments: [String], _ message: String) -> BadInput {
         BadInput(name: name, arguments: arguments, status: 64, expected: ["Error: " + message, "Usage: scaleplan"])
@@ -395,6 +402,33 @@ let badInputCases: [BadInput] = [
         "a string where a number belongs", "string-value.json",
         ":2:24: error: \"api_requests_month\" must be a number, found a string (at $.api_requests_month)"),
 
+    .observedBytes(
+        "a negative driver (CSV)", "o.csv", Array("businesses,-5\n".utf8),
+        ":1:12: error: the driver 'businesses' cannot be negative (-5)"),
+    .observedBytes(
+        "a negative driver (JSON)", "o.json", Array(#"{"businesses": -5}"#.utf8),
+        ":1:16: error: the driver 'businesses' cannot be negative (-5) (at $.businesses)"),
+    .observedBytes(
+        "a name given twice (CSV)", "o.csv", Array("businesses,48\nbusinesses,50\n".utf8),
+        ":2:1: error: 'businesses' is given twice (first on line 1)"),
+    .observedBytes(
+        "a name given twice (JSON)", "o.json", Array(#"{"businesses": 48, "businesses": 50}"#.utf8),
+        ":1:20: error: duplicate key \"businesses\""),
+    .observedBytes(
+        "a byte-order mark (JSON)", "o.json", [0xEF, 0xBB, 0xBF] + Array(#"{"businesses": 48}"#.utf8),
+        ":1:1: error: the file starts with a UTF-8 byte-order mark"),
+    .observedBytes(
+        "a byte-order mark (CSV)", "o.csv", [0xEF, 0xBB, 0xBF] + Array("businesses,48\n".utf8),
+        ":1:1: error: the file starts with a UTF-8 byte-order mark"),
+    .observedBytes(
+        "a hexadecimal value", "o.csv", Array("businesses,0x10\n".utf8),
+        ":1:12: error: value '0x10' for businesses is not a number"),
+    .observedBytes(
+        "an infinite value", "o.csv", Array("businesses,inf\n".utf8), ":1:12: error: value 'inf' for businesses is not a number"),
+    .observedBytes(
+        "CR-only line ends keep their line numbers", "o.csv", Array("businesses,48\rapi_requests_month,lots\r".utf8),
+        ":2:20: error: value 'lots' for api_requests_month is not a number"),
+
     // Bad command lines (exit 64; CommandOutputTests, SimulateCommandTests and MonteCarloCommandTests have others).
     .usage("an unknown root option", ["--verison"], "Unknown option '--verison'. Did you mean '--version'?"),
     .usage("a misspelt option", ["simulate", "sayar", "--month", "3"], "Unknown option '--month'. Did you mean '--months'?"),
@@ -427,11 +461,13 @@ let badInputCases: [BadInput] = [
     .usage(
         "a rate of -100%", ["simulate", "sayar", "--growth", "exponential:start=5,rate=-1"],
         "exponential needs a monthly rate greater than -1 (-100%)."),
-    .usage("a flag given a value", ["validate", "--quiet=yes", "x.json"], "The flag '--quiet' does not take a value."),
-    .usage("an unknown letter among combined short flags", ["simulate", "-qx", "sayar"], "Unknown option '-x' in '-qx'."),
+    .usage(
+        "a flag given a value", ["validate", "--quiet=yes", "x.json"],
+        "The option '--quiet' does not take any value, but 'yes' was specified."),
+    .usage("an unknown letter among combined short flags", ["simulate", "-qx", "sayar"], "Unknown option '-x' in '-qx'\n"),
     .usage(
         "an unknown shell", ["completions", "tcsh"], "Unknown shell 'tcsh'. Did you mean 'bash'? Choose from: bash, zsh, fish."),
-    .usage("an option a command does not take", ["schema", "--format", "json"], "Unknown option '--format'."),
+    .usage("an option a command does not take", ["schema", "--format", "json"], "Unknown option '--format'\n"),
     .usage(
         "an unknown tier for check", ["check", "sayar", "--observed", "$F/observed/firing.json", "--tier", "grwth"],
         "Unknown tier 'grwth' in profile 'sayar'. Did you mean 'growth'?"),

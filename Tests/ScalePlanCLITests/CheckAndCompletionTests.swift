@@ -70,6 +70,20 @@ import Testing
         }
     }
 
+    /// Old-Mac line ends (a lone CR) are line ends: the same result as LF.
+    @Test func crOnlyLineEndsAreRead() throws {
+        let lf = try write("businesses,48\napi_requests_month,520000\n", "lf.csv")
+        let cr = try write("businesses,48\rapi_requests_month,520000\r", "cr.csv")
+        defer {
+            try? FileManager.default.removeItem(atPath: lf.folder)
+            try? FileManager.default.removeItem(atPath: cr.folder)
+        }
+        let expected = runCLI(["check", "sayar", "--observed", lf.path, "--format", "json"])
+        let result = runCLI(["check", "sayar", "--observed", cr.path, "--format", "json"])
+        #expect(result.status == 1 && expected.status == 1, "\(result.stderr)")
+        #expect(result.stdout == expected.stdout)
+    }
+
     @Test func badObservedFilesAreDataErrors() throws {
         let unknown = try write(#"{"busineses": 48}"#, "observed.json")
         defer { try? FileManager.default.removeItem(atPath: unknown.folder) }

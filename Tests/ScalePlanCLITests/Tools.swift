@@ -31,6 +31,8 @@ enum Tools {
     static let bash = Tool(name: "bash", path: find("bash"))
     static let zsh = Tool(name: "zsh", path: find("zsh"))
     static let fish = Tool(name: "fish", path: find("fish"))
+    /// clang (from the Swift toolchain), which builds the LD_PRELOAD shim of the signal tests.
+    static let clang = Tool(name: "clang", path: find("clang"))
     /// mandoc, which lints and renders the man page.
     static let mandoc = Tool(name: "mandoc", path: find("mandoc"))
     /// python3 with the jsonschema package, which validates JSON outputs against their schemas.

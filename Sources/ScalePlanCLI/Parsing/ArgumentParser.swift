@@ -17,10 +17,11 @@ enum ArgumentParser {
         var optionsEnded = false
         func error(_ message: String) -> UsageError { UsageError(message, command: spec) }
         /// The value of a value-taking option that was not given inline: the next argument,
-        /// unless that is an option itself.
-        func nextValue(for option: OptionSpec) throws(UsageError) -> String {
+        /// unless that is an option itself. The error names the option as it was typed
+        /// (`-o <file>` or `--output <file>`), as swift-argument-parser does.
+        func nextValue(for option: OptionSpec, typed: String) throws(UsageError) -> String {
             guard index < arguments.count, !isOptionToken(arguments[index]) else {
-                throw error("Missing value for '\(option.valueLabel)'")
+                throw error("Missing value for '\(typed) <\(option.valueName ?? "value")>'")
             }
             index += 1
             return arguments[index - 1]
@@ -43,15 +44,19 @@ enum ArgumentParser {
                 guard let option = spec.option(named: name) else {
                     let suggestion = Suggestions.closest(to: name, in: spec.allOptions.map(\.name))
                     throw error(
-                        "Unknown option '--\(UsageError.echo(name))'." + (suggestion.map { " Did you mean '--\($0)'?" } ?? ""))
+                        "Unknown option '--\(UsageError.echo(name))'" + (suggestion.map { ". Did you mean '--\($0)'?" } ?? ""))
                 }
                 let inline = equals.map { String(body[body.index(after: $0)...]) }
                 if option.isFlag {
-                    if inline != nil { throw error("The flag '--\(option.name)' does not take a value.") }
+                    if let inline {
+                        throw error(
+                            "The option '--\(option.name)' does not take any value, but '\(UsageError.echo(inline))' was specified."
+                        )
+                    }
                     parsed.flags.insert(option.name)
                 } else {
                     let value: String
-                    if let inline { value = inline } else { value = try nextValue(for: option) }
+                    if let inline { value = inline } else { value = try nextValue(for: option, typed: "--" + option.name) }
                     try parsed.add(value, for: option, spec: spec)
                 }
                 continue
@@ -64,17 +69,23 @@ enum ArgumentParser {
                     let longForm = spec.allOptions.first { "-" + $0.name == argument }
                     let shown =
                         letters.count > 1 ? "'-\(letter)' in '\(UsageError.echo(argument))'" : "'\(UsageError.echo(argument))'"
-                    throw error("Unknown option \(shown)." + (longForm.map { " Did you mean '--\($0.name)'?" } ?? ""))
+                    throw error("Unknown option \(shown)" + (longForm.map { ". Did you mean '--\($0.name)'?" } ?? ""))
                 }
                 if option.isFlag {
                     if position + 1 < letters.count, letters[position + 1] == "=" {
-                        throw error("The flag '-\(letter)' does not take a value.")
+                        let value = String(letters[(position + 2)...])
+                        throw error(
+                            "The option '-\(letter)' does not take any value, but '\(UsageError.echo(value))' was specified.")
                     }
                     parsed.flags.insert(option.name)
                     continue
                 }
                 var rest = String(letters[(position + 1)...])
-                if rest.hasPrefix("=") { rest.removeFirst() } else if rest.isEmpty { rest = try nextValue(for: option) }
+                if rest.hasPrefix("=") {
+                    rest.removeFirst()
+                } else if rest.isEmpty {
+                    rest = try nextValue(for: option, typed: "-\(letter)")
+                }
                 try parsed.add(rest, for: option, spec: spec)
                 break
             }

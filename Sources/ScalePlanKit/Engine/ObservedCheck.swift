@@ -58,14 +58,21 @@ public struct ObservedCheck: Sendable {
     public struct Observation: Sendable {
         public var name: String
         public var value: Double
+        /// Where the observation is: the row (CSV) or the value (JSON).
         public var location: SourceLocation?
+        /// Where the value itself is, when that differs from `location` (a CSV row's second cell).
+        public var valueLocation: SourceLocation?
         /// The JSON path of a value read from JSON (`$.db_connections`).
         public var path: String?
 
-        public init(name: String, value: Double, location: SourceLocation? = nil, path: String? = nil) {
+        public init(
+            name: String, value: Double, location: SourceLocation? = nil, valueLocation: SourceLocation? = nil,
+            path: String? = nil
+        ) {
             self.name = name
             self.value = value
             self.location = location
+            self.valueLocation = valueLocation
             self.path = path
         }
     }
@@ -100,7 +107,8 @@ public struct ObservedCheck: Sendable {
                 throw InvalidObservation(
                     diagnostic: .error(
                         "the driver '\(observation.name)' cannot be negative (\(NumberFormatting.plain(observation.value)))",
-                        at: observation.location, path: observation.path, hint: "it is a count, such as the number of users"))
+                        at: observation.valueLocation ?? observation.location, path: observation.path,
+                        hint: "it is a count, such as the number of users"))
             }
             overrides[slot] = observation.value
         }
@@ -199,10 +207,11 @@ public struct ObservedCheck: Sendable {
         for (number, row) in CSVRows.rows(in: text).enumerated() {
             let cells = row.cells
             let at = row.location
-            // A header row (`name,value`): a first row whose second cell is a word. `0x10` or
-            // `1,5e` there is a bad number, reported below.
+            // A header row (`name,value`): a first row whose second cell is a word. `0x10`,
+            // `1,5e`, `inf` or `NaN` there is a bad number, reported below.
             if number == 0 && cells.count == 2 && NumberSyntax.decimal(cells[1]) == nil,
-                let lead = cells[1].unicodeScalars.first, !("0"..."9").contains(lead), !["+", "-", "."].contains(lead)
+                let lead = cells[1].unicodeScalars.first, !("0"..."9").contains(lead), !["+", "-", "."].contains(lead),
+                !NumberSyntax.nonFiniteWords.contains(cells[1].lowercased())
             {
                 continue
             }
@@ -224,7 +233,7 @@ public struct ObservedCheck: Sendable {
                 continue
             }
             lines[cells[0]] = row.line
-            values.append(Observation(name: cells[0], value: value, location: at))
+            values.append(Observation(name: cells[0], value: value, location: at, valueLocation: valueAt))
         }
         return bag.hasErrors ? .failure(GrowthInput.CSVErrors(diagnostics: bag.diagnostics)) : .success(values)
     }

@@ -58,7 +58,7 @@ public enum TierDiffReport: Report {
         var out = unmarkedRule(
             TextTable.render(
                 [
-                    TableColumn(" "), TableColumn("CATEGORY", shrinksTo: 8), TableColumn("ITEM", shrinksTo: 12),
+                    TableColumn(" "), TableColumn("CATEGORY", shrinksTo: 8, dropRank: 1), TableColumn("ITEM", shrinksTo: 12),
                     TableColumn("BEFORE", .right), TableColumn("AFTER", .right), TableColumn("DELTA", .right),
                 ], rows: rows, width: width))
         out.append(TextWrap.wrap(summary(diff), width: width, indent: 2))
