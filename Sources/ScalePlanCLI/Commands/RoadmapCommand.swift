@@ -11,7 +11,7 @@ enum RoadmapCommand: Command {
         options: GrowthOptions.options + MonteCarloOptions.options + [
             .format(RoadmapReport.formatNames),
             OutputWriter.option,
-        ],
+        ] + ColorChoice.options,
         examples: [
             Example("scaleplan roadmap oviya -o roadmap.md", "The markdown roadmap, for a repository or a data room."),
             Example(
