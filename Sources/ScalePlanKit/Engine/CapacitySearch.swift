@@ -46,7 +46,7 @@ public struct CapacitySearch: Sendable {
 
     /// The failing limit at `d` with the highest utilisation (a NaN one first).
     private func binding(_ evaluator: PointEvaluator, _ tier: Int, _ d: Double) -> LimitUse? {
-        evaluator.limits(of: tier, driver: d).filter { !$0.holds }.max { LimitRule.isWorse($1.utilization, than: $0.utilization) }
+        LimitUse.bottleneck(evaluator.limits(of: tier, driver: d).filter { !$0.holds })
     }
 
     /// Searches one tier.
@@ -63,8 +63,7 @@ public struct CapacitySearch: Sendable {
             tier: tier, maximum: nil, unbounded: false, binding: nil, atDeclaredMaximum: nil,
             headroom: nil, nonMonotone: nil)
         if let declared = range.max {
-            result.atDeclaredMaximum = evaluator.limits(of: tier, driver: declared)
-                .max { LimitRule.isWorse($1.utilization, than: $0.utilization) }
+            result.atDeclaredMaximum = LimitUse.bottleneck(evaluator.limits(of: tier, driver: declared))
         }
         guard carries(tier, low) else {
             result.binding = binding(tier, low)

@@ -51,6 +51,9 @@ struct EnginePlan: Sendable {
     struct LimitColumns: Sendable {
         var limit: [CompiledExpression] = []
         var metricSlot: [Int] = []
+        /// The order the bottleneck is chosen in (ties keep the earlier): primary limits first,
+        /// then declaration order (`LimitRule.isWorse`).
+        var bottleneckOrder: [Int] = []
     }
 
     init(_ compiled: CompiledProfile) {
@@ -130,7 +133,9 @@ struct EnginePlan: Sendable {
             return columns
         }
         tierLimits = compiled.tiers.map { tier in
-            LimitColumns(limit: tier.limits.map(\.limit), metricSlot: tier.limits.map(\.slot))
+            LimitColumns(
+                limit: tier.limits.map(\.limit), metricSlot: tier.limits.map(\.slot),
+                bottleneckOrder: LimitRule.bottleneckOrder(primary: tier.limits.map(\.primary)))
         }
     }
 

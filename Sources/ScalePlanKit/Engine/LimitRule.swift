@@ -6,22 +6,34 @@
 /// invalid value of the model (reported as such), and a tier whose limit cannot be checked is not
 /// trusted to carry the load. A NaN metric fails its limit.
 enum LimitRule {
+    /// Relative floating-point noise a comparison at a limit forgives: `100 * (1 + 0.15)` is
+    /// 114.99999999999999, and 115 still fits it. Far below any real measurement's precision.
+    static let tolerance = 1e-9
+
     /// Whether a limit's value can be checked against.
     @inline(__always)
     static func isValid(_ limit: Double) -> Bool { limit > 0 }
 
-    /// Whether `value` is within `limit`.
+    /// Whether `value` is within `limit`, forgiving `tolerance` of it.
     @inline(__always)
-    static func holds(value: Double, limit: Double) -> Bool { limit > 0 && value <= limit }
+    static func holds(value: Double, limit: Double) -> Bool { limit > 0 && value <= limit * (1 + tolerance) }
 
     /// `value / limit`; NaN when the limit is invalid or the value NaN.
     @inline(__always)
     static func utilization(value: Double, limit: Double) -> Double { limit > 0 ? value / limit : .nan }
 
-    /// Whether `candidate` beats `current` as the bottleneck: a higher utilisation, or the first
-    /// NaN (a broken metric or limit is shown, not hidden). Ties keep the limit declared first.
+    /// Limit indices in the order the bottleneck is chosen: primary ones first, then the rest,
+    /// each in declaration order.
+    static func bottleneckOrder(primary: [Bool]) -> [Int] {
+        primary.indices.filter { primary[$0] } + primary.indices.filter { !primary[$0] }
+    }
+
+    /// Whether `candidate` beats `current` as the bottleneck: a utilisation higher by more than
+    /// `tolerance` (relative), or the first NaN (a broken metric or limit is shown, not hidden).
+    /// Ties — also ties within rounding noise, as between proportional limits — keep the limit
+    /// seen first: the primary one, else the one declared first.
     @inline(__always)
     static func isWorse(_ candidate: Double, than current: Double) -> Bool {
-        candidate > current || (candidate.isNaN && !current.isNaN)
+        candidate > current + Swift.abs(current) * tolerance || (candidate.isNaN && !current.isNaN)
     }
 }

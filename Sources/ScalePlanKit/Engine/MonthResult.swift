@@ -31,11 +31,20 @@ public struct LimitUse: Sendable, Equatable {
     public var name: String
     public var value: Double
     public var limit: Double
+    /// Whether the profile marks this limit as the one that sizes the tier.
+    public var primary: Bool = false
     public var utilization: Double { LimitRule.utilization(value: value, limit: limit) }
     /// Whether the limit holds (a NaN value or an invalid limit does not).
     public var holds: Bool { LimitRule.holds(value: value, limit: limit) }
     /// Whether the limit's own value is invalid (NaN, zero or negative).
     public var isInvalid: Bool { !LimitRule.isValid(limit) }
+
+    /// The bottleneck among `uses`, chosen as the month step chooses it: the highest
+    /// utilisation (`LimitRule.isWorse`), ties to a primary limit, then to the one listed first.
+    public static func bottleneck(_ uses: [LimitUse]) -> LimitUse? {
+        let order = LimitRule.bottleneckOrder(primary: uses.map(\.primary))
+        return order.map { uses[$0] }.max { LimitRule.isWorse($1.utilization, than: $0.utilization) }
+    }
 }
 
 /// A queue's p95 latency against its target.

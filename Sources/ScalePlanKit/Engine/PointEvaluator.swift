@@ -41,7 +41,9 @@ final class PointEvaluator {
         engine.evaluateLimits(tier)
         let columns = engine.tiers[tier]
         return compiled.tiers[tier].limits.enumerated().map { index, limit in
-            LimitUse(name: limit.name, value: engine.slot(limit.slot)[0], limit: columns.limitValue(index, trial: 0))
+            LimitUse(
+                name: limit.name, value: engine.slot(limit.slot)[0], limit: columns.limitValue(index, trial: 0),
+                primary: limit.primary)
         }
     }
 

@@ -93,9 +93,7 @@ struct ProjectionRecorder: MonthObserver {
             var unmet: LimitUse?
             if required < 0 {
                 // No tier carries it: the search checked every tier, the last one included.
-                unmet = limitUses(engine, tier: last, trial: trial).max {
-                    LimitRule.isWorse($1.utilization, than: $0.utilization)
-                }
+                unmet = LimitUse.bottleneck(limitUses(engine, tier: last, trial: trial))
             }
             months[trial].append(
                 MonthResult(
@@ -111,7 +109,9 @@ struct ProjectionRecorder: MonthObserver {
     private func limitUses(_ engine: MonthEngine, tier: Int, trial: Int) -> [LimitUse] {
         let columns = engine.tiers[tier]
         return plan.compiled.tiers[tier].limits.enumerated().map { index, limit in
-            LimitUse(name: limit.name, value: engine.slot(limit.slot)[trial], limit: columns.limitValue(index, trial: trial))
+            LimitUse(
+                name: limit.name, value: engine.slot(limit.slot)[trial], limit: columns.limitValue(index, trial: trial),
+                primary: limit.primary)
         }
     }
 

@@ -114,7 +114,7 @@ extension MonthEngine {
             bottleneck[trial] = -1
         }
         let metricSlots = plan.tierLimits[tier].metricSlot
-        for index in metricSlots.indices {
+        for (position, index) in plan.tierLimits[tier].bottleneckOrder.enumerated() {
             let bounds = columns.limitValues[index]
             let constant = columns.constantLimits[index]
             let metric = slot(metricSlots[index]), use = columns.utilization[index]
@@ -122,7 +122,7 @@ extension MonthEngine {
             for trial in 0..<count {
                 let utilization = LimitRule.utilization(value: metric[trial], limit: constant ?? bounds[trial])
                 use[trial] = utilization
-                if index == 0 || LimitRule.isWorse(utilization, than: highest[trial]) {
+                if position == 0 || LimitRule.isWorse(utilization, than: highest[trial]) {
                     highest[trial] = utilization
                     bottleneck[trial] = marker
                 }

@@ -48,6 +48,14 @@ struct CompiledExpression: Sendable, CustomStringConvertible {
 
     var description: String { source }
 
+    /// This expression times `factor` (a limit with headroom). `source` and `syntax` stay the
+    /// text as written, which reports show beside the factor.
+    func scaled(by factor: Double) -> CompiledExpression {
+        CompiledExpression(
+            source: source, syntax: syntax, type: type, code: code + [.constant(factor), .multiply],
+            stackSize: max(stackSize, 2))
+    }
+
     /// Evaluates against slot values (indices as resolved at compile time).
     /// - Complexity: O(*k*) in the number of instructions.
     func evaluate(_ slots: UnsafeBufferPointer<Double>) -> Double {

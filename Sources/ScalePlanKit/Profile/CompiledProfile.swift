@@ -30,7 +30,9 @@ struct CompiledTier: Sendable {
 struct CompiledLimit: Sendable {
     let name: String
     let slot: Int
+    /// The limit checked: the profile's limit times `1 + headroom`.
     let limit: CompiledExpression
+    let primary: Bool
 }
 
 /// A cost item: low, expected and high monthly amounts in the item's currency (`fxRate` converts

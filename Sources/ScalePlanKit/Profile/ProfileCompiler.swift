@@ -203,7 +203,9 @@ struct ProfileCompiler {
                     at: limit.origin.location, path: limit.origin.path,
                     hint: "utilisation is metric ÷ limit; omit the limit if there is none")
             }
-            limits.append(CompiledLimit(name: limit.metric, slot: slot, limit: compiled))
+            // Headroom raises the limit the engine checks: `limit × (1 + headroom)`, everywhere.
+            let checked = limit.headroom > 0 ? compiled.scaled(by: 1 + limit.headroom) : compiled
+            limits.append(CompiledLimit(name: limit.metric, slot: slot, limit: checked, primary: limit.primary))
         }
         let costs = tier.costs.map { item -> CompiledCost in
             let what = "cost '\(item.item)'"

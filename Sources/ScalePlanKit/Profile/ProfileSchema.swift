@@ -176,7 +176,15 @@ public enum ProfileSchema {
                         "properties": {
                           "limit": { "$ref": "#/$defs/quantity" },
                           "label": { "type": "string" },
-                          "source": { "type": "string" }
+                          "source": { "type": "string" },
+                          "headroom": {
+                            "type": "number", "minimum": 0,
+                            "description": "How far over the limit still fits: 0.15 lets the metric reach limit × 1.15."
+                          },
+                          "primary": {
+                            "type": "boolean",
+                            "description": "This limit sizes the tier: it is shown as the bottleneck unless another limit is clearly (by more than 1e-9, relative) more utilised."
+                          }
                         }
                       }
                     ]

@@ -50,6 +50,12 @@ public struct Limit: Sendable {
     public var limit: Quantity
     public var label: String?
     public var source: String?
+    /// How far over `limit` still fits (0.15: up to 15% over); 0 when not given. The limit the
+    /// engine checks against is `limit × (1 + headroom)`.
+    public var headroom: Double = 0
+    /// Whether this limit sizes the tier: it is the bottleneck unless another limit is more
+    /// utilised by more than `LimitRule.tolerance`.
+    public var primary: Bool = false
     public var origin: Origin
 }
 

@@ -86,7 +86,8 @@ extension JSONReader {
             let path = JSONReader.path(tier.path("capacity"), member.key)
             let origin = Origin(location: member.keyLocation, path: path)
             if case .object = member.value.value {
-                guard let object = object(member.value, path, allowed: ["limit", "label", "source"]) else { continue }
+                guard let object = object(member.value, path, allowed: ["limit", "label", "source", "headroom", "primary"])
+                else { continue }
                 guard let limitNode = object["limit"] else {
                     missing(object, "limit", expected: "a number or an expression")
                     continue
@@ -95,7 +96,8 @@ extension JSONReader {
                 limits.append(
                     Limit(
                         metric: member.key, limit: quantity, label: string(object, "label"),
-                        source: string(object, "source"), origin: origin))
+                        source: string(object, "source"), headroom: number(object, "headroom", minimum: 0) ?? 0,
+                        primary: bool(object, "primary") ?? false, origin: origin))
             } else if let quantity = quantity(member.value, path) {
                 limits.append(Limit(metric: member.key, limit: quantity, origin: origin))
             }

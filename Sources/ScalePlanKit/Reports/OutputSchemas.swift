@@ -993,11 +993,13 @@ public enum OutputSchemas {
                   "type": "array",
                   "items": {
                     "type": "object",
-                    "required": ["metric", "limit", "formula", "label", "source"],
+                    "required": ["metric", "limit", "headroom", "primary", "formula", "label", "source"],
                     "additionalProperties": false,
                     "properties": {
                       "metric": { "$ref": "#/$defs/identifier" },
-                      "limit": { "type": ["number", "null"], "description": "The limit evaluated at the tier's minimum." },
+                      "limit": { "type": ["number", "null"], "description": "The limit checked (the profile's limit × (1 + headroom)), evaluated at the tier's minimum." },
+                      "headroom": { "type": "number", "minimum": 0, "description": "How far over the profile's limit still fits (0.15 = 15%)." },
+                      "primary": { "type": "boolean", "description": "Whether this limit sizes the tier (the bottleneck unless another is clearly more utilised)." },
                       "formula": { "type": ["string", "null"], "description": "The expression, for a limit that is not a constant." },
                       "label": { "type": ["string", "null"] },
                       "source": { "type": ["string", "null"] }

@@ -149,6 +149,7 @@ public struct ProfileSummary {
                                     summary.limits.map {
                                         .object([
                                             ("metric", .string($0.limit.metric)), ("limit", .number($0.value)),
+                                            ("headroom", .number($0.limit.headroom)), ("primary", .bool($0.limit.primary)),
                                             ("formula", .string($0.formula)), ("label", .string($0.limit.label)),
                                             ("source", .string($0.limit.source)),
                                         ])

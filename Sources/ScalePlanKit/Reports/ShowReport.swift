@@ -80,6 +80,12 @@ public enum ShowReport: Report {
                     var name = clean(row.limit.metric)
                     var notes: [String] = []
                     if let formula = row.formula { notes.append("= \(formula)") }
+                    if row.limit.headroom > 0 {
+                        notes.append(
+                            "includes \(NumberFormatting.percent(row.limit.headroom)) headroom over "
+                                + NumberFormatting.quantity(row.value / (1 + row.limit.headroom)))
+                    }
+                    if row.limit.primary { notes.append("primary: the limit that sizes this tier") }
                     if let source = row.limit.source { notes.append("source: \(source)") }
                     if !notes.isEmpty {
                         footnotes.append(notes.joined(separator: "; "))
