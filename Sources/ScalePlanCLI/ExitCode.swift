@@ -21,10 +21,10 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
         case .success: "success"
         case .failure:
             "check: a trigger at or above --fail-on fires; diff: the projected cost rises by more than --fail-on-increase (standard error says which)"
-        case .usage: "usage error: unknown command or option, bad value"
+        case .usage: "usage error: unknown command, option or profile id, a missing or bad value"
         case .dataError: "invalid input data: profile, growth CSV or observed metrics"
         case .noInput: "an input file is missing or unreadable"
-        case .cannotCreate: "the output file cannot be created"
+        case .cannotCreate: "the output file cannot be created, or -o names one of the inputs"
         case .ioError: "an I/O error while writing output, to a file or to standard output"
         }
     }

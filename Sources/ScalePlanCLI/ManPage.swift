@@ -42,6 +42,9 @@ enum ManPage {
         out += ".Sh EXIT STATUS\n.Bl -tag -width Ds\n"
         for code in ExitCode.allCases { out += ".It \(code.rawValue)\n" + text(code.meaning.capitalizedFirst + ".") }
         out += ".El\n"
+        out += text(
+            "When standard output is a pipe that closes early (a reader such as head), scaleplan ends quietly by SIGPIPE, which a shell reports as 141."
+        )
         out += ".Sh EXAMPLES\n"
         let examples = root.examples + ScalePlan.commands.flatMap { $0.spec.examples }
         out += examples.map { example in text(example.meaning) + ".Pp\n.Dl \(line(example.command))\n" }.joined(

@@ -426,6 +426,12 @@ let badInputCases: [BadInput] = [
     .observedBytes(
         "an infinite value", "o.csv", Array("businesses,inf\n".utf8), ":1:12: error: value 'inf' for businesses is not a number"),
     .observedBytes(
+        "a bad first row is not a header", "o.csv", Array("api_requests_month,lots\nbusinesses,48\n".utf8),
+        ":1:20: error: value 'lots' for api_requests_month is not a number"),
+    .observedBytes(
+        "a misspelt driver gets a did-you-mean", "o.csv", Array("busineses,48\n".utf8),
+        ":1:1: error: 'busineses' is not a name in profile 'sayar'"),
+    .observedBytes(
         "CR-only line ends keep their line numbers", "o.csv", Array("businesses,48\rapi_requests_month,lots\r".utf8),
         ":2:20: error: value 'lots' for api_requests_month is not a number"),
 

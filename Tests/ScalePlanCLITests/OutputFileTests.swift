@@ -41,6 +41,42 @@ import Testing
         }
     }
 
+    /// Standard input redirected from a file is that file: `-o` over it is refused too
+    /// (`simulate - -o p.json < p.json`, and `-o /dev/stdin`).
+    @Test func standardInputFromTheTargetIsRefused() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let profile = folder + "/p.json"
+        try FileIO.writeAtomically(Array(sayarJSON.utf8), to: profile)
+        let binary = try Tools.scaleplan.required()
+        for command in [
+            "'\(binary)' simulate - -o '\(profile)' < '\(profile)'", "'\(binary)' show - -o /dev/stdin < '\(profile)'",
+        ] {
+            let result = try runProcess("/bin/sh", ["-c", command + "; echo \"status $?\""])
+            #expect(result.stdout.hasSuffix("status 73\n"), "\(command): \(result.stdout) \(result.stderr)")
+            #expect(result.stderr.contains("it is also an input (the profile from standard input)"), "\(result.stderr)")
+            #expect(String(decoding: try FileIO.read(profile, limit: 1 << 22), as: UTF8.self) == sayarJSON)
+        }
+    }
+
+    /// A loop of links is an error (73), not a link replaced by a file; a set-user-ID bit is
+    /// kept like the rest of the mode.
+    @Test func linkLoopsAndSpecialModeBits() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createSymbolicLink(atPath: folder + "/loop1", withDestinationPath: "loop2")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/loop2", withDestinationPath: "loop1")
+        let result = runCLI(["list", "-o", folder + "/loop1"])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(result.stderr.contains("too many levels of symbolic links"))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/loop1")) == "loop2")
+        let tool = folder + "/tool.txt"
+        try FileIO.writeAtomically(Array("x".utf8), to: tool)
+        #expect(chmod(tool, 0o4755) == 0)
+        #expect(runCLI(["list", "-o", tool]).status == 0)
+        #expect(try permissions(tool) == 0o4755)
+    }
+
     /// A symbolic link stays a link (its target gets the output); an existing file keeps its
     /// permissions; a new one gets 0666 minus the umask.
     @Test func linksAndPermissionsAreKept() throws {

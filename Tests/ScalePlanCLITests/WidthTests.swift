@@ -58,6 +58,20 @@ import Testing
         }
     }
 
+    /// Every ordered pair of tiers of every bundled profile: the tier diff fits 80 columns
+    /// (labelled deltas are the widest cells).
+    @Test(arguments: bundledIDs)
+    func everyTierDiffFitsEightyColumns(id: String) throws {
+        let tiers = try ProfileLoader.load(path: repositoryRoot + "/profiles/\(id).json").profile.tiers.map(\.id)
+        for from in tiers {
+            for to in tiers where to != from {
+                let result = runCLI(["diff", id, from, to], environment: ["COLUMNS": "80"])
+                #expect(result.status == 0, "\(result.stderr)")
+                #expect(Self.widest(result.stdout) <= 80, "diff \(id) \(from) \(to): \(Self.widest(result.stdout))")
+            }
+        }
+    }
+
     /// Help and usage errors wrap to the width too.
     @Test(arguments: widths)
     func helpAndErrorsFit(width: Int) {

@@ -37,6 +37,28 @@ import Testing
         #expect(NumberFormatting.compact(10_001) == "10K")
         #expect(NumberFormatting.plain(25) == "25")
         #expect(NumberFormatting.plain(0.00325) == "0.00325")
+        // Huge values never print separators in an exponent or a "1e+291B".
+        #expect(NumberFormatting.compact(2.5e19) == "2.5e19")
+        #expect(NumberFormatting.compact(1e300) == "1e300")
+        #expect(NumberFormatting.proseRange(12.6, 12.6) == "12.6")
+        #expect(NumberFormatting.proseRange(0.5, 1) == "0.5–1")
+        #expect(NumberFormatting.prose(1e308) == "1e308")
+    }
+
+    /// Rounding never moves a percentage across 0 or 100: a small non-zero share is "<1%", a
+    /// value near 100% that is not exactly 100% keeps a decimal.
+    @Test func percentsKeepTheirSideOfTheBoundary() {
+        #expect(NumberFormatting.percent(0) == "0%")
+        #expect(NumberFormatting.percent(0.002) == "<1%")
+        #expect(NumberFormatting.percent(0.005) == "1%")
+        #expect(NumberFormatting.percent(0.834) == "83%")
+        #expect(NumberFormatting.percent(0.997) == "99.7%")
+        #expect(NumberFormatting.percent(0.9996) == "99.96%")
+        #expect(NumberFormatting.percent(1) == "100%")
+        #expect(NumberFormatting.percent(1.002) == "100.2%")
+        #expect(NumberFormatting.percent(1.0003) == ">100%")
+        #expect(NumberFormatting.percent(0.99999) == "<100%")
+        #expect(NumberFormatting.percent(1.5) == "150%")
     }
 
     @Test func yearMonth() throws {

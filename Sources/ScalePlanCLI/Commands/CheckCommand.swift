@@ -46,7 +46,12 @@ enum CheckCommand: Command {
         case .failure(let errors):
             throw .invalidProfile(path: path, diagnostics: errors.diagnostics, text: String(decoding: bytes, as: UTF8.self))
         }
-        if tier == nil && !observed.contains(where: { $0.name == profile.driver.name }) {
+        // An unknown name is the first thing to fix (a misspelt driver is one): `run` reports it
+        // with a did-you-mean, so the missing-driver message is only for known names.
+        let accepted = Set(ObservedCheck(loaded.compiled).acceptedNames)
+        if tier == nil && !observed.contains(where: { $0.name == profile.driver.name })
+            && observed.allSatisfy({ accepted.contains($0.name) })
+        {
             throw .data(
                 "\(path): no observed value for the driver '\(profile.driver.name)', so the active tier is unknown; add it or give --tier"
             )
@@ -59,7 +64,8 @@ enum CheckCommand: Command {
         }
         let threshold = Trigger.Severity(rawValue: arguments.value("fail-on", in: spec) ?? "warning") ?? .warning
         let subject = CheckReport.Subject(result: result, profile: profile, failOn: threshold)
-        if !arguments.has("quiet") {
+        // --quiet silences standard output; a file asked for with -o is still written.
+        if !arguments.has("quiet") || OutputWriter.file(arguments, spec: spec) != nil {
             let format = ListFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table
             try OutputWriter.write(
                 CheckReport.render(subject, format: format, layout: context.layout), arguments, spec: spec, context: context)

@@ -37,6 +37,12 @@ enum DiffCommand: Command {
         let format = ListFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table
         let positionals = arguments.positionals
         if positionals.count == 3 {
+            if arguments.value("fail-on-increase", in: spec) != nil {
+                throw .usage(
+                    UsageError(
+                        "--fail-on-increase applies to a plan diff (two profile files), not to a diff of two tiers.",
+                        command: spec))
+            }
             let loaded = try context.loadProfile(positionals[0], for: spec)
             let from = try context.tierIndex(positionals[1], in: loaded.profile, for: spec)
             let to = try context.tierIndex(positionals[2], in: loaded.profile, for: spec)
@@ -44,7 +50,9 @@ enum DiffCommand: Command {
             if let text = arguments.value("at", in: spec) {
                 guard let value = NumberSyntax.decimal(text), value >= 0 else {
                     throw .usage(
-                        UsageError("The value '\(text)' is invalid for '--at <n>': expected a number ≥ 0.", command: spec))
+                        UsageError(
+                            "The value '\(UsageError.echo(text))' is invalid for '--at <n>': expected a number ≥ 0.",
+                            command: spec))
                 }
                 at = value
             }
@@ -53,17 +61,29 @@ enum DiffCommand: Command {
                 TierDiffReport.render(diff, format: format, layout: context.layout), arguments, spec: spec, context: context)
             return .success
         }
+        if arguments.value("at", in: spec) != nil {
+            throw .usage(
+                UsageError(
+                    "--at applies to a diff of two tiers (a profile and two tier ids); a plan diff follows the new version's default scenario.",
+                    command: spec))
+        }
         var limit: CostIncreaseLimit?
         if let text = arguments.value("fail-on-increase", in: spec) {
             guard let parsed = CostIncreaseLimit(text) else {
                 throw .usage(
                     UsageError(
-                        "The value '\(UsageError.echo(text))' is invalid for '--fail-on-increase <amount>': expected a number or a percentage such as 10%.",
+                        "The value '\(UsageError.echo(text))' is invalid for '--fail-on-increase <amount>': expected an amount or a percentage of at least 0, such as 500 or 10%.",
                         command: spec))
             }
             limit = parsed
         }
         let old = try context.loadProfile(positionals[0], for: spec)
+        if old.profile.tiers.contains(where: { $0.id == positionals[1] }) && FileIO.identity(of: positionals[1]) == nil {
+            throw .usage(
+                UsageError(
+                    "Missing expected argument '<tier-b>': '\(UsageError.echo(positionals[1]))' is a tier of '\(old.profile.id)'; a tier diff takes two tier ids.",
+                    command: spec))
+        }
         let new = try context.loadProfile(positionals[1], for: spec)
         let subject = PlanDiffReport.Subject(diff: PlanDiff(old: old.compiled, new: new.compiled), limit: limit)
         try OutputWriter.write(

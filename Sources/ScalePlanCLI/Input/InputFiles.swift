@@ -30,6 +30,11 @@ final class InputFiles {
                         command: spec))
             }
             standardInputReader = what
+            if let output, let target = FileIO.identity(of: output), target == standardInput.identity {
+                throw .cannotCreate(
+                    path: output,
+                    reason: "it is also an input (\(what) from standard input); write the output to another file")
+            }
             do {
                 return (try standardInput.readAll(name: Self.standardInputName, limit: limit), Self.standardInputName)
             } catch {

@@ -4,6 +4,8 @@ import ScalePlanKit
 public protocol ByteInput: AnyObject {
     /// Everything up to the end, at most `limit` bytes; `name` is what a failure calls it.
     func readAll(name: String, limit: Int) throws(FileIO.Failure) -> [UInt8]
+    /// The file behind it, when it is one (`< plan.json`): `-o` must not replace it.
+    var identity: FileIO.Identity? { get }
 }
 
 /// Reads a POSIX file descriptor (0) to its end.
@@ -17,6 +19,8 @@ public final class FileDescriptorInput: ByteInput {
     public func readAll(name: String, limit: Int) throws(FileIO.Failure) -> [UInt8] {
         try FileIO.read(descriptor: descriptor, name: name, limit: limit)
     }
+
+    public var identity: FileIO.Identity? { FileIO.identity(ofDescriptor: descriptor) }
 }
 
 /// Fixed bytes as standard input (tests; empty by default, like `< /dev/null`).
@@ -31,4 +35,6 @@ public final class InputBuffer: ByteInput {
         guard bytes.count <= limit else { throw .tooLarge(path: name, limit: limit) }
         return bytes
     }
+
+    public var identity: FileIO.Identity? { nil }
 }

@@ -105,9 +105,13 @@ enum ArgumentParser {
     }
 
     /// Whether an argument is an option (or `--`), not a value: it starts with `-` and is neither
-    /// `-` alone (standard input or output) nor a number (`-5`, `-0.5`, `-1e3`).
+    /// `-` alone (standard input or output) nor starts like a negative number (`-5`, `-0.5`,
+    /// `-1e3`, `-10%`: no option is a digit, so the option's own check explains a bad value).
     static func isOptionToken(_ argument: String) -> Bool {
-        argument.hasPrefix("-") && argument != "-" && NumberSyntax.decimal(argument) == nil
+        guard argument.hasPrefix("-"), argument != "-" else { return false }
+        let rest = argument.unicodeScalars.dropFirst()
+        let digits = rest.first == "." ? rest.dropFirst() : rest
+        return !(digits.first.map { ("0"..."9").contains($0) } ?? false)
     }
 
     /// `--help` or `-h` anywhere before `--`, also inside a cluster of short flags (`-qh`): help

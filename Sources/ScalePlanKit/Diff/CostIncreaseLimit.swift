@@ -5,13 +5,14 @@ public enum CostIncreaseLimit: Sendable, Equatable {
     case amount(Double)
     case percent(Double)
 
-    /// Reads `500` or `10%`; nil for anything else (not a finite number).
+    /// Reads `500` or `10%`; nil for anything else (not a finite number ≥ 0: a negative limit
+    /// would fail every diff, even one that lowers the cost).
     public init?(_ text: String) {
         if text.hasSuffix("%") {
-            guard let percent = NumberSyntax.decimal(text.dropLast()) else { return nil }
+            guard let percent = NumberSyntax.decimal(text.dropLast()), percent >= 0 else { return nil }
             self = .percent(percent)
         } else {
-            guard let amount = NumberSyntax.decimal(text) else { return nil }
+            guard let amount = NumberSyntax.decimal(text), amount >= 0 else { return nil }
             self = .amount(amount)
         }
     }

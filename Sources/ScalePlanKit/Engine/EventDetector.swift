@@ -82,9 +82,7 @@ struct EventDetector {
     }
 
     private func range(_ range: NumberRange) -> String {
-        range.low == range.high
-            ? NumberFormatting.prose(range.low)
-            : "\(NumberFormatting.prose(range.low))–\(NumberFormatting.prose(range.high))"
+        NumberFormatting.proseRange(range.low, range.high)
     }
 
     /// A month no tier carries, and a tier whose own limits fail inside its range (limits whose

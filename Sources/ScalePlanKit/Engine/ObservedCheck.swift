@@ -171,6 +171,20 @@ public struct ObservedCheck: Sendable {
     /// row allowed; `\n`, `\r\n` and `\r` line ends). Every problem is reported with its line
     /// and column (or JSON path): a byte-order mark, a name given twice, a value that is not a
     /// plain decimal number (`0x10`, `inf`).
+    /// The words a header row of an observed CSV may have: first-column names and second-column
+    /// names (compared case-insensitively).
+    public static let headerWords = (
+        names: Set(["name", "metric", "key", "quantity", "series", "observable"]),
+        values: Set(["value", "values", "observed", "count", "amount", "reading", "current"])
+    )
+
+    /// Whether a first row is a header: either cell is one of `headerWords`, and the second is
+    /// not a number.
+    static func isHeader(_ cells: [String]) -> Bool {
+        NumberSyntax.decimal(cells[1]) == nil
+            && (headerWords.names.contains(cells[0].lowercased()) || headerWords.values.contains(cells[1].lowercased()))
+    }
+
     public static func parse(_ bytes: [UInt8]) -> Swift.Result<[Observation], GrowthInput.CSVErrors> {
         if let problem = CSVRows.encodingProblem(bytes) { return .failure(GrowthInput.CSVErrors(diagnostics: [problem])) }
         let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
@@ -207,14 +221,10 @@ public struct ObservedCheck: Sendable {
         for (number, row) in CSVRows.rows(in: text).enumerated() {
             let cells = row.cells
             let at = row.location
-            // A header row (`name,value`): a first row whose second cell is a word. `0x10`,
-            // `1,5e`, `inf` or `NaN` there is a bad number, reported below.
-            if number == 0 && cells.count == 2 && NumberSyntax.decimal(cells[1]) == nil,
-                let lead = cells[1].unicodeScalars.first, !("0"..."9").contains(lead), !["+", "-", "."].contains(lead),
-                !NumberSyntax.nonFiniteWords.contains(cells[1].lowercased())
-            {
-                continue
-            }
+            // A header row: the first row, when it reads like one (`name,value`, `metric,value`;
+            // `ObservedCheck.headerWords`). Any other row whose value is not a number is an
+            // error, so a bad first data row (`api_requests_month,lots`) is never skipped.
+            if number == 0 && cells.count == 2 && Self.isHeader(cells) { continue }
             guard cells.count == 2, !cells[0].isEmpty else {
                 bag.error("expected 2 columns (name,value), found \(cells.count)", at: at, hint: "e.g. db_connections,84")
                 continue

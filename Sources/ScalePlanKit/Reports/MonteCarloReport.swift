@@ -129,7 +129,11 @@ public enum MonteCarloReport: Report {
     /// The values of the model invalid in some trials, one line each.
     static func invalidText(_ result: MonteCarloResult, text: ReportText, width: Int) -> String {
         guard !result.invalidValues.isEmpty else { return "" }
-        var out = "\nINVALID VALUES — the share of trials in which a value of the model breaks its rule:\n"
+        var out =
+            "\n"
+            + TextWrap.wrap(
+                "INVALID VALUES — the share of trials in which a value of the model breaks its rule:", width: width, indent: 0)
+            + "\n"
         for odds in result.invalidValues {
             let value = odds.value
             out +=

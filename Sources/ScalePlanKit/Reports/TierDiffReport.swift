@@ -58,8 +58,9 @@ public enum TierDiffReport: Report {
         var out = unmarkedRule(
             TextTable.render(
                 [
-                    TableColumn(" "), TableColumn("CATEGORY", shrinksTo: 8, dropRank: 1), TableColumn("ITEM", shrinksTo: 12),
-                    TableColumn("BEFORE", .right), TableColumn("AFTER", .right), TableColumn("DELTA", .right),
+                    TableColumn(" "), TableColumn("CATEGORY", shrinksTo: 8, dropRank: 1), TableColumn("ITEM", shrinksTo: 10),
+                    // BEFORE goes before AFTER or DELTA: the summary line below has both totals.
+                    TableColumn("BEFORE", .right, dropRank: 2), TableColumn("AFTER", .right), TableColumn("DELTA", .right),
                 ], rows: rows, width: width))
         out.append(TextWrap.wrap(summary(diff), width: width, indent: 2))
         if !diff.limits.isEmpty {
@@ -77,7 +78,7 @@ public enum TierDiffReport: Report {
         }
         for target in diff.targets where target.before != target.after {
             let marker = target.before == nil ? "+" : target.after == nil ? "-" : "~"
-            let show = { (value: Double?) in value.map(NumberFormatting.plain) ?? "–" }
+            let show = { (value: Double?) in value.map(NumberFormatting.prose) ?? "–" }
             out.append(
                 TextWrap.wrap(
                     "\(marker) slo.\(clean(target.name)): \(show(target.before)) → \(show(target.after))", width: width, indent: 2
@@ -91,10 +92,10 @@ public enum TierDiffReport: Report {
         if let migration = diff.to.migration {
             var parts: [String] = []
             if let lead = migration.leadTimeMonths {
-                parts.append("lead time \(NumberFormatting.plain(lead.low))–\(NumberFormatting.plain(lead.high)) months")
+                parts.append("lead time \(NumberFormatting.proseRange(lead.low, lead.high)) months")
             }
             if let downtime = migration.downtimeMinutes {
-                parts.append("downtime \(NumberFormatting.plain(downtime.low))–\(NumberFormatting.plain(downtime.high)) min")
+                parts.append("downtime \(NumberFormatting.proseRange(downtime.low, downtime.high)) min")
             }
             if !parts.isEmpty {
                 out.append(

@@ -62,6 +62,14 @@ public enum FileIO {
         return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 
+    /// The file an open descriptor reads (standard input redirected from a file), nil when
+    /// `fstat` fails.
+    public static func identity(ofDescriptor descriptor: Int32) -> Identity? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
     /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then
     /// renamed over the target. On any failure the temporary file is removed and an existing
     /// target is left exactly as it was.
@@ -84,7 +92,9 @@ public enum FileIO {
 
     private static func writeAtomically(_ bytes: UnsafeRawBufferPointer, to given: String) throws(Failure) {
         // Through a symbolic link, the file it points at is replaced, not the link.
-        let path = linkTarget(given)
+        guard let path = linkTarget(given) else {
+            throw .cannotCreate(path: given, reason: "too many levels of symbolic links (a loop?)")
+        }
         var info = stat()
         let exists = stat(path, &info) == 0
         if exists && (info.st_mode & S_IFMT) != S_IFREG {
@@ -110,8 +120,10 @@ public enum FileIO {
         }
         if exists {
             // An existing file keeps its permissions and, where the system allows it, its owner.
-            fchmod(descriptor, info.st_mode & 0o7777)
+            // Owner first: fchown clears the set-user-ID and set-group-ID bits, which the mode
+            // then restores.
             _ = fchown(descriptor, info.st_uid, info.st_gid)
+            fchmod(descriptor, info.st_mode & 0o7777)
         } else {
             // mkstemp creates 0600; a new file gets the usual permissions (0666 less the umask).
             let mask = umask(0)
@@ -130,7 +142,7 @@ public enum FileIO {
 
     /// The file a path names once symbolic links are followed (a dangling link names the file
     /// it would create); the path itself when it is not a link.
-    static func linkTarget(_ path: String) -> String {
+    static func linkTarget(_ path: String) -> String? {
         var current = path
         for _ in 0..<40 {  // SYMLOOP_MAX
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
@@ -139,7 +151,7 @@ public enum FileIO {
             let target = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
             current = target.hasPrefix("/") ? target : ProfileLibrary.parent(of: current) + "/" + target
         }
-        return current
+        return nil  // a loop (or a chain longer than the system follows): ELOOP
     }
 
     /// Writes every byte, retrying on EINTR; the failure, if any.

@@ -18,6 +18,12 @@ public enum NumberFormatting {
         value.isFinite && Swift.abs(value) >= 1e15 ? scientific(value) : plain(value)
     }
 
+    /// A low–high range of profile numbers in prose (`prose` each end); one value when the
+    /// ends are equal (`12.6`, never `12.6–12.6`).
+    public static func proseRange(_ low: Double, _ high: Double) -> String {
+        low == high ? prose(low) : "\(prose(low))–\(prose(high))"
+    }
+
     /// Fixed decimals, rounded half away from zero: `fixed(1234.5, 1) == "1234.5"`.
     public static func fixed(_ value: Double, decimals: Int) -> String {
         if !value.isFinite { return plain(value) }
@@ -133,9 +139,22 @@ public enum NumberFormatting {
     }
 
     /// A fraction as a whole percentage (`0.834` → `83%`); `n/a` for NaN, `∞` for infinity.
+    /// Rounding never hides which side of a boundary a value is on: a small non-zero share is
+    /// `<1%` (never `0%`), and a value that would round to 100% without being exactly 1 keeps
+    /// a decimal (`99.7%`, `100.2%`).
     public static func percent(_ fraction: Double) -> String {
         guard fraction.isFinite else { return fraction.isNaN ? "n/a" : (fraction < 0 ? "-∞" : "∞") }
-        return grouped(fraction * 100) + "%"
+        let value = fraction * 100
+        if value > 0 && value < 0.5 { return "<1%" }
+        if value != 100 && value.rounded() == 100 {
+            let text = fixed(value, decimals: 1)
+            guard text == "100.0" else { return text + "%" }
+            // Closer to 100 than a decimal shows: say which side.
+            if value > 100 { return ">100%" }
+            let finer = fixed(value, decimals: 2)
+            return finer == "100.00" ? "<100%" : finer + "%"
+        }
+        return grouped(value) + "%"
     }
 
     /// Milliseconds for a latency cell: `240 ms`, `2.3 s`; `n/a` for NaN, `∞` when unbounded.
@@ -147,6 +166,7 @@ public enum NumberFormatting {
     /// Compact driver values: `500`, `50K`, `2.5M`.
     public static func compact(_ value: Double) -> String {
         guard value.isFinite else { return plain(value) }
+        if Swift.abs(value) >= 1e15 { return scientific(value) }
         let magnitude = Swift.abs(value)
         let (divisor, suffix): (Double, String) =
             magnitude >= 1e9 ? (1e9, "B") : magnitude >= 1e6 ? (1e6, "M") : magnitude >= 1e3 ? (1e3, "K") : (1, "")

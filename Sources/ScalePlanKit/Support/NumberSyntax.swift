@@ -3,10 +3,6 @@
 /// `Double(_:)` alone would also take `0x10`, `inf` and `nan`, which no spreadsheet or
 /// monitoring export means.
 public enum NumberSyntax {
-    /// Words `Double(_:)` reads as non-finite numbers (lowercased): refused as numbers, and not
-    /// mistaken for a CSV header's words either.
-    public static let nonFiniteWords: Set<String> = ["inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "nan"]
-
     public static func decimal<Text: StringProtocol>(_ text: Text) -> Double? {
         var digits = 0
         var scalars = Substring(text).unicodeScalars[...]

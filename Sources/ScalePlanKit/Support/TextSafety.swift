@@ -20,18 +20,33 @@ public enum TextSafety {
     /// bidirectional marks, embeddings, overrides and isolates that reorder what is shown.
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }
     }
 
-    /// Error-message text: controls removed, and any run of more than 200 characters without a
-    /// space shortened with "…" (a message may quote a whole argument or file name).
+    /// Error-message text: controls removed; any quoted span (`'…'`, an echoed argument or file
+    /// name) longer than 200 characters, and any run of more than 200 characters without a
+    /// space, shortened with "…".
     public static func message(_ text: String, longestRun: Int = 200) -> String {
-        let clean = terminal(text, keepNewlines: true)
+        let clean = Array(terminal(text, keepNewlines: true))
         var result = ""
         var run = 0
-        for character in clean {
+        var quoted: Int?  // characters so far inside an open quote
+        for (index, character) in clean.enumerated() {
+            let before = index > 0 ? clean[index - 1] : " "
+            let after = index + 1 < clean.count ? clean[index + 1] : " "
+            if character == "'" {
+                if quoted == nil, before == " " || before == "(" || before == "\n" {
+                    quoted = 0
+                } else if quoted != nil, !after.isLetter && !after.isNumber {
+                    quoted = nil
+                }
+            } else if let count = quoted {
+                quoted = count + 1
+                if count + 1 == longestRun { result += "…" }
+                if count + 1 >= longestRun { continue }
+            }
             if character == " " || character == "\n" {
                 run = 0
             } else {
