@@ -133,6 +133,11 @@ import Testing
             Set(try bash(["scaleplan", "simulate", "sayar", "-o", ""], in: workspace)) == [
                 "plans", "mine.json", "notes.txt", "completion.bash",
             ])
+        // bash splits `--format=j` at the `=` (COMP_WORDBREAKS): the value is still completed.
+        #expect(try bash(["scaleplan", "simulate", "sayar", "--format", "=", "j"], in: workspace) == ["json"])
+        #expect(try bash(["scaleplan", "check", "sayar", "--fail-on", "="], in: workspace) == ["info", "warning", "critical"])
+        #expect(try bash(["scaleplan", "check", "sayar", "--observed", "=", "mi"], in: workspace) == ["mine.json"])
+        #expect(try bash(["scaleplan", "simulate", "sayar", "--format", "=", "csv", "--mo"], in: workspace) == ["--months"])
     }
 
     /// Runs `_scaleplan` in zsh with `words` and `CURRENT` set, `_describe` and `_files`

@@ -16,7 +16,38 @@ import Testing
             _ = try JSONParser.parse(result.stdout)
             expectValidJSON(result.stdout)
         }
-        if format == .table { for line in result.stdout.split(separator: "\n") { #expect(line.count <= 100, "\(line)") } }
+        if format == .table { for line in result.stdout.split(separator: "\n") { #expect(line.count <= 80, "\(line)") } }
+    }
+
+    /// Every money amount in one column of the Monte Carlo table has the same number of
+    /// decimals (compact `$11.6K` cells aside), on every bundled profile.
+    @Test(arguments: bundledIDs)
+    func eachColumnKeepsOneNumberOfDecimals(id: String) throws {
+        let table = runCLI(["simulate", id, "--trials", "2000", "--months", "36"], environment: ["COLUMNS": "200"]).stdout
+        let lines = table.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let rule = try #require(lines.firstIndex { $0.hasPrefix("-----") })
+        // Column spans from the rule under the header: runs of dashes.
+        var spans: [Range<Int>] = []
+        var start: Int?
+        for (offset, character) in Array(lines[rule] + " ").enumerated() {
+            if character == "-", start == nil { start = offset }
+            if character != "-", let begin = start {
+                spans.append(begin..<offset)
+                start = nil
+            }
+        }
+        for span in spans.dropFirst() {
+            var decimals: Set<Int> = []
+            for line in lines[(rule + 1)...].prefix(while: { !$0.isEmpty }) {
+                let characters = Array(line)
+                guard span.upperBound <= characters.count else { continue }
+                let cell = String(characters[span])
+                for match in cell.matches(of: /\$[0-9,]+(\.[0-9]+)?(K|M|B)?/) where match.output.2 == nil {
+                    decimals.insert(match.output.1.map { $0.count - 1 } ?? 0)
+                }
+            }
+            #expect(decimals.count <= 1, "\(id) column at \(span): decimals \(decimals)")
+        }
     }
 
     @Test(arguments: bundledIDs)

@@ -26,9 +26,10 @@ public enum MonteCarloReport: Report {
     }
 
     /// `P50 [P10–P90]`, or just the value when every trial agrees; compact (`$11.5K`) from
-    /// 10,000 up so a row stays narrow.
-    static func cell(_ percentiles: MonteCarloResult.Percentiles, kind: MonteCarloResult.Series.Kind, text: ReportText) -> String
-    {
+    /// 10,000 up so a row stays narrow; money below that with the column's `decimals`.
+    static func cell(
+        _ percentiles: MonteCarloResult.Percentiles, kind: MonteCarloResult.Series.Kind, text: ReportText, decimals: Int
+    ) -> String {
         let format: (Double?) -> String = { value in
             guard let value, value.isFinite else { return "–" }
             if Swift.abs(value) >= 10_000 {
@@ -38,11 +39,21 @@ public enum MonteCarloReport: Report {
                 let body = value < 0 ? String(compact.dropFirst()) : compact
                 return (value < 0 ? "-" : "") + (symbol.map { $0 + body } ?? body + " " + text.profile.currency)
             }
-            return kind == .driver ? NumberFormatting.grouped(value) : text.money(value)
+            return kind == .driver
+                ? NumberFormatting.grouped(value)
+                : NumberFormatting.money(value, currency: text.profile.currency, decimals: decimals)
         }
         let middle = format(percentiles.p50)
         if percentiles.p10 == percentiles.p90 { return middle }
         return "\(middle) [\(format(percentiles.p10))–\(format(percentiles.p90))]"
+    }
+
+    /// The decimals of a series' money cells: one count for the whole column. Whole units as
+    /// soon as any amount in it reaches 100 (a percentile's cents are noise beside its spread),
+    /// else `moneyDecimals` (per-user amounts: `$0.42 [$0.31–$0.55]`).
+    static func decimals(_ series: MonteCarloResult.Series) -> Int {
+        let values = series.months.flatMap { [$0.p10, $0.p50, $0.p90] }.compactMap { $0 }.filter(\.isFinite)
+        return values.contains { Swift.abs($0) >= 100 } ? 0 : NumberFormatting.moneyDecimals(values)
     }
 
     /// Checkpoint months for the tier table: every 12 months and the last.
@@ -81,8 +92,10 @@ public enum MonteCarloReport: Report {
                     TextSafety.terminal(series.name.uppercased()), .right,
                     dropRank: series.kind == .revenue ? 1 : series.kind == .margin ? 2 : nil)
             }
+        let decimals = series.map(Self.decimals)
         let rows = (0..<result.months).map { month in
-            [result.label(month)] + series.map { cell($0.months[month], kind: $0.kind, text: text) }
+            [result.label(month)]
+                + series.indices.map { cell(series[$0].months[month], kind: series[$0].kind, text: text, decimals: decimals[$0]) }
         }
         out += TextTable.render(columns, rows: rows, width: width)
         out +=
@@ -250,10 +263,14 @@ public enum MonteCarloReport: Report {
         let series = shownSeries(result)
         out += "| Month | " + series.map { md($0.name) }.joined(separator: " | ") + " |\n"
         out += "|---|" + series.map { _ in "---:|" }.joined() + "\n"
+        let decimals = series.map(Self.decimals)
         for month in 0..<result.months {
             out +=
                 "| \(result.label(month)) | "
-                + series.map { md(cell($0.months[month], kind: $0.kind, text: text)) }.joined(separator: " | ") + " |\n"
+                + series.indices.map {
+                    md(cell(series[$0].months[month], kind: series[$0].kind, text: text, decimals: decimals[$0]))
+                }
+                .joined(separator: " | ") + " |\n"
         }
         out += "\n## Triggers\n\n| Trigger | Severity | P(fires) | First month P50 [P10–P90] |\n|---|---|---:|---|\n"
         for odds in result.triggers.sorted(by: { ($1.probability, $0.id) < ($0.probability, $1.id) }) {

@@ -102,17 +102,21 @@ public enum NumberFormatting {
     /// amount is whole or the smallest non-zero one is at least 100, else cents, or more for
     /// amounts below a cent's worth of precision (per-user costs: `$0.0016`).
     public static func moneyColumn(_ values: [Double?], currency: String) -> [String] {
-        let finite = values.compactMap { $0 }.filter(\.isFinite)
-        let magnitudes = finite.filter { $0 != 0 }.map { Swift.abs($0) }
-        var decimals = 0
-        if let smallest = magnitudes.min(), magnitudes.contains(where: { $0 != $0.rounded() }), smallest < 100 {
-            decimals = Swift.min(4, Swift.max(2, 1 - Int(smallest.log10Floor)))
-        }
+        let decimals = moneyDecimals(values.compactMap { $0 })
         return values.map { value in
             guard let value else { return "–" }
             guard value.isFinite else { return value.isNaN ? "n/a" : (value < 0 ? "-∞" : "∞") }
             return money(value, currency: currency, decimals: decimals)
         }
+    }
+
+    /// The decimals a column of money amounts shows (`moneyColumn`).
+    public static func moneyDecimals(_ values: [Double]) -> Int {
+        let magnitudes = values.filter { $0.isFinite && $0 != 0 }.map { Swift.abs($0) }
+        guard let smallest = magnitudes.min(), magnitudes.contains(where: { $0 != $0.rounded() }), smallest < 100 else {
+            return 0
+        }
+        return Swift.min(4, Swift.max(2, 1 - Int(smallest.log10Floor)))
     }
 
     /// A money amount with fixed decimals: `$1,340`, `-$12.50`, `12 CHF`.
