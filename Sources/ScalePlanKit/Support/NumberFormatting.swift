@@ -15,7 +15,7 @@ public enum NumberFormatting {
     /// A number from the profile in prose: `plain` (every digit it has, 0.25 stays 0.25), but
     /// from 10^15 on in `scientific` form ("1e308", never "1e+308").
     public static func prose(_ value: Double) -> String {
-        value.isFinite && Swift.abs(value) >= 1e15 ? scientific(value) : plain(value)
+        value.isFinite && Swift.abs(value) >= scientificFrom ? scientific(value) : plain(value)
     }
 
     /// A low–high range of profile numbers in prose (`prose` each end); one value when the
@@ -42,11 +42,15 @@ public enum NumberFormatting {
         return (value < 0 && scaled != 0 ? "-" : "") + text
     }
 
+    /// Where text switches to scientific notation: a double has under 16 significant digits,
+    /// so grouping 16 or more would show digits it does not have (and widen every column).
+    public static let scientificFrom = 1e15
+
     /// Thousands separators on the integer part: `grouped(1234567.5, 2) == "1,234,567.50"`.
-    /// Numbers of 10¹⁸ and more read in scientific notation with three significant digits
-    /// (`1.35e19`): grouping eighteen digits of a double would show digits it does not have.
+    /// Numbers from `scientificFrom` on read in scientific notation with three significant
+    /// digits (`1.35e19`).
     public static func grouped(_ value: Double, decimals: Int = 0) -> String {
-        if value.isFinite && Swift.abs(value) >= 1e18 { return scientific(value) }
+        if value.isFinite && Swift.abs(value) >= scientificFrom { return scientific(value) }
         let text = fixed(value, decimals: decimals)
         guard value.isFinite else { return text }
         var sign = "", body = Substring(text)
@@ -54,7 +58,7 @@ public enum NumberFormatting {
             sign = "-"
             body = body.dropFirst()
         }
-        // `fixed` always returns digits here (|value| < 1e18), never an empty string or a bare
+        // `fixed` always returns digits here (|value| < 1e15), never an empty string or a bare
         // sign, so `parts` has at least one element.
         let parts = body.split(separator: ".", maxSplits: 1)
         let integer = Array(parts[0])
@@ -170,7 +174,7 @@ public enum NumberFormatting {
     /// Compact driver values: `500`, `50K`, `2.5M`.
     public static func compact(_ value: Double) -> String {
         guard value.isFinite else { return plain(value) }
-        if Swift.abs(value) >= 1e15 { return scientific(value) }
+        if Swift.abs(value) >= scientificFrom { return scientific(value) }
         let magnitude = Swift.abs(value)
         let (divisor, suffix): (Double, String) =
             magnitude >= 1e9 ? (1e9, "B") : magnitude >= 1e6 ? (1e6, "M") : magnitude >= 1e3 ? (1e3, "K") : (1, "")
