@@ -104,7 +104,7 @@ let badCases: [BadCase] = [
         message: "unknown severity \"urgent\"", anchor: "\"urgent\""),
     BadCase(
         name: "target is not a tier", replace: "\"target\": \"large\"", with: "\"target\": \"larg\"",
-        message: "trigger 'small-1' targets unknown tier 'larg'", anchor: "{ \"when\"", hint: "did you mean 'large'?"),
+        message: "trigger 'small-1' targets unknown tier 'larg'", anchor: "\"larg\"", hint: "did you mean 'large'?"),
     BadCase(
         name: "expression syntax error", replace: "users * rps_per_user", with: "users * * rps_per_user",
         message: "in metric 'peak_rps': unexpected '*'", anchor: "* rps_per_user"),

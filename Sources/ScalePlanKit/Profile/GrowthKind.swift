@@ -118,7 +118,7 @@ public enum GrowthKind: String, CaseIterable, Sendable {
             return """
                     {
                       "properties": { "kind": { "const": "\(kind.rawValue)" }, \(properties) },
-                      "required": \(required), "additionalProperties": false
+                      "required": \(required), "additionalProperties": false, "patternProperties": { "^\\\\$": true }
                     }
                 """
         }

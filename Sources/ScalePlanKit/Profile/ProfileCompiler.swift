@@ -125,8 +125,9 @@ struct ProfileCompiler {
                 let tiers = profile.tiers
                 let hint = didYouMean(target) { tiers.map(\.id) }
                 bag.error(
-                    "trigger '\(trigger.id)' targets unknown tier '\(target)'", at: trigger.origin.location,
-                    path: trigger.origin.path + ".target", hint: hint)
+                    "trigger '\(trigger.id)' targets unknown tier '\(target)'",
+                    at: trigger.targetOrigin?.location ?? trigger.origin.location,
+                    path: trigger.targetOrigin?.path ?? trigger.origin.path + ".target", hint: hint)
             }
         }
     }
@@ -366,9 +367,21 @@ struct ProfileCompiler {
             return try ExpressionCompiler.compile(text.text, as: type, resolve: resolve)
         } catch {
             if suggest { suggestionsLeft -= 1 }
-            bag.error(
-                "in \(what): \(error.message)", at: text.location(ofColumn: error.column), path: text.origin.path,
-                hint: error.hint)
+            // Compilation stops at the first problem; every other name the expression cannot
+            // read is reported too (once per name), so one run of `validate` shows them all.
+            var errors = [error]
+            if let syntax = try? ExpressionParser.parse(text.text) {
+                var seen = Set(syntax.identifiers.filter { $0.column == error.column }.map(\.name))
+                for identifier in syntax.identifiers
+                where identifier.column != error.column && seen.insert(identifier.name).inserted {
+                    do { _ = try resolve(identifier.name, identifier.column) } catch { errors.append(error) }
+                }
+            }
+            for error in errors.sorted(by: { $0.column < $1.column }) {
+                bag.error(
+                    "in \(what): \(error.message)", at: text.location(ofColumn: error.column), path: text.origin.path,
+                    hint: error.hint)
+            }
             return CompiledExpression(
                 source: text.text, syntax: .number(.nan, column: 1), type: type,
                 code: [.constant(.nan)], stackSize: 1)

@@ -5,6 +5,8 @@
 /// The schema lets editors complete and check profiles as they are typed; `scaleplan validate`
 /// goes further (names, ranges, expressions, cycles).
 public enum ProfileSchema {
+    /// Every object that lists its keys also allows keys starting with `$` (`$schema`,
+    /// `$comment`), as `validate` does.
     public static let json = #"""
         {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -32,6 +34,7 @@ public enum ProfileSchema {
               "type": "object",
               "required": ["name"],
               "additionalProperties": false,
+              "patternProperties": { "^\\$": true },
               "properties": {
                 "name": { "$ref": "#/$defs/identifier" },
                 "unit": { "type": "string" },
@@ -71,6 +74,7 @@ public enum ProfileSchema {
                   "type": "object",
                   "required": ["low", "high"],
                   "additionalProperties": false,
+                  "patternProperties": { "^\\$": true },
                   "properties": {
                     "low": { "type": "number", "minimum": 0 },
                     "high": { "type": "number", "minimum": 0 }
@@ -84,6 +88,7 @@ public enum ProfileSchema {
                 {
                   "type": "object",
                   "additionalProperties": false,
+                  "patternProperties": { "^\\$": true },
                   "properties": {
                     "value": { "type": "number" },
                     "low": { "type": "number" },
@@ -101,6 +106,7 @@ public enum ProfileSchema {
                 {
                   "type": "object",
                   "additionalProperties": false,
+                  "patternProperties": { "^\\$": true },
                   "properties": {
                     "value": { "type": "number" },
                     "low": { "type": "number" },
@@ -124,6 +130,7 @@ public enum ProfileSchema {
                   "type": "object",
                   "required": ["expr"],
                   "additionalProperties": false,
+                  "patternProperties": { "^\\$": true },
                   "properties": {
                     "expr": { "$ref": "#/$defs/expression" },
                     "unit": { "type": "string" },
@@ -147,6 +154,7 @@ public enum ProfileSchema {
                   "type": "object",
                   "required": ["min"],
                   "additionalProperties": false,
+                  "patternProperties": { "^\\$": true },
                   "description": "Half-open driver range [min, max); only the last tier may omit max.",
                   "properties": {
                     "min": { "type": "number", "minimum": 0 },
@@ -157,6 +165,7 @@ public enum ProfileSchema {
                   "type": "object",
                   "required": ["start"],
                   "additionalProperties": false,
+                  "patternProperties": { "^\\$": true },
                   "properties": {
                     "start": { "type": "number", "minimum": 0 },
                     "end": { "type": "number", "minimum": 0 },
@@ -173,6 +182,7 @@ public enum ProfileSchema {
                         "type": "object",
                         "required": ["limit"],
                         "additionalProperties": false,
+                        "patternProperties": { "^\\$": true },
                         "properties": {
                           "limit": { "$ref": "#/$defs/quantity" },
                           "label": { "type": "string" },
@@ -194,6 +204,7 @@ public enum ProfileSchema {
                 "slo": {
                   "type": "object",
                   "additionalProperties": false,
+                  "patternProperties": { "^\\$": true },
                   "properties": {
                     "p95_ms": { "type": "number", "exclusiveMinimum": 0 },
                     "uptime_pct": { "type": "number", "exclusiveMinimum": 0, "maximum": 100 }
@@ -206,6 +217,7 @@ public enum ProfileSchema {
                     "type": "object",
                     "required": ["servers", "service_ms", "arrival"],
                     "additionalProperties": false,
+                    "patternProperties": { "^\\$": true },
                     "properties": {
                       "servers": { "$ref": "#/$defs/quantity" },
                       "service_ms": { "$ref": "#/$defs/quantity" },
@@ -218,6 +230,7 @@ public enum ProfileSchema {
                 "migration": {
                   "type": "object",
                   "additionalProperties": false,
+                  "patternProperties": { "^\\$": true },
                   "properties": {
                     "lead_time_months": { "$ref": "#/$defs/numberRange" },
                     "downtime_minutes": { "$ref": "#/$defs/numberRange" },
@@ -227,6 +240,7 @@ public enum ProfileSchema {
                 "team": {
                   "type": "object",
                   "additionalProperties": false,
+                  "patternProperties": { "^\\$": true },
                   "properties": {
                     "headcount": { "$ref": "#/$defs/numberRange" },
                     "burn": { "$ref": "#/$defs/numberRange" },
@@ -237,6 +251,7 @@ public enum ProfileSchema {
                         "type": "object",
                         "required": ["role", "at"],
                         "additionalProperties": false,
+                        "patternProperties": { "^\\$": true },
                         "properties": {
                           "role": { "type": "string", "minLength": 1 },
                           "at": { "type": "number", "minimum": 0 },
@@ -268,6 +283,7 @@ public enum ProfileSchema {
                       "type": "object",
                       "required": ["low", "high"],
                       "additionalProperties": false,
+                      "patternProperties": { "^\\$": true },
                       "properties": {
                         "low": { "$ref": "#/$defs/quantity" },
                         "mode": { "$ref": "#/$defs/quantity" },
@@ -289,6 +305,7 @@ public enum ProfileSchema {
                   "minProperties": 1,
                   "maxProperties": 1,
                   "additionalProperties": false,
+                  "patternProperties": { "^\\$": true },
                   "properties": {
                     "any": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/condition" } },
                     "all": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/condition" } }
@@ -319,6 +336,7 @@ public enum ProfileSchema {
               "type": "object",
               "required": ["id", "growth"],
               "additionalProperties": false,
+              "patternProperties": { "^\\$": true },
               "properties": {
                 "id": { "$ref": "#/$defs/id" },
                 "name": { "type": "string" },

@@ -276,7 +276,8 @@ extension JSONReader {
         guard let id, let condition, let action else { return nil }
         return Trigger(
             id: id, name: string(object, "name"), condition: condition, severity: severity, action: action,
-            target: target, source: string(object, "source"), origin: Origin(location: node.location, path: path))
+            target: target, source: string(object, "source"), origin: Origin(location: node.location, path: path),
+            targetOrigin: object["target"].map { Origin(location: $0.location, path: object.path("target")) })
     }
 
     /// `"when": "expr"`, or `"any"`/`"all"`: arrays of expressions or nested `{any|all}` objects.

@@ -23,6 +23,8 @@ public struct Trigger: Sendable {
     public var target: String?
     public var source: String?
     public var origin: Origin
+    /// Where `target` is written, for an error about it.
+    public var targetOrigin: Origin? = nil
 }
 
 /// A trigger's condition: one boolean expression, or ANY/ALL of several (nestable).
