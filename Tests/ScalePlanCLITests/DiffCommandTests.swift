@@ -99,13 +99,7 @@ import Testing
     func planDiffIsGolden(id: String, format: String) throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let original = String(decoding: try FileIO.read(repositoryRoot + "/profiles/\(id).json", limit: 1 << 22), as: UTF8.self)
-        var edited = original
-        edited = edited.replacingOccurrences(
-            of: "\"triggers\": [\n",
-            with:
-                "\"triggers\": [\n    { \"id\": \"review-bill\", \"when\": \"cost > 1000\", \"severity\": \"info\", \"action\": \"Review the bill\" },\n",
-            options: [], range: edited.range(of: "\"triggers\": [\n", options: .backwards))
+        let (original, edited) = try bundledPlanChange(id)
         try FileIO.writeAtomically(Array(original.utf8), to: folder + "/\(id)-old.json")
         try FileIO.writeAtomically(Array(edited.utf8), to: folder + "/\(id)-new.json")
         let result = runCLI(["diff", folder + "/\(id)-old.json", folder + "/\(id)-new.json", "--format", format])

@@ -40,6 +40,19 @@ func temporaryFolder() throws -> String {
     return folder
 }
 
+/// A bundled profile as the old and the new version of a plan change: the new one adds a
+/// global info trigger `review-bill` (cost > 1000) with `action`, written into the last
+/// `"triggers": [` list of the file (the global one).
+func bundledPlanChange(_ id: String, action: String = "Review the bill") throws -> (old: String, new: String) {
+    let original = String(decoding: try FileIO.read(repositoryRoot + "/profiles/\(id).json", limit: 1 << 22), as: UTF8.self)
+    let edited = original.replacingOccurrences(
+        of: "\"triggers\": [\n",
+        with:
+            "\"triggers\": [\n    { \"id\": \"review-bill\", \"when\": \"cost > 1000\", \"severity\": \"info\", \"action\": \"\(action)\" },\n",
+        options: [], range: original.range(of: "\"triggers\": [\n", options: .backwards))
+    return (original, edited)
+}
+
 /// Where golden files live.
 let goldenFolder = repositoryRoot + "/Tests/Fixtures/golden"
 

@@ -21,12 +21,8 @@ import Testing
             Array("\(driver),\(NumberFormatting.plain(profile.tiers[0].range.min + 1))\n".utf8), to: folder + "/first.csv")
         let busy = NumberFormatting.plain((profile.tiers.last?.range.min ?? 0) * 10 + 1e6)
         try FileIO.writeAtomically(Array("\(driver),\(busy)\n".utf8), to: folder + "/busy.csv")
-        let original = String(decoding: try FileIO.read(repositoryRoot + "/profiles/\(id).json", limit: 1 << 22), as: UTF8.self)
-        let edited = original.replacingOccurrences(
-            of: "\"triggers\": [\n",
-            with:
-                "\"triggers\": [\n    { \"id\": \"review-bill\", \"when\": \"cost > 1000\", \"severity\": \"info\", \"action\": \"Review the bill, and the long tail of usage-priced items, before the board meeting\" },\n",
-            options: [], range: original.range(of: "\"triggers\": [\n", options: .backwards))
+        let (original, edited) = try bundledPlanChange(
+            id, action: "Review the bill, and the long tail of usage-priced items, before the board meeting")
         try FileIO.writeAtomically(Array(original.utf8), to: folder + "/old.json")
         try FileIO.writeAtomically(Array(edited.utf8), to: folder + "/new.json")
         return [
