@@ -23,6 +23,8 @@ enum GrowthOptions {
         var months: Int
         var start: YearMonth?
         var source: String
+        /// The plan to project: the profile with the params the chosen scenario sets.
+        var compiled: CompiledProfile
     }
 
     static func resolve(
@@ -53,7 +55,8 @@ enum GrowthOptions {
         var start: YearMonth? = nil
         let curve: GrowthCurve
         var declaredGrowth: GrowthSpec?
-        let source: String
+        var source: String
+        var compiled = loaded.compiled
         if let text = arguments.value("growth", in: spec) {
             do { curve = try GrowthInput.parse(text) } catch { throw .usage(UsageError(error.message, command: spec)) }
             source = "--growth \(text)"
@@ -71,6 +74,10 @@ enum GrowthOptions {
                 declaredGrowth = scenario.growth
             }
             source = "scenario \(scenario.id)" + (scenario.name.map { " (\($0))" } ?? "")
+            if !scenario.params.isEmpty {
+                source += ", which sets " + scenario.params.map(\.name).joined(separator: ", ")
+                compiled = loaded.compiled.forScenario(scenario)
+            }
         } else {
             throw .usage(UsageError("Profile '\(profile.id)' has no scenario; give --growth or --growth-csv.", command: spec))
         }
@@ -92,7 +99,7 @@ enum GrowthOptions {
             }
             start = value
         }
-        return Choice(curve: curve, spec: declaredGrowth, months: months, start: start, source: source)
+        return Choice(curve: curve, spec: declaredGrowth, months: months, start: start, source: source, compiled: compiled)
     }
 
     /// Month,value rows from a file or standard input.

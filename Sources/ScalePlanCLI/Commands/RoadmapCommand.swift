@@ -22,12 +22,12 @@ enum RoadmapCommand: Command {
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
         let loaded = try context.loadProfile(arguments.positionals[0], for: spec)
         let growth = try GrowthOptions.resolve(arguments, spec: spec, loaded: loaded, context: context)
-        let projection = Simulator(loaded.compiled).run(
+        let projection = Simulator(growth.compiled).run(
             curve: growth.curve, months: growth.months, start: growth.start,
             growthSource: growth.source)
         var monteCarlo: MonteCarloResult?
         if let options = try MonteCarloOptions.parse(arguments, spec: spec, months: growth.months) {
-            monteCarlo = MonteCarloOptions.run(loaded.compiled, growth: growth, options: options, arguments, context)
+            monteCarlo = MonteCarloOptions.run(growth.compiled, growth: growth, options: options, arguments, context)
         }
         let roadmap = Roadmap(projection: projection, monteCarlo: monteCarlo)
         let format = DocumentFormat(rawValue: arguments.value("format", in: spec) ?? "markdown") ?? .markdown

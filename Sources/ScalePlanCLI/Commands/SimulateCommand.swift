@@ -23,12 +23,12 @@ enum SimulateCommand: Command {
         let growth = try GrowthOptions.resolve(arguments, spec: spec, loaded: loaded, context: context)
         let format = ReportFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table
         if let options = try MonteCarloOptions.parse(arguments, spec: spec, months: growth.months) {
-            let result = MonteCarloOptions.run(loaded.compiled, growth: growth, options: options, arguments, context)
+            let result = MonteCarloOptions.run(growth.compiled, growth: growth, options: options, arguments, context)
             try OutputWriter.write(
                 MonteCarloReport.render(result, format: format, layout: context.layout), arguments, spec: spec, context: context)
             return .success
         }
-        let projection = Simulator(loaded.compiled).run(
+        let projection = Simulator(growth.compiled).run(
             curve: growth.curve, months: growth.months, start: growth.start,
             growthSource: growth.source)
         try OutputWriter.write(

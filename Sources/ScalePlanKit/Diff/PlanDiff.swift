@@ -50,8 +50,8 @@ public struct PlanDiff: Sendable {
         let curve = scenario?.growth.expectedCurve ?? .constant(new.profile.tiers.first?.range.min ?? 0)
         months = scenario?.months ?? 36
         growthSource = scenario.map { "scenario \($0.id) of the new version" } ?? "constant"
-        let before = Simulator(old).run(curve: curve, months: months)
-        let after = Simulator(new).run(curve: curve, months: months)
+        let before = Simulator(old.forScenario(scenario)).run(curve: curve, months: months)
+        let after = Simulator(new.forScenario(scenario)).run(curve: curve, months: months)
         costBefore = before.months.last?.cost ?? .zero
         costAfter = after.months.last?.cost ?? .zero
         func firsts(_ projection: Projection) -> [String: Int] {

@@ -103,6 +103,16 @@ struct ProfileCompiler {
                 "more than one scenario is marked default ('\(defaults[0].id)' and '\(extra.id)')",
                 at: extra.origin.location, path: extra.origin.path)
         }
+        let paramNames = profile.params.map(\.name)
+        for scenario in profile.scenarios {
+            for param in scenario.params where !paramNames.contains(param.name) {
+                let hint = didYouMean(param.name) { paramNames }
+                bag.error(
+                    "scenario '\(scenario.id)' sets '\(param.name)', which is not a param of the profile",
+                    at: param.origin.location, path: param.origin.path,
+                    hint: hint ?? "a scenario may set only params declared under \"params\"")
+            }
+        }
     }
 
     /// `did you mean 'x'?` while searches are left; the candidates are listed only then.
@@ -447,5 +457,22 @@ struct ProfileCompiler {
             }
         }
         return failed ? nil : order
+    }
+}
+
+extension CompiledProfile {
+    /// The plan as `scenario` projects it: the params the scenario sets replace the profile's
+    /// (the profile compiled again with them; the compiler checked the names and values
+    /// already); `self` when it sets none. Params the profile does not declare are ignored
+    /// (a plan diff projects the old version along the new version's scenario).
+    public func forScenario(_ scenario: Scenario?) -> CompiledProfile {
+        guard let scenario, !scenario.params.isEmpty else { return self }
+        var changed = profile
+        for param in scenario.params {
+            if let index = changed.params.firstIndex(where: { $0.name == param.name }) {
+                changed.params[index].value = param.value
+            }
+        }
+        return ProfileCompiler.compile(changed).0 ?? self
     }
 }

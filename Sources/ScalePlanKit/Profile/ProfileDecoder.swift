@@ -243,8 +243,18 @@ extension JSONReader {
     }
 
     mutating func scenario(_ node: JSONNode, _ path: String) -> Scenario? {
-        guard let object = object(node, path, allowed: ["id", "name", "default", "months", "start", "growth", "source"])
+        guard
+            let object = object(node, path, allowed: ["id", "name", "default", "months", "start", "growth", "source", "params"])
         else { return nil }
+        var params: [(name: String, value: Uncertain, origin: Origin)] = []
+        if let paramsNode = object["params"], let members = map(paramsNode, object.path("params")) {
+            for member in members {
+                let memberPath = JSONReader.path(object.path("params"), member.key)
+                if let value = uncertain(member.value, memberPath) {
+                    params.append((member.key, value, Origin(location: member.keyLocation, path: memberPath)))
+                }
+            }
+        }
         let id = string(object, "id", required: true, pattern: .id)
         var months: Int?
         if let value = number(object, "months", minimum: 1) {
@@ -272,7 +282,7 @@ extension JSONReader {
         guard let id, let growth = growth(growthNode, object.path("growth")) else { return nil }
         return Scenario(
             id: id, name: string(object, "name"), isDefault: bool(object, "default") ?? false,
-            months: months, start: start, growth: growth, source: string(object, "source"),
+            months: months, start: start, growth: growth, source: string(object, "source"), params: params,
             origin: Origin(location: node.location, path: path))
     }
 

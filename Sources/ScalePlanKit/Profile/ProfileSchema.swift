@@ -344,7 +344,13 @@ public enum ProfileSchema {
                 "months": { "type": "integer", "minimum": 1, "maximum": 1200 },
                 "start": { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$" },
                 "growth": { "$ref": "#/$defs/growth" },
-                "source": { "type": "string" }
+                "source": { "type": "string" },
+                "params": {
+                  "type": "object",
+                  "description": "Params this scenario sets (a what-if without editing the plan): name → a number or {low, mode, high}, replacing the profile's value while the scenario is projected.",
+                  "propertyNames": { "$ref": "#/$defs/identifier" },
+                  "additionalProperties": { "$ref": "#/$defs/uncertain" }
+                }
               }
             }
           }

@@ -914,9 +914,17 @@ public enum OutputSchemas {
               "type": "array",
               "items": {
                 "type": "object",
-                "required": ["id", "name", "default", "growth", "months", "start"],
+                "required": ["id", "name", "default", "growth", "months", "start", "params"],
                 "additionalProperties": false,
                 "properties": {
+                  "params": {
+                    "type": "array",
+                    "description": "The params the scenario sets for its projection, in declaration order.",
+                    "items": {
+                      "type": "object", "required": ["name", "value"], "additionalProperties": false,
+                      "properties": { "name": { "$ref": "#/$defs/identifier" }, "value": { "type": "string", "description": "As reports describe it: 0.05, or 10 – 20 (uniform)." } }
+                    }
+                  },
                   "id": { "$ref": "#/$defs/id" },
                   "name": { "type": ["string", "null"] },
                   "default": { "type": "boolean" },

@@ -237,6 +237,13 @@ public struct ProfileSummary {
                             ("id", .string($0.id)), ("name", .string($0.name)), ("default", .bool($0.isDefault)),
                             ("growth", .string($0.growth.kind.rawValue)), ("months", .number($0.months.map(Double.init))),
                             ("start", .string($0.start?.description)),
+                            (
+                                "params",
+                                .array(
+                                    $0.params.map { param in
+                                        .object([("name", .string(param.name)), ("value", .string(param.value.summary))])
+                                    })
+                            ),
                         ])
                     })
             ),

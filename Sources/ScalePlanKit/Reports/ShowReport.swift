@@ -192,6 +192,10 @@ public enum ShowReport: Report {
             if let start = scenario.start { line += " from \(start)" }
             if let name = scenario.name { line += " — \(name)" }
             out += paragraph(line, indent: 2)
+            if !scenario.params.isEmpty {
+                let sets = scenario.params.map { "\(clean($0.name)) = \($0.value.summary)" }.joined(separator: "; ")
+                out += paragraph("sets " + sets, indent: 4, hang: 2)
+            }
         }
         if !profile.notes.isEmpty {
             out += "\n" + style.bold("Notes:") + "\n"
