@@ -19,12 +19,7 @@ public enum Terminal {
     public static func width(_ descriptor: Int32, environment: [String: String]) -> Int? {
         if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
         var size = winsize()
-        #if canImport(Darwin)
-            let request = UInt(TIOCGWINSZ)
-        #else
-            let request = UInt(TIOCGWINSZ)
-        #endif
-        if ioctl(descriptor, request, &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         return nil
     }
 
