@@ -39,7 +39,7 @@ public enum RoadmapMarkdown {
         }
         let leads = roadmap.tiers.compactMap { row -> String? in
             guard let lead = row.tier.migration?.leadTimeMonths else { return nil }
-            return "\(md(row.tier.name)): \(NumberFormatting.plain(lead.low))–\(NumberFormatting.plain(lead.high)) months"
+            return "\(md(row.tier.name)): \(NumberFormatting.proseRange(lead.low, lead.high)) months"
         }
         if !leads.isEmpty { out += "\nMigration lead times: " + leads.joined(separator: "; ") + ".\n" }
 

@@ -230,9 +230,5 @@ public enum ShowReport: Report {
         return "months \(NumberFormatting.plain(timeline.start))–\(NumberFormatting.plain(end))"
     }
 
-    static func describe(_ range: NumberRange) -> String {
-        range.low == range.high
-            ? NumberFormatting.plain(range.low)
-            : "\(NumberFormatting.plain(range.low))–\(NumberFormatting.plain(range.high))"
-    }
+    static func describe(_ range: NumberRange) -> String { NumberFormatting.proseRange(range.low, range.high) }
 }
