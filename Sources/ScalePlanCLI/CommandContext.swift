@@ -54,6 +54,20 @@ final class CommandContext {
     /// Loads `<profile>`: a bundled id, a path, or `-` for standard input.
     /// - Throws: usage error for an unknown id (with did-you-mean), `noInput` for a missing file,
     ///   `invalidProfile` with every diagnostic.
+    /// Loads a profile and applies the command's `--set` overrides to it.
+    func loadProfile(_ argument: String, for spec: CommandSpec, arguments: ParsedArguments) throws(CLIError)
+        -> ProfileLoader.Loaded
+    {
+        var loaded = try loadProfile(argument, for: spec)
+        let overrides = try ParamOverrideOption.overrides(arguments, spec: spec)
+        guard !overrides.isEmpty else { return loaded }
+        if let problem = loaded.compiled.problems(with: overrides).first {
+            throw .usage(UsageError("Invalid '--set <name=value>': \(problem).", command: spec))
+        }
+        loaded.compiled = loaded.compiled.withParams(overrides)
+        return loaded
+    }
+
     func loadProfile(_ argument: String, for spec: CommandSpec) throws(CLIError) -> ProfileLoader.Loaded {
         let path: String
         if argument == "-" || ProfileLibrary.looksLikePath(argument) {

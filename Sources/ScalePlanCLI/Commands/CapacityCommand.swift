@@ -9,6 +9,7 @@ enum CapacityCommand: Command {
             "For each tier: the largest driver value at which all its limits hold (exact to one unit), the limit that binds just above it, the bottleneck at the tier's declared maximum, and the headroom against that maximum. Limits that are not monotone in the driver are reported as such.",
         arguments: [.profile],
         options: [
+            ParamOverrideOption.option,
             OptionSpec(name: "tier", valueName: "id", help: "Only this tier."),
             .format(CapacityReport.formatNames),
             OutputWriter.option,
@@ -19,7 +20,7 @@ enum CapacityCommand: Command {
         ])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
-        let loaded = try context.loadProfile(arguments.positionals[0], for: spec)
+        let loaded = try context.loadProfile(arguments.positionals[0], for: spec, arguments: arguments)
         let search = CapacitySearch(loaded.compiled)
         var results: [CapacitySearch.Result]
         if let id = arguments.value("tier", in: spec) {

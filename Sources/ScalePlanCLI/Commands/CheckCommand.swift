@@ -10,6 +10,7 @@ enum CheckCommand: Command {
             "FILE holds current real values — a JSON object of name → number, or CSV rows name,value — for the driver, params, metrics or trigger quantities (cost, latency.<queue>, utilization.<limit>); '-' reads them from standard input. The active tier comes from the observed driver value, or --tier. That tier's triggers and the global ones are evaluated; anything not observed is derived from the model, and the output says which values were. Exit status: 1 if a trigger at or above --fail-on fires (standard error says which), 0 if none does.",
         arguments: [.profile],
         options: [
+            ParamOverrideOption.option,
             OptionSpec(
                 name: "observed", valueName: "file", help: "Observed values: a JSON object or name,value CSV.", isRequired: true),
             OptionSpec(
@@ -33,7 +34,7 @@ enum CheckCommand: Command {
         ])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
-        let loaded = try context.loadProfile(arguments.positionals[0], for: spec)
+        let loaded = try context.loadProfile(arguments.positionals[0], for: spec, arguments: arguments)
         let profile = loaded.profile
         var tier: Int?
         if let id = arguments.value("tier", in: spec) { tier = try context.tierIndex(id, in: profile, for: spec) }
@@ -48,22 +49,32 @@ enum CheckCommand: Command {
         }
         // An unknown name is the first thing to fix (a misspelt driver is one): `run` reports it
         // with a did-you-mean, so the missing-driver message is only for known names.
-        let accepted = Set(ObservedCheck(loaded.compiled).acceptedNames)
-        if tier == nil && !observed.contains(where: { $0.name == profile.driver.name })
-            && observed.allSatisfy({ accepted.contains($0.name) })
-        {
-            throw .data(
-                "\(path): no observed value for the driver '\(profile.driver.name)', so the active tier is unknown; add it or give --tier"
-            )
+        let checker = ObservedCheck(loaded.compiled)
+        let accepted = Set(checker.acceptedNames)
+        let names = Set(observed.map(\.name))
+        if tier == nil && !names.contains(profile.driver.name) && names.isSubset(of: accepted) {
+            // By capacity, the load itself tells the tier: every metric a limit reads will do.
+            let limited = checker.limitedNames
+            if profile.tierSelection != .capacity {
+                throw .data(
+                    "\(path): no observed value for the driver '\(profile.driver.name)', so the active tier is unknown; add it or give --tier"
+                )
+            } else if !limited.allSatisfy(names.contains) {
+                let lacking = limited.filter { !names.contains($0) }.map { "'\($0)'" }.joined(separator: ", ")
+                throw .data(
+                    "\(path): tiers are chosen by capacity, and neither the driver '\(profile.driver.name)' nor every limited metric is observed (missing \(lacking)), so the active tier is unknown; add them, or give --tier"
+                )
+            }
         }
         let result: ObservedCheck.Result
         do {
-            result = try ObservedCheck(loaded.compiled).run(observed: observed, tier: tier)
+            result = try checker.run(observed: observed, tier: tier)
         } catch {
             throw .invalidProfile(path: path, diagnostics: [error.diagnostic], text: String(decoding: bytes, as: UTF8.self))
         }
         let threshold = Trigger.Severity(rawValue: arguments.value("fail-on", in: spec) ?? "warning") ?? .warning
-        let subject = CheckReport.Subject(result: result, profile: profile, failOn: threshold)
+        let subject = CheckReport.Subject(
+            result: result, profile: profile, failOn: threshold, overrides: loaded.compiled.overrides)
         // --quiet silences standard output; a file asked for with -o is still written.
         if !arguments.has("quiet") || OutputWriter.file(arguments, spec: spec) != nil {
             let format = ListFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table

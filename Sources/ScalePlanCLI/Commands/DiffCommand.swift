@@ -17,6 +17,7 @@ enum DiffCommand: Command {
             ArgumentSpec(name: "tier-b", help: "The tier to compare with (tier mode).", isOptional: true, completion: .tier),
         ],
         options: [
+            ParamOverrideOption.option,
             OptionSpec(name: "at", valueName: "n", help: "Driver value to evaluate usage-priced costs at (tier mode)."),
             OptionSpec(
                 name: "fail-on-increase", valueName: "amount",
@@ -43,7 +44,7 @@ enum DiffCommand: Command {
                         "--fail-on-increase applies to a plan diff (two profile files), not to a diff of two tiers.",
                         command: spec))
             }
-            let loaded = try context.loadProfile(positionals[0], for: spec)
+            let loaded = try context.loadProfile(positionals[0], for: spec, arguments: arguments)
             let from = try context.tierIndex(positionals[1], in: loaded.profile, for: spec)
             let to = try context.tierIndex(positionals[2], in: loaded.profile, for: spec)
             var at: Double?
@@ -77,14 +78,14 @@ enum DiffCommand: Command {
             }
             limit = parsed
         }
-        let old = try context.loadProfile(positionals[0], for: spec)
+        let old = try context.loadProfile(positionals[0], for: spec, arguments: arguments)
         if old.profile.tiers.contains(where: { $0.id == positionals[1] }) && FileIO.identity(of: positionals[1]) == nil {
             throw .usage(
                 UsageError(
                     "Missing expected argument '<tier-b>': '\(UsageError.echo(positionals[1]))' is a tier of '\(old.profile.id)'; a tier diff takes two tier ids.",
                     command: spec))
         }
-        let new = try context.loadProfile(positionals[1], for: spec)
+        let new = try context.loadProfile(positionals[1], for: spec, arguments: arguments)
         let subject = PlanDiffReport.Subject(diff: PlanDiff(old: old.compiled, new: new.compiled), limit: limit)
         try OutputWriter.write(
             PlanDiffReport.render(subject, format: format, layout: context.layout), arguments, spec: spec, context: context)

@@ -8,7 +8,7 @@ enum RoadmapCommand: Command {
         discussion:
             "Headline numbers, the tier table (planned vs projected entry), charts of the driver and the monthly cost (with the P10–P90 band when --trials is given), a milestone timeline, the trigger calendar with migration lead times, unit economics, the team and hiring plan, risks (bottlenecks, plan gaps, early triggers), and every assumption with its range. Markdown uses plain tables and Mermaid charts (GitHub renders them); HTML is one self-contained file with inline CSS and SVG, no scripts and nothing fetched.",
         arguments: [.profile],
-        options: GrowthOptions.options + MonteCarloOptions.options + [
+        options: GrowthOptions.options + [ParamOverrideOption.option] + MonteCarloOptions.options + [
             .format(RoadmapReport.formatNames),
             OutputWriter.option,
         ] + ColorChoice.options,
@@ -20,7 +20,7 @@ enum RoadmapCommand: Command {
         ])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
-        let loaded = try context.loadProfile(arguments.positionals[0], for: spec)
+        let loaded = try context.loadProfile(arguments.positionals[0], for: spec, arguments: arguments)
         let growth = try GrowthOptions.resolve(arguments, spec: spec, loaded: loaded, context: context)
         let projection = Simulator(growth.compiled).run(
             curve: growth.curve, months: growth.months, start: growth.start,

@@ -8,7 +8,7 @@ enum SimulateCommand: Command {
         discussion:
             "With --trials N, a Monte Carlo: each trial draws every uncertain param, growth parameter and cost range, and the report gives P10/P50/P90 per month, the probability each trigger fires and when, and the probability each tier is needed by each month. Without it, the deterministic projection. Each month: driver → metrics → tier → utilisation and bottleneck → p95 latency (M/M/c) → cost (low/expected/high) → revenue → triggers. Then the events: when each trigger first fires with its value against the threshold, tier changes and the month each migration must start, and the gaps in the plan (load no tier carries, a tier over its own limits inside its range, a missed latency target).",
         arguments: [.profile],
-        options: GrowthOptions.options + MonteCarloOptions.options + [
+        options: GrowthOptions.options + [ParamOverrideOption.option] + MonteCarloOptions.options + [
             .format(ProjectionReport.formatNames),
             OutputWriter.option,
         ] + ColorChoice.options,
@@ -19,7 +19,7 @@ enum SimulateCommand: Command {
         ])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {
-        let loaded = try context.loadProfile(arguments.positionals[0], for: spec)
+        let loaded = try context.loadProfile(arguments.positionals[0], for: spec, arguments: arguments)
         let growth = try GrowthOptions.resolve(arguments, spec: spec, loaded: loaded, context: context)
         let format = ReportFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table
         if let options = try MonteCarloOptions.parse(arguments, spec: spec, months: growth.months) {

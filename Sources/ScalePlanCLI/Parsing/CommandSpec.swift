@@ -29,7 +29,10 @@ struct CommandSpec: Sendable {
         var parts = [commandName]
         for argument in arguments { parts.append(argument.usageFragment) }
         for option in options where option.isRequired { parts.append(option.usageFragment) }
-        for option in options where !option.isRequired && !option.hiddenFromUsage { parts.append("[\(option.usageFragment)]") }
+        // A repeatable option ends in " ..." inside its brackets, as swift-argument-parser writes it.
+        for option in options where !option.isRequired && !option.hiddenFromUsage {
+            parts.append("[\(option.usageFragment)\(option.isRepeatable ? " ..." : "")]")
+        }
         return parts
     }
 }

@@ -26,6 +26,8 @@ public struct PlanDiff: Sendable {
 
     public let old: Profile
     public let new: Profile
+    /// The params set with `--set`, on both versions.
+    public let overrides: [ParamOverride]
     public let lines: [Line]
     /// The growth both versions were projected along, and the horizon.
     public let growthSource: String
@@ -45,6 +47,7 @@ public struct PlanDiff: Sendable {
     public init(old: CompiledProfile, new: CompiledProfile) {
         self.old = old.profile
         self.new = new.profile
+        overrides = new.overrides
         lines = Self.changes(old.profile, new.profile, oldCompiled: old, newCompiled: new)
         let scenario = new.profile.defaultScenario ?? old.profile.defaultScenario
         let curve = scenario?.growth.expectedCurve ?? .constant(new.profile.tiers.first?.range.min ?? 0)

@@ -43,6 +43,8 @@ public struct TierDiff: Sendable {
     }
 
     public let profile: Profile
+    /// The params set with `--set` for this comparison.
+    public let overrides: [ParamOverride]
     public let from: Tier
     public let to: Tier
     /// The driver value the costs and limits are evaluated at.
@@ -71,6 +73,7 @@ public struct TierDiff: Sendable {
     /// moment the plan moves, or the first's when moving down).
     public init(_ compiled: CompiledProfile, from fromIndex: Int, to toIndex: Int, at driver: Double? = nil) {
         profile = compiled.profile
+        overrides = compiled.overrides
         let fromTier = compiled.tiers[fromIndex], toTier = compiled.tiers[toIndex]
         from = fromTier.tier
         to = toTier.tier

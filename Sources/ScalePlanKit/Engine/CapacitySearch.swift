@@ -53,11 +53,18 @@ public struct CapacitySearch: Sendable {
     /// - Parameter tier: an index of `compiled.tiers` (the CLI maps `--tier` ids to indices).
     /// - Complexity: O(log(*answer*) + 2,048) model evaluations.
     public func search(tier: Int) -> Result {
-        let evaluator = PointEvaluator(compiled, params: params)
+        let tierDeclared = compiled.tiers[tier].tier
+        // A derived range has no declared maximum to measure headroom against: it ends where
+        // this search says.
+        let range = tierDeclared.rangeDerived ? DriverRange(min: tierDeclared.range.min, max: nil) : tierDeclared.range
+        return search(tier: tier, range: range, evaluator: PointEvaluator(compiled, params: params))
+    }
+
+    /// Searches one tier from the minimum of `range` (whose maximum is the declared one, if any).
+    func search(tier: Int, range: DriverRange, evaluator: PointEvaluator) -> Result {
         func carries(_ tier: Int, _ d: Double) -> Bool { evaluator.carries(tier: tier, driver: d) }
         func binding(_ tier: Int, _ d: Double) -> LimitUse? { self.binding(evaluator, tier, d) }
         func bisect(_ tier: Int, good: Double, bad: Double) -> Double { self.bisect(evaluator, good: good, bad: bad, tier: tier) }
-        let range = compiled.tiers[tier].tier.range
         let low = range.min.rounded(.up)
         var result = Result(
             tier: tier, maximum: nil, unbounded: false, binding: nil, atDeclaredMaximum: nil,
@@ -125,6 +132,28 @@ public struct CapacitySearch: Sendable {
     /// Every tier, in order.
     public func searchAll() -> [Result] {
         compiled.tiers.indices.map { search(tier: $0) }
+    }
+
+    /// The driver range each tier covers when the plan's tier is the lowest that carries the
+    /// load (`tier_selection: capacity`): each tier from where the one below stops carrying
+    /// (the first from 0) up to the last whole value it carries; the last tier open-ended. A
+    /// tier that fails where the one below stops covers nothing (min = max); a tier that is
+    /// unbounded leaves the ones after it from `ceiling`.
+    func derivedRanges() -> [DriverRange] {
+        let evaluator = PointEvaluator(compiled, params: params)
+        var ranges: [DriverRange] = []
+        var start = 0.0
+        for tier in compiled.tiers.indices {
+            guard tier < compiled.tiers.count - 1 else {
+                ranges.append(DriverRange(min: start, max: nil))
+                break
+            }
+            let result = search(tier: tier, range: DriverRange(min: start, max: nil), evaluator: evaluator)
+            let end = result.unbounded ? Self.ceiling : result.maximum.map { $0 + 1 } ?? start
+            ranges.append(DriverRange(min: start, max: Swift.max(start, end)))
+            start = Swift.max(start, end)
+        }
+        return ranges
     }
 
     /// The largest whole value in [good, bad) that carries, given carries(good) and !carries(bad).

@@ -46,6 +46,9 @@ struct EnginePlan: Sendable {
         var fixed: [Double?] = []
         var rate: [Double] = []
         var isRange: [Bool] = []
+        /// Subtracted instead of added (`"credit": true`).
+        var credit: [Bool] = []
+        var hasCredits: Bool { credit.contains(true) }
     }
 
     struct LimitColumns: Sendable {
@@ -129,6 +132,7 @@ struct EnginePlan: Sendable {
                 columns.fixed.append(cost.fixedValue)
                 columns.rate.append(cost.fxRate)
                 columns.isRange.append(cost.isRange)
+                columns.credit.append(cost.item.credit)
             }
             return columns
         }
@@ -161,13 +165,12 @@ struct TriggerContextSlots: Sendable {
     let categories: [Int?]
     let revenue: Int?
     let margin: Int?
-    let month: Int?
     let utilization: Int?
     let limitSlots: [String: Int]
     let latencySlots: [String: Int]
 
     init(_ layout: SlotLayout, categories names: [String]) {
-        var cost: Int?, revenue: Int?, margin: Int?, month: Int?, utilization: Int?
+        var cost: Int?, revenue: Int?, margin: Int?, utilization: Int?
         var categories: [String: Int] = [:], limits: [String: Int] = [:], latencies: [String: Int] = [:]
         for (offset, name) in layout.context.enumerated() {
             let slot = layout.modelSlotCount + offset
@@ -176,7 +179,6 @@ struct TriggerContextSlots: Sendable {
             case .costCategory(let category): categories[category] = slot
             case .revenue: revenue = slot
             case .margin: margin = slot
-            case .month: month = slot
             case .utilization: utilization = slot
             case .utilizationOf(let limit): limits[limit] = slot
             case .latencyOf(let queue): latencies[queue] = slot
@@ -186,7 +188,6 @@ struct TriggerContextSlots: Sendable {
         self.categories = names.map { categories[$0] }
         self.revenue = revenue
         self.margin = margin
-        self.month = month
         self.utilization = utilization
         limitSlots = limits
         latencySlots = latencies

@@ -3,14 +3,18 @@ extension MonthEngine {
     /// tier's own while it is the plan's, then the global ones (each trial against its plan tier).
     func evaluateTriggers<Observer: MonthObserver>(observer: inout Observer) {
         for tier in tiers.indices where outgoing[tier] && !plan.tierTriggers[tier].isEmpty {
+            enterTier(tier)
             writeContext(tier, onlyWhereTierIs: nil)
             evaluate(plan.tierTriggers[tier], for: .leaving(Int32(tier)), observer: &observer)
         }
         for tier in tiers.indices where present[tier] && !plan.tierTriggers[tier].isEmpty {
+            enterTier(tier)
             writeContext(tier, onlyWhereTierIs: nil)
             evaluate(plan.tierTriggers[tier], for: .on(Int32(tier)), observer: &observer)
         }
         guard !plan.globalTriggers.isEmpty else { return }
+        var none = NoObserver()
+        enterPlanScope(observer: &none)
         for tier in tiers.indices where present[tier] { writeContext(tier, onlyWhereTierIs: tier) }
         evaluate(plan.globalTriggers, for: .every, observer: &observer)
     }
@@ -82,8 +86,6 @@ extension MonthEngine {
         }
         write(isRead(context.revenue)) { self.revenue[$0] }
         write(isRead(context.margin)) { self.revenue[$0] - columns.costAmount[$0] }
-        let month = Double(self.month)
-        write(isRead(context.month)) { _ in month }
         let limitless = columns.limitValues.isEmpty
         write(isRead(context.utilization)) { limitless ? 0 : columns.highest[$0] }
         if !context.limitSlots.isEmpty || !context.latencySlots.isEmpty {

@@ -5,9 +5,11 @@
 /// observed values in place of the model's, `capacity` and `diff` evaluate a tier's limits and
 /// costs here. One month, for each trial of the block:
 ///
-/// 1. driver = the trial's growth curve at the month;
-/// 2. every metric in dependency order, then revenue;
-/// 3. the plan's tier: the one whose driver range holds the driver;
+/// 1. driver = the trial's growth curve at the month, `month` = the month;
+/// 2. every metric in dependency order (a stock adds this month's amount to last month's value),
+///    then revenue;
+/// 3. the plan's tier: the one whose driver range holds the driver (`tier_selection: range`), or
+///    the required tier, the last when none carries the load (`capacity`);
 /// 4. the required tier: the lowest tier whose limits carry the load (`LimitRule`), or none;
 /// 5. for the plan's tier (and the tier the plan leaves this month): each limit's utilisation
 ///    and the bottleneck, each cost item low / amount / high in the profile's currency and the
@@ -20,6 +22,10 @@
 /// Values are kept column-wise (`slots[slot · width + trial]`) and every expression is evaluated
 /// over the block at once by `ColumnarEvaluator`. All memory is allocated when the engine is
 /// made; a month allocates nothing.
+///
+/// Tier params (`MonthEngine+TierScope.swift`): a tier's limits, costs, queues and triggers are
+/// evaluated with that tier's params in place of the global ones, and the metrics that read them
+/// evaluated again; what observers see of the model (metrics, revenue) is each trial's plan tier's.
 final class MonthEngine {
     typealias Column = UnsafeMutablePointer<Double>
 
@@ -65,9 +71,19 @@ final class MonthEngine {
             contextOverrides = overrides.filter { plan.compiled.layout.isTriggerOnly($0.key) }.sorted { $0.key < $1.key }
         }
     }
-    private var metricOverrides: [Int: Double] = [:]
+    private(set) var metricOverrides: [Int: Double] = [:]
     private var contextOverrides: [(key: Int, value: Double)] = []
 
+    /// Tier params: per `compiled.tierParams` entry, its values; per varying param, the global
+    /// values (what a tier that does not declare it reads); per tier, per varying param, the
+    /// index of its entry in `tierParamValues` (−1: the global value).
+    let tierParamValues: [Column]
+    let globalParamValues: [Column]
+    let tierParamIndex: [[Int]]
+    /// Whose params the param slots hold now (see `MonthEngine+TierScope.swift`).
+    var scope = ParamScope.global
+    /// Per metric, for a stock: its value at the end of last month (`initial` before month 0).
+    let stockPrevious: [Column?]
     let evaluator: ColumnarEvaluator
     /// Scratch columns for costs and queues.
     let scratch: [Column]
@@ -121,7 +137,15 @@ final class MonthEngine {
             owned.append(pointer)
             return pointer
         }
-        scratch = (0..<5).map { _ in column() }
+        scratch = (0..<6).map { _ in column() }
+        tierParamValues = compiled.tierParams.map { _ in column() }
+        globalParamValues = compiled.varyingParams.map { _ in column() }
+        tierParamIndex = compiled.tiers.indices.map { tier in
+            compiled.varyingParams.map { param in
+                compiled.tierParams.firstIndex { $0.tier == tier && $0.param == param } ?? -1
+            }
+        }
+        stockPrevious = compiled.profile.metrics.map { $0.initial == nil ? nil : column() }
         conditionColumns = (0...plan.maximumConditionDepth).map { _ in column() }
         let tiers = compiled.tiers.enumerated().map { index, tier in
             TierColumns(tier, index: index, plan: plan, width: width, column: column)
@@ -179,19 +203,33 @@ final class MonthEngine {
     func begin(count: Int, curve: GrowthCurve) {
         self.count = Swift.min(Swift.max(count, 0), width)
         drawsCosts = false
-        let paramBase = plan.compiled.layout.paramSlots.lowerBound
-        for (index, param) in plan.compiled.profile.params.enumerated() {
+        let compiled = plan.compiled
+        let paramBase = compiled.layout.paramSlots.lowerBound
+        for (index, param) in compiled.profile.params.enumerated() {
             slot(paramBase + index).update(repeating: param.value.expected, count: self.count)
         }
+        // Params only tiers declare have no global value: a tier that lacks one never runs.
+        for index in compiled.profile.params.count..<compiled.layout.paramSlots.count {
+            slot(paramBase + index).update(repeating: .nan, count: self.count)
+        }
+        for (position, param) in compiled.varyingParams.enumerated() {
+            globalParamValues[position].update(from: slot(paramBase + param), count: self.count)
+        }
+        for (index, entry) in compiled.tierParams.enumerated() {
+            tierParamValues[index].update(repeating: entry.value.expected, count: self.count)
+        }
+        scope = .global
         for trial in 0..<self.count { curves[trial] = curve }
         resetHistory()
     }
 
     /// Sets one trial's inputs (after `begin`): its params, curve and, when given, cost draws.
     func setInputs(_ inputs: TrialInputs, trial: Int) {
-        let paramBase = plan.compiled.layout.paramSlots.lowerBound
         for (index, value) in inputs.params.enumerated() where index < plan.compiled.profile.params.count {
-            slot(paramBase + index)[trial] = value
+            setParam(index, trial: trial, value)
+        }
+        for (index, value) in inputs.tierParams.enumerated() where index < tierParamValues.count {
+            tierParamValues[index][trial] = value
         }
         curves[trial] = inputs.curve
         if let draws = inputs.costDraws {
@@ -206,6 +244,21 @@ final class MonthEngine {
     @inline(__always)
     func setParam(_ index: Int, trial: Int, _ value: Double) {
         slot(plan.compiled.layout.paramSlots.lowerBound + index)[trial] = value
+        if plan.compiled.hasTierParams, let position = plan.compiled.varyingParams.firstIndex(of: index) {
+            globalParamValues[position][trial] = value
+        }
+    }
+
+    /// Sets a tier's param of one trial (`index` into `compiled.tierParams`).
+    @inline(__always)
+    func setTierParam(_ index: Int, trial: Int, _ value: Double) { tierParamValues[index][trial] = value }
+
+    /// Sets a param for every tier, whatever the tiers declare (an observed value in `check`).
+    func setParamEverywhere(_ index: Int, trial: Int, _ value: Double) {
+        setParam(index, trial: trial, value)
+        for (entry, tierParam) in plan.compiled.tierParams.enumerated() where tierParam.param == index {
+            tierParamValues[entry][trial] = value
+        }
     }
 
     @inline(__always)
@@ -214,9 +267,17 @@ final class MonthEngine {
     @inline(__always)
     func setCostDraw(_ draw: Int, trial: Int, _ value: Double) { costDraws[draw * width + trial] = value }
 
-    /// Forgets the previous month (a new block starts in no tier).
+    /// Forgets the previous month: a new block starts in no tier, each stock at its initial value.
     private func resetHistory() {
         for trial in 0..<width { previousTier[trial] = -1 }
+        resetStocks()
+    }
+
+    private func resetStocks() {
+        for (index, previous) in stockPrevious.enumerated() {
+            guard let previous else { continue }
+            previous.update(repeating: plan.compiled.profile.metrics[index].initial ?? 0, count: width)
+        }
     }
 
     // MARK: The month
@@ -228,9 +289,23 @@ final class MonthEngine {
         let driver = slot(SlotLayout.driverSlot)
         let at = Double(month)
         for trial in 0..<count { driver[trial] = curves[trial].value(at: at) }
-        evaluateModel(observer: &observer)
-        choosePlanTiers()
-        searchRequiredTiers()
+        slot(SlotLayout.monthSlot).update(repeating: at, count: count)
+        resetTierFlags()
+        let byCapacity = plan.compiled.profile.tierSelection == .capacity
+        if byCapacity {
+            // The plan's tier is what carries the load, so the model is first evaluated with
+            // the first tier's params (each tier's search evaluates it again with its own).
+            writeParams(for: .tier(0))
+            evaluateModel(observer: &observer)
+            searchRequiredTiers()
+            choosePlanTiers()
+            enterPlanScope(observer: &observer)
+        } else {
+            choosePlanTiers()
+            writeParams(for: .plan)
+            evaluateModel(observer: &observer)
+            searchRequiredTiers()
+        }
         for tier in tiers.indices where present[tier] || outgoing[tier] {
             evaluateLimits(tier)
             evaluateCosts(tier, observer: &observer)
@@ -238,46 +313,86 @@ final class MonthEngine {
         }
         reportInvalidLimits(observer: &observer)
         evaluateTriggers(observer: &observer)
+        var none = NoObserver()
+        enterPlanScope(observer: &none)
         observer.monthDone(self)
         for trial in 0..<count { previousTier[trial] = planTier[trial] }
+        saveStocks()
+    }
+
+    /// Keeps each stock's value (the plan tier's) for next month.
+    private func saveStocks() {
+        let metricBase = plan.compiled.layout.metricSlots.lowerBound
+        for (index, previous) in stockPrevious.enumerated() {
+            guard let previous else { continue }
+            previous.update(from: slot(metricBase + index), count: count)
+        }
     }
 
     /// The model alone at one driver value for every trial of the block — metrics and revenue,
     /// no tier choice, no triggers — after which any tier's limits and costs can be evaluated
     /// (`capacity`, the tier tables of `show`, `diff` and the roadmap).
+    ///
+    /// A point is month 0 of no history: `month` is 0 and each stock its initial value plus one
+    /// month's amount; the model is that of the tier whose range holds the driver (its params).
     func evaluatePoint(driver value: Double) {
+        month = 0
         slot(SlotLayout.driverSlot).update(repeating: value, count: count)
+        slot(SlotLayout.monthSlot).update(repeating: 0, count: count)
+        resetStocks()
+        let tier = Int32(plan.tier(forDriver: value))
+        for trial in 0..<count { planTier[trial] = tier }
+        writeParams(for: .plan)
         var none = NoObserver()
         evaluateModel(observer: &none)
-        for tier in tiers.indices {
-            carryingDone[tier] = false
-            limitsDone[tier] = false
-            costsDone[tier] = false
-        }
+        resetTierFlags()
     }
 
     /// Makes the next `evaluateCosts(tier)` compute again (its items go to a new observer).
     func resetCosts(_ tier: Int) { costsDone[tier] = false }
 
-    /// Metrics in dependency order (observed ones take their value), then revenue.
+    /// Metrics in dependency order (observed ones take their value), then revenue. A value that
+    /// depends on tier params is reported invalid only when the params are the plan tier's.
     func evaluateModel<Observer: MonthObserver>(observer: inout Observer) {
         let compiled = plan.compiled
-        let metricBase = compiled.layout.metricSlots.lowerBound
+        let reportsScoped = scope == .plan || !compiled.hasTierParams
         for index in compiled.metricOrder {
-            let column = slot(metricBase + index)
-            if let value = metricOverrides[metricBase + index] {
-                column.update(repeating: value, count: count)
-                continue
-            }
-            evaluator.evaluate(compiled.metrics[index], slots: slots, count: count, into: column)
-            report(.metric(index), column, mask: .all, observer: &observer)
+            evaluateMetric(index, reports: reportsScoped || !compiled.scopedMetrics[index], observer: &observer)
         }
-        if let expression = compiled.revenue {
-            evaluator.evaluate(expression, slots: slots, count: count, into: revenue)
-            report(.revenue, revenue, mask: .all, observer: &observer)
+        if compiled.revenue != nil {
+            evaluateRevenue(reports: reportsScoped || !compiled.scopedRevenue, observer: &observer)
         } else {
             revenue.update(repeating: 0, count: count)
         }
+    }
+
+    /// One metric: its formula over the block (an observed one takes its value); a stock adds
+    /// its amount to last month's value, which its own formula reads as the stock's name.
+    @inline(__always)
+    func evaluateMetric<Observer: MonthObserver>(_ index: Int, reports: Bool, observer: inout Observer) {
+        let compiled = plan.compiled
+        let metricSlot = compiled.layout.metricSlots.lowerBound + index
+        let column = slot(metricSlot)
+        if let value = metricOverrides[metricSlot] {
+            column.update(repeating: value, count: count)
+            return
+        }
+        if let previous = stockPrevious[index] {
+            let added = scratch[5]
+            column.update(from: previous, count: count)
+            evaluator.evaluate(compiled.metrics[index], slots: slots, count: count, into: added)
+            for trial in 0..<count { column[trial] = previous[trial] + added[trial] }
+        } else {
+            evaluator.evaluate(compiled.metrics[index], slots: slots, count: count, into: column)
+        }
+        if reports { report(.metric(index), column, mask: .all, observer: &observer) }
+    }
+
+    @inline(__always)
+    func evaluateRevenue<Observer: MonthObserver>(reports: Bool, observer: inout Observer) {
+        guard let expression = plan.compiled.revenue else { return }
+        evaluator.evaluate(expression, slots: slots, count: count, into: revenue)
+        if reports { report(.revenue, revenue, mask: .all, observer: &observer) }
     }
 
     /// Calls `observer.invalid` when a value of `column` breaks the subject's rule.
@@ -289,19 +404,29 @@ final class MonthEngine {
         if subject.rule.rejectsAny(column, count: count) { observer.invalid(self, subject, values: column, mask: mask) }
     }
 
-    /// The plan's tier per trial, and which tiers are on or left this month.
-    private func choosePlanTiers() {
-        let tierCount = tiers.count
-        for index in 0..<tierCount {
+    /// Marks every tier's columns as not yet computed this month.
+    private func resetTierFlags() {
+        for index in 0..<tiers.count {
             carryingDone[index] = false
             limitsDone[index] = false
             costsDone[index] = false
             present[index] = false
             outgoing[index] = false
         }
+    }
+
+    /// The plan's tier per trial — `--tier`, else by the driver's range, or (capacity selection,
+    /// after `searchRequiredTiers`) the required tier, the last when none carries the load — and
+    /// which tiers are on or left this month.
+    private func choosePlanTiers() {
         let driver = slot(SlotLayout.driverSlot)
+        let byCapacity = plan.compiled.profile.tierSelection == .capacity
+        let last = tiers.count - 1
         for trial in 0..<count {
-            let tier = forcedTier ?? plan.tier(forDriver: driver[trial])
+            let tier =
+                forcedTier
+                ?? (byCapacity
+                    ? (requiredTier[trial] >= 0 ? Int(requiredTier[trial]) : last) : plan.tier(forDriver: driver[trial]))
             planTier[trial] = Int32(tier)
             present[tier] = true
             let previous = Int(previousTier[trial])

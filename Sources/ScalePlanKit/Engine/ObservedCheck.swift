@@ -17,6 +17,9 @@ public struct ObservedCheck: Sendable {
         public var name: String
         public var value: Double
         public var observed: Bool
+        /// How a derived value was found, when not from this month's model alone (a stock:
+        /// "default scenario, month 14").
+        public var derivation: String? = nil
     }
 
     /// A trigger that fires on these values.
@@ -29,10 +32,19 @@ public struct ObservedCheck: Sendable {
         public var threshold: Double?
     }
 
+    /// How the active tier was chosen.
+    public enum TierChoice: String, Sendable {
+        /// `--tier`.
+        case option
+        /// The tier whose range holds the observed driver.
+        case driver
+        /// The lowest tier whose limits carry the observed load (`tier_selection: capacity`).
+        case capacity
+    }
+
     public struct Result: Sendable {
         public var tier: Int
-        /// How the tier was chosen: `--tier`, or the observed driver value.
-        public var tierFromDriver: Bool
+        public var tierFrom: TierChoice
         public var firing: [Firing]
         /// Triggers evaluated that did not fire.
         public var quiet: [Trigger]
@@ -83,8 +95,16 @@ public struct ObservedCheck: Sendable {
         public var diagnostic: Diagnostic
     }
 
-    /// The names a monitoring export may provide: driver, params, metrics and trigger quantities.
+    /// The names a monitoring export may provide: driver, `month`, params, metrics and trigger
+    /// quantities.
     public var acceptedNames: [String] { compiled.layout.names }
+
+    /// The metrics some tier limits (what tells the tier under `tier_selection: capacity`), in
+    /// declaration order.
+    public var limitedNames: [String] {
+        let limited = Set(compiled.tiers.flatMap { $0.limits.map(\.name) })
+        return compiled.profile.metrics.map(\.name).filter(limited.contains)
+    }
 
     /// Checks the triggers of `tier` (or the tier the observed driver falls in) and the global
     /// ones: one month of the engine with the observed values in place of the model's.
@@ -114,17 +134,25 @@ public struct ObservedCheck: Sendable {
         }
         let plan = EnginePlan(compiled)
         let driverObserved = overrides[SlotLayout.driverSlot]
-        let tier = requested ?? plan.tier(forDriver: driverObserved ?? 0)
-        let driver = driverObserved ?? compiled.tiers[tier].tier.range.min
+        let byCapacity = requested == nil && compiled.profile.tierSelection == .capacity
+        // By capacity the engine chooses the tier from the observed load; else it is forced.
+        let forced = byCapacity ? nil : requested ?? plan.tier(forDriver: driverObserved ?? 0)
+        let driver = driverObserved ?? forced.map { compiled.tiers[$0].tier.range.min } ?? 0
+        // An observed `month` is the month the check stands in (what `month` reads).
+        let month = overrides[SlotLayout.monthSlot].map { Int(Swift.min(Swift.max($0, 0), 1200).rounded(.down)) } ?? 0
         let engine = MonthEngine(plan, width: 1)
         engine.begin(count: 1, curve: .constant(driver))
-        for index in compiled.profile.params.indices {
-            if let value = overrides[layout.paramSlots.lowerBound + index] { engine.setParam(index, trial: 0, value) }
+        for index in 0..<layout.paramSlots.count {
+            if let value = overrides[layout.paramSlots.lowerBound + index] { engine.setParamEverywhere(index, trial: 0, value) }
         }
-        engine.forcedTier = tier
-        engine.overrides = overrides.filter { $0.key >= layout.metricSlots.lowerBound }
+        engine.forcedTier = forced
+        // A stock has history: unless observed, it is taken from the default scenario's
+        // projection (see `projectedStocks`).
+        let projected = projectedStocks(plan, observed: overrides)
+        engine.overrides = overrides.filter { $0.key >= layout.metricSlots.lowerBound }.merging(projected.values) { a, _ in a }
         var watcher = FiringWatcher(plan: plan)
-        engine.step(month: 0, observer: &watcher)
+        engine.step(month: month, observer: &watcher)
+        let tier = Int(engine.planTier[0])
         let slots = engine.row(0)
         // What the triggers read, in first-use order.
         let triggers = plan.globalTriggers + plan.tierTriggers[tier]
@@ -137,7 +165,11 @@ public struct ObservedCheck: Sendable {
                 }
             }
         }
-        let values = read.map { Value(name: layout.names[$0], value: slots[$0], observed: overrides[$0] != nil) }
+        let values = read.map {
+            Value(
+                name: layout.names[$0], value: slots[$0], observed: overrides[$0] != nil,
+                derivation: projected.values[$0] != nil ? projected.derivation : nil)
+        }
         var firing: [Firing] = []
         var quiet: [Trigger] = []
         for index in triggers {
@@ -152,7 +184,43 @@ public struct ObservedCheck: Sendable {
             }
         }
         firing.sort { ($1.trigger.severity, $0.trigger.id) < ($0.trigger.severity, $1.trigger.id) }
-        return Result(tier: tier, tierFromDriver: requested == nil, firing: firing, quiet: quiet, values: values)
+        return Result(
+            tier: tier, tierFrom: requested != nil ? .option : byCapacity ? .capacity : .driver, firing: firing, quiet: quiet,
+            values: values)
+    }
+
+    /// The value of every stock not observed, as the default scenario's deterministic projection
+    /// has it at the check's month: an observed `month`, else the first month whose driver
+    /// reaches the observed driver (the last of the horizon if none does), else month 0.
+    private func projectedStocks(_ plan: EnginePlan, observed: [Int: Double]) -> (values: [Int: Double], derivation: String) {
+        let layout = compiled.layout
+        let stocks = compiled.profile.metrics.indices.filter {
+            compiled.profile.metrics[$0].initial != nil && observed[layout.metricSlots.lowerBound + $0] == nil
+        }
+        guard !stocks.isEmpty, let scenario = compiled.profile.defaultScenario,
+            let curve = scenario.growth.expectedCurve
+        else { return ([:], "") }
+        let horizon = scenario.months ?? 120
+        let target: Int
+        if let month = observed[SlotLayout.monthSlot] {
+            target = Int(Swift.min(Swift.max(month, 0), Double(horizon - 1)).rounded(.down))
+        } else if let driver = observed[SlotLayout.driverSlot] {
+            target = (0..<horizon).first { curve.value(at: Double($0)) >= driver } ?? horizon - 1
+        } else {
+            target = 0
+        }
+        let scenarioCompiled = compiled.forScenario(scenario)
+        let engine = MonthEngine(EnginePlan(scenarioCompiled), width: 1)
+        engine.begin(count: 1, curve: curve)
+        var none = NoObserver()
+        for month in 0...target { engine.step(month: month, observer: &none) }
+        let row = engine.row(0)
+        var values: [Int: Double] = [:]
+        for index in stocks {
+            let slot = layout.metricSlots.lowerBound + index
+            values[slot] = row[slot]
+        }
+        return (values, "scenario \(scenario.id), month \(target)")
     }
 
     /// Notes the triggers that fire and explains each (its context is in the engine then).

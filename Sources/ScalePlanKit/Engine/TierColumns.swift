@@ -84,6 +84,7 @@ extension MonthEngine {
     func evaluateCarrying(_ tier: Int) {
         guard !carryingDone[tier] else { return }
         carryingDone[tier] = true
+        enterTier(tier)
         let columns = tiers[tier]
         let fails = columns.fails
         for trial in 0..<count { fails[trial] = false }
@@ -107,6 +108,7 @@ extension MonthEngine {
         guard !limitsDone[tier] else { return }
         limitsDone[tier] = true
         evaluateCarrying(tier)
+        enterTier(tier)
         let columns = tiers[tier]
         let highest = columns.highest, bottleneck = columns.bottleneck
         for trial in 0..<count {
@@ -145,9 +147,13 @@ extension MonthEngine {
     /// A ranged item's amount is its expected value (the mode, else the midpoint) in the
     /// deterministic run, and in Monte Carlo the trial's draw `u`: triangular(low, mode, high)
     /// when the item has a mode, else uniform(low, high) (`Draw`).
+    ///
+    /// A credit's amount obeys the same rule as any item's (0 or more) and is then subtracted: its
+    /// low, amount and high become −high, −amount and −low. A total below zero is invalid.
     func evaluateCosts<Observer: MonthObserver>(_ tier: Int, observer: inout Observer) {
         guard !costsDone[tier] else { return }
         costsDone[tier] = true
+        enterTier(tier)
         let columns = tiers[tier]
         let totalLow = columns.costLow, totalAmount = columns.costAmount, totalHigh = columns.costHigh
         for trial in 0..<count {
@@ -162,8 +168,9 @@ extension MonthEngine {
         for index in costs.low.indices {
             let rate = costs.rate[index]
             let category = columns.itemCategory[index]
+            let credit = costs.credit[index]
             if let constant = costs.fixed[index] {
-                let value = constant * rate
+                let value = credit ? -(constant * rate) : constant * rate
                 for trial in 0..<count {
                     totalLow[trial] += value
                     totalAmount[trial] += value
@@ -179,6 +186,8 @@ extension MonthEngine {
             evaluator.evaluate(costs.low[index], slots: slots, count: count, into: low)
             guard costs.isRange[index] else {
                 if rate != 1 { for trial in 0..<count { low[trial] *= rate } }
+                report(.cost(tier: tier, item: index), low, mask: .tierCosts(tier), observer: &observer)
+                if credit { for trial in 0..<count { low[trial] = -low[trial] } }
                 for trial in 0..<count {
                     let value = low[trial]
                     totalLow[trial] += value
@@ -186,7 +195,6 @@ extension MonthEngine {
                     totalHigh[trial] += value
                 }
                 if let category { for trial in 0..<count { category[trial] += low[trial] } }
-                report(.cost(tier: tier, item: index), low, mask: .tierCosts(tier), observer: &observer)
                 if Observer.wantsItems { observer.costItem(self, tier: tier, item: index, low: low, amount: low, high: low) }
                 continue
             }
@@ -217,17 +225,30 @@ extension MonthEngine {
                     high[trial] *= rate
                 }
             }
+            let subject = InvalidSubject.cost(tier: tier, item: index)
+            report(subject, low, mask: .tierCosts(tier), observer: &observer)
+            report(subject, amount, mask: .tierCosts(tier), observer: &observer)
+            report(subject, high, mask: .tierCosts(tier), observer: &observer)
+            if credit {
+                for trial in 0..<count {
+                    let lowest = -high[trial]
+                    high[trial] = -low[trial]
+                    low[trial] = lowest
+                    amount[trial] = -amount[trial]
+                }
+            }
             for trial in 0..<count {
                 totalLow[trial] += low[trial]
                 totalAmount[trial] += amount[trial]
                 totalHigh[trial] += high[trial]
             }
             if let category { for trial in 0..<count { category[trial] += amount[trial] } }
-            let subject = InvalidSubject.cost(tier: tier, item: index)
-            report(subject, low, mask: .tierCosts(tier), observer: &observer)
-            report(subject, amount, mask: .tierCosts(tier), observer: &observer)
-            report(subject, high, mask: .tierCosts(tier), observer: &observer)
             if Observer.wantsItems { observer.costItem(self, tier: tier, item: index, low: low, amount: amount, high: high) }
+        }
+        // Credits can take a total below zero: a plan gap, never a silent negative bill.
+        if costs.hasCredits {
+            report(.totalCost(tier: tier), totalAmount, mask: .tierCosts(tier), observer: &observer)
+            report(.totalCost(tier: tier), totalLow, mask: .tierCosts(tier), observer: &observer)
         }
     }
 
@@ -235,6 +256,7 @@ extension MonthEngine {
     func evaluateQueues<Observer: MonthObserver>(_ tier: Int, observer: inout Observer) {
         let queues = plan.compiled.tiers[tier].queues
         guard !queues.isEmpty else { return }
+        enterTier(tier)
         let columns = tiers[tier]
         let servers = scratch[0], seconds = scratch[1], waiting = scratch[2]
         for (index, queue) in queues.enumerated() {

@@ -4,14 +4,17 @@
 struct TrialInputs: Sendable, Equatable {
     /// Indexed like `profile.params`.
     var params: [Double]
+    /// Indexed like `CompiledProfile.tierParams`.
+    var tierParams: [Double] = []
     var curve: GrowthCurve
     /// Indexed like `EnginePlan.costDraws`; nil: every ranged item at its expected amount.
     var costDraws: [Double]?
 }
 
 /// Draws a trial's inputs from its block's random stream, always in the same order: each
-/// uncertain param in declaration order, the scenario's uncertain growth parameters, then one
-/// uniform per ranged cost item (`EnginePlan.costDraws`). The distributions are `Draw`'s.
+/// uncertain param in declaration order, each tier's params (tier by tier), the scenario's
+/// uncertain growth parameters, then one uniform per ranged cost item (`EnginePlan.costDraws`).
+/// The distributions are `Draw`'s.
 struct TrialSampler: Sendable {
     let plan: EnginePlan
     let growth: MonteCarlo.Growth
@@ -39,10 +42,11 @@ struct TrialSampler: Sendable {
     /// Draws one trial's inputs, handing each value to the closures as it is drawn.
     @inline(__always)
     func draw(
-        _ random: inout Xoshiro256StarStar, param: (Int, Double) -> Void, curve: (GrowthCurve) -> Void,
-        costDraw: (Int, Double) -> Void
+        _ random: inout Xoshiro256StarStar, param: (Int, Double) -> Void, tierParam: (Int, Double) -> Void,
+        curve: (GrowthCurve) -> Void, costDraw: (Int, Double) -> Void
     ) {
         for (index, value) in plan.compiled.profile.params.enumerated() { param(index, value.value.sample(&random)) }
+        for (index, entry) in plan.compiled.tierParams.enumerated() { tierParam(index, entry.value.sample(&random)) }
         if let sharedCurve {
             curve(sharedCurve)
         } else if case .scenario(let spec) = growth {
@@ -54,16 +58,20 @@ struct TrialSampler: Sendable {
     /// Draws one trial's inputs into a block of the engine.
     func draw(_ random: inout Xoshiro256StarStar, into engine: MonthEngine, trial: Int) {
         draw(
-            &random, param: { engine.setParam($0, trial: trial, $1) }, curve: { engine.setCurve($0, trial: trial) },
+            &random, param: { engine.setParam($0, trial: trial, $1) },
+            tierParam: { engine.setTierParam($0, trial: trial, $1) }, curve: { engine.setCurve($0, trial: trial) },
             costDraw: { engine.setCostDraw($0, trial: trial, $1) })
     }
 
     /// Draws one trial's inputs as a value (the same numbers `draw(_:into:trial:)` would write).
     func inputs(_ random: inout Xoshiro256StarStar) -> TrialInputs {
         var params = [Double](repeating: 0, count: plan.compiled.profile.params.count)
+        var tierParams = [Double](repeating: 0, count: plan.compiled.tierParams.count)
         var drawn = expectedCurve
         var draws = [Double](repeating: 0, count: plan.costDraws.count)
-        draw(&random, param: { params[$0] = $1 }, curve: { drawn = $0 }, costDraw: { draws[$0] = $1 })
-        return TrialInputs(params: params, curve: drawn, costDraws: draws)
+        draw(
+            &random, param: { params[$0] = $1 }, tierParam: { tierParams[$0] = $1 }, curve: { drawn = $0 },
+            costDraw: { draws[$0] = $1 })
+        return TrialInputs(params: params, tierParams: tierParams, curve: drawn, costDraws: draws)
     }
 }

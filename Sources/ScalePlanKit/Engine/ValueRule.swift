@@ -105,6 +105,8 @@ enum InvalidSubject: Hashable, Sendable {
     case metric(Int)
     case revenue
     case cost(tier: Int, item: Int)
+    /// A tier's total cost, which credits can take below zero.
+    case totalCost(tier: Int)
     case limit(tier: Int, limit: Int)
     case arrival(tier: Int, queue: Int)
     case servers(tier: Int, queue: Int)
@@ -113,7 +115,7 @@ enum InvalidSubject: Hashable, Sendable {
     var rule: ValueRule {
         switch self {
         case .metric: .finite
-        case .revenue, .cost: .amount
+        case .revenue, .cost, .totalCost: .amount
         case .limit: .limit
         case .arrival: .arrival
         case .servers: .servers
@@ -128,6 +130,7 @@ enum InvalidSubject: Hashable, Sendable {
         case .metric(let index): [0, index]
         case .revenue: [1]
         case .cost(let tier, let item): [2, tier, item]
+        case .totalCost(let tier): [2, tier, Int.max]
         case .limit(let tier, let limit): [3, tier, limit]
         case .arrival(let tier, let queue): [4, tier, queue]
         case .servers(let tier, let queue): [5, tier, queue]
@@ -154,6 +157,12 @@ extension InvalidValue {
                 "cost item '\(cost.item.item)' of \(tierName(tier))",
                 PlanDiff.describe(cost.item.amount), profile.tiers[tier].id,
                 ContextName.costCategory(cost.item.category).description
+            )
+        case .totalCost(let tier):
+            let credits = compiled.tiers[tier].costs.filter(\.item.credit).map { "'\($0.item.item)'" }
+            (what, expression, tierID, quantity) = (
+                "the total cost of \(tierName(tier)) (after its credits)",
+                "costs minus " + credits.joined(separator: ", "), profile.tiers[tier].id, ContextName.cost.description
             )
         case .limit(let tier, let limit):
             let compiledLimit = compiled.tiers[tier].limits[limit]

@@ -12,14 +12,38 @@ public struct CompiledProfile: Sendable {
     let globalTriggers: [CompiledTrigger]
     /// Every cost category used by any tier, sorted.
     let categories: [String]
+    /// Every param a tier declares, tier by tier in declaration order: what that tier's
+    /// evaluation reads instead of the global value (`param` indexes the layout's params; those
+    /// from `profile.params.count` on are declared only by tiers). Sampled after the global params.
+    let tierParams: [TierParam]
+    /// The params some tier declares (indices into the layout's params), ascending.
+    let varyingParams: [Int]
+    /// Per metric: whether its value depends on a param some tier declares (directly or through
+    /// other metrics), so it is evaluated again for each tier; and the same for revenue.
+    let scopedMetrics: [Bool]
+    let scopedRevenue: Bool
+    /// The params set from the command line for this run (`withParams`), in order.
+    public internal(set) var overrides: [ParamOverride] = []
 
     /// The deterministic value of every param (mode, midpoint or median).
     var expectedParams: [Double] { profile.params.map(\.value.expected) }
+
+    /// Whether some tier declares params.
+    var hasTierParams: Bool { !tierParams.isEmpty }
+}
+
+/// A param as one tier declares it.
+struct TierParam: Sendable {
+    let tier: Int
+    /// Index into the layout's params.
+    let param: Int
+    let value: Uncertain
+    let declaration: Param
 }
 
 /// A tier's limits, costs, queues and triggers, compiled.
 struct CompiledTier: Sendable {
-    let tier: Tier
+    var tier: Tier
     let limits: [CompiledLimit]
     let costs: [CompiledCost]
     let queues: [CompiledQueue]
@@ -105,5 +129,26 @@ extension CompiledExpression {
             if case .load(let slot) = instruction { return slots.contains(slot) }
             return false
         }
+    }
+}
+
+extension CompiledProfile {
+    /// The profile with each tier's range derived from capacity (`CapacitySearch.derivedRanges`),
+    /// for `tier_selection: capacity` when some tier has no range: what `show`, `capacity` and
+    /// the roadmap report as the driver range each tier covers.
+    func derivingRanges() -> CompiledProfile {
+        guard profile.tiers.contains(where: \.rangeDerived) else { return self }
+        let ranges = CapacitySearch(self).derivedRanges()
+        var profile = self.profile
+        var tiers = self.tiers
+        for index in tiers.indices {
+            profile.tiers[index].range = ranges[index]
+            profile.tiers[index].rangeDerived = true
+            tiers[index].tier = profile.tiers[index]
+        }
+        return CompiledProfile(
+            profile: profile, layout: layout, metrics: metrics, metricOrder: metricOrder, revenue: revenue, tiers: tiers,
+            globalTriggers: globalTriggers, categories: categories, tierParams: tierParams, varyingParams: varyingParams,
+            scopedMetrics: scopedMetrics, scopedRevenue: scopedRevenue, overrides: overrides)
     }
 }

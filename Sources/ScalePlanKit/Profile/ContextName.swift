@@ -12,8 +12,6 @@ public enum ContextName: Hashable, Sendable, CustomStringConvertible {
     case revenue
     /// Revenue minus cost.
     case margin
-    /// The month index, 0 for the first month.
-    case month
     /// The highest utilisation of the tier's limits (its bottleneck).
     case utilization
     /// One limit's utilisation, metric ÷ limit (`utilization.db_connections`).
@@ -22,11 +20,11 @@ public enum ContextName: Hashable, Sendable, CustomStringConvertible {
     case latencyOf(String)
 
     /// The bare words, which no param or metric may take.
-    public static let bareWords = ["cost", "revenue", "margin", "month", "utilization", "latency"]
+    public static let bareWords = ["cost", "revenue", "margin", "utilization", "latency"]
 
     /// Every name a profile with these categories, limits and queues defines, in slot order.
     static func all(categories: [String], limits: [String], queues: [String]) -> [ContextName] {
-        [.cost] + categories.map { .costCategory($0) } + [.revenue, .margin, .month, .utilization]
+        [.cost] + categories.map { .costCategory($0) } + [.revenue, .margin, .utilization]
             + limits.map { .utilizationOf($0) } + queues.map { .latencyOf($0) }
     }
 
@@ -37,7 +35,6 @@ public enum ContextName: Hashable, Sendable, CustomStringConvertible {
         case "cost": self = .cost
         case "revenue": self = .revenue
         case "margin": self = .margin
-        case "month": self = .month
         case "utilization": self = .utilization
         default:
             guard let dot = text.firstIndex(of: "."), text.index(after: dot) < text.endIndex else { return nil }
@@ -57,7 +54,6 @@ public enum ContextName: Hashable, Sendable, CustomStringConvertible {
         case .costCategory(let category): "cost.\(category)"
         case .revenue: "revenue"
         case .margin: "margin"
-        case .month: "month"
         case .utilization: "utilization"
         case .utilizationOf(let limit): "utilization.\(limit)"
         case .latencyOf(let queue): "latency.\(queue)"
@@ -76,5 +72,5 @@ public enum ContextName: Hashable, Sendable, CustomStringConvertible {
 
     /// A list of the names for help and error texts.
     public static let summary =
-        "cost, cost.<category>, revenue, margin, month, utilization, utilization.<limit> and latency.<queue>"
+        "cost, cost.<category>, revenue, margin, utilization, utilization.<limit> and latency.<queue>"
 }

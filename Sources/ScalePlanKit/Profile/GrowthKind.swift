@@ -8,21 +8,24 @@ public enum GrowthKind: String, CaseIterable, Sendable {
     public struct Parameter: Sendable {
         public let name: String
         public let meaning: String
+        /// A typical value, for the schema's examples.
+        public let example: Double
     }
 
     /// The scalar parameters, in the order the curve takes them; `points` and `csv` take a list
     /// of `[month, value]` pairs and a file instead.
     public var parameters: [Parameter] {
-        let start = Parameter(name: "start", meaning: "the driver at month 0")
+        let start = Parameter(name: "start", meaning: "the driver at month 0", example: 500)
         switch self {
-        case .exponential: return [start, Parameter(name: "rate", meaning: "the monthly growth rate (0.15 is 15% a month)")]
-        case .linear: return [start, Parameter(name: "step", meaning: "what is added each month")]
+        case .exponential:
+            return [start, Parameter(name: "rate", meaning: "the monthly growth rate (0.15 is 15% a month)", example: 0.15)]
+        case .linear: return [start, Parameter(name: "step", meaning: "what is added each month", example: 50)]
         case .logistic:
             return [
-                start, Parameter(name: "cap", meaning: "the level the S-curve approaches"),
-                Parameter(name: "rate", meaning: "its growth rate"),
+                start, Parameter(name: "cap", meaning: "the level the S-curve approaches", example: 50000),
+                Parameter(name: "rate", meaning: "its growth rate", example: 0.3),
             ]
-        case .constant: return [Parameter(name: "value", meaning: "the driver every month")]
+        case .constant: return [Parameter(name: "value", meaning: "the driver every month", example: 10000)]
         case .points, .csv: return []
         }
     }
@@ -103,21 +106,22 @@ public enum GrowthKind: String, CaseIterable, Sendable {
             switch kind {
             case .points:
                 properties =
-                    #""points": { "type": "array", "minItems": 1, "items": { "type": "array", "prefixItems": [{ "type": "number", "minimum": 0 }, { "type": "number", "exclusiveMinimum": 0 }], "minItems": 2, "maxItems": 2 } }"#
+                    #""points": { "type": "array", "minItems": 1, "items": { "type": "array", "prefixItems": [{ "type": "number", "minimum": 0 }, { "type": "number", "exclusiveMinimum": 0 }], "minItems": 2, "maxItems": 2 }, "description": "[month, value] pairs, months ascending, values > 0; geometric between points, flat after the last.", "examples": [[[0, 5000], [12, 250000]]] }"#
                 required = #"["points"]"#
             case .csv:
-                properties = #""file": { "type": "string", "minLength": 1 }"#
+                properties =
+                    #""file": { "type": "string", "minLength": 1, "description": "A CSV of month,value rows, relative to the profile.", "examples": ["users.csv"] }"#
                 required = #"["file"]"#
             default:
                 properties = kind.parameters.map {
-                    ##""\##($0.name)": { "$ref": "#/$defs/uncertain", "description": "\##($0.meaning)" }"##
+                    ##""\##($0.name)": { "$ref": "#/$defs/uncertain", "description": "\##($0.meaning)", "examples": [\##(NumberFormatting.plain($0.example))] }"##
                 }
                 .joined(separator: ", ")
                 required = "[" + kind.parameters.map { "\"\($0.name)\"" }.joined(separator: ", ") + "]"
             }
             return """
                     {
-                      "properties": { "kind": { "const": "\(kind.rawValue)" }, \(properties) },
+                      "properties": { "kind": { "const": "\(kind.rawValue)", "description": "The kind of growth curve.", "examples": ["\(kind.rawValue)"] }, \(properties) },
                       "required": \(required), "additionalProperties": false, "patternProperties": { "^\\\\$": true }
                     }
                 """

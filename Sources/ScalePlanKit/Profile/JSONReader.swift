@@ -3,6 +3,10 @@
 /// returns nil when the value is missing or of the wrong type (after recording why).
 struct JSONReader {
     var bag = DiagnosticBag()
+    /// Set by `tierList` when some tier could not be read.
+    var unreadTiers = false
+    /// Whether every tier must give a `range` (`tier_selection: range`).
+    var requiresRanges = true
     /// "Did you mean" searches left: each costs an edit-distance search, and a hostile file can
     /// hold hundreds of thousands of misspelt keys. Later problems get the plain hint.
     var suggestionsLeft = 50
@@ -163,12 +167,13 @@ struct JSONReader {
     }
 
     /// `{low, high}` (both numbers, low ≤ high) or a single number (low = high).
-    mutating func numberRange(_ node: JSONNode, _ path: String, minimum: Double? = 0) -> NumberRange? {
+    mutating func numberRange(_ node: JSONNode, _ path: String, minimum: Double? = 0, allowsMode: Bool = false) -> NumberRange? {
         if case .number = node.value {
             return number(node, path, minimum: minimum).map { NumberRange(low: $0, high: $0) }
         }
-        guard let object = object(node, path, allowed: ["low", "high"], what: "a number or {\"low\", \"high\"}")
-        else { return nil }
+        let keys = allowsMode ? ["low", "mode", "high"] : ["low", "high"]
+        let example = allowsMode ? "a number or {\"low\", \"mode\", \"high\"}" : "a number or {\"low\", \"high\"}"
+        guard let object = object(node, path, allowed: keys, what: example) else { return nil }
         guard let low = number(object, "low", required: true, minimum: minimum),
             let high = number(object, "high", required: true, minimum: minimum)
         else { return nil }
@@ -178,7 +183,14 @@ struct JSONReader {
                 at: node.location, path: path, hint: "swap them")
             return nil
         }
-        return NumberRange(low: low, high: high)
+        let mode = allowsMode ? number(object, "mode", minimum: minimum) : nil
+        if let mode, !(mode >= low && mode <= high) {
+            bag.error(
+                "mode \(NumberFormatting.plain(mode)) is outside [\(NumberFormatting.plain(low)), \(NumberFormatting.plain(high))]",
+                at: object["mode"]?.location, path: object.path("mode"), hint: "low ≤ mode ≤ high")
+            return nil
+        }
+        return NumberRange(low: low, high: high, mode: mode)
     }
 
     /// A number, or an expression string.

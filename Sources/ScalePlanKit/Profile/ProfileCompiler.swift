@@ -3,7 +3,7 @@
 struct ProfileCompiler {
     /// Names a param or metric may not take: keywords, trigger-context names, functions.
     static let reservedNames: Set<String> = Set(
-        ["and", "or", "not", "true", "false", "burn", "headcount"] + ContextName.bareWords
+        ["and", "or", "not", "true", "false", "burn", "headcount", SlotLayout.monthName] + ContextName.bareWords
             + Function.allCases.map(\.rawValue))
 
     private var bag = DiagnosticBag()
@@ -13,6 +13,8 @@ struct ProfileCompiler {
     private let limitNames: [String]
     private let queueNames: [String]
     private let tierIDs: Set<String>
+    /// Params only tiers declare (no global value), in first-declaration order.
+    private let tierOnlyParams: [String]
     /// "Did you mean" searches left (see `JSONReader.suggestionsLeft`): each scans every name,
     /// and a hostile file can hold hundreds of thousands of misspellings.
     private var suggestionsLeft = 50
@@ -31,8 +33,16 @@ struct ProfileCompiler {
         limitNames = Array(Set(profile.tiers.flatMap { $0.capacity.map(\.metric) })).sorted()
         queueNames = Array(Set(profile.tiers.flatMap { $0.queues.map(\.name) })).sorted()
         tierIDs = Set(profile.tiers.map(\.id))
+        let globals = Set(profile.params.map(\.name))
+        var tierOnly: [String] = []
+        for tier in profile.tiers {
+            for param in tier.params where !globals.contains(param.name) && !tierOnly.contains(param.name) {
+                tierOnly.append(param.name)
+            }
+        }
+        tierOnlyParams = tierOnly
         layout = SlotLayout(
-            driver: profile.driver.name, params: profile.params.map(\.name),
+            driver: profile.driver.name, params: profile.params.map(\.name) + tierOnly,
             metrics: profile.metrics.map(\.name),
             context: ContextName.all(categories: categories, limits: limitNames, queues: queueNames))
     }
@@ -48,9 +58,27 @@ struct ProfileCompiler {
         let tiers = profile.tiers.map { compileTier($0) }
         let globals = profile.triggers.map { compileTrigger($0, tier: nil) }
         guard let order, !bag.hasErrors else { return nil }
-        return CompiledProfile(
+        // Tier params: which params vary by tier, and which metrics (and revenue) read them.
+        var tierParams: [TierParam] = []
+        for (index, tier) in profile.tiers.enumerated() {
+            for param in tier.params {
+                guard let slot = layout.slot(param.name) else { continue }
+                tierParams.append(
+                    TierParam(tier: index, param: slot - layout.paramSlots.lowerBound, value: param.value, declaration: param))
+            }
+        }
+        let varying = Array(Set(tierParams.map(\.param))).sorted()
+        var scopedSlots = Set(varying.map { layout.paramSlots.lowerBound + $0 })
+        var scoped = [Bool](repeating: false, count: metrics.count)
+        for index in order where metrics[index].reads(anyOf: scopedSlots) {
+            scoped[index] = true
+            scopedSlots.insert(layout.metricSlots.lowerBound + index)
+        }
+        let compiled = CompiledProfile(
             profile: profile, layout: layout, metrics: metrics, metricOrder: order, revenue: revenue,
-            tiers: tiers, globalTriggers: globals, categories: categories)
+            tiers: tiers, globalTriggers: globals, categories: categories, tierParams: tierParams,
+            varyingParams: varying, scopedMetrics: scoped, scopedRevenue: revenue?.reads(anyOf: scopedSlots) ?? false)
+        return profile.tierSelection == .capacity ? compiled.derivingRanges() : compiled
     }
 
     // MARK: Names
@@ -78,6 +106,31 @@ struct ProfileCompiler {
         }
         for param in profile.params { check(param.name, "param", param.origin, &bag) }
         for metric in profile.metrics { check(metric.name, "metric", metric.origin, &bag) }
+        // A tier's params add to the global ones or override them; each is checked once by name.
+        var checkedTierParams: Set<String> = []
+        var badNames: Set<String> = []  // already reported: no follow-on error about them
+        for tier in profile.tiers {
+            for param in tier.params {
+                if profile.params.contains(where: { $0.name == param.name }) { continue }
+                guard checkedTierParams.insert(param.name).inserted else { continue }
+                let errors = bag.errorCount
+                check(param.name, "param", param.origin, &bag)
+                if bag.errorCount != errors { badNames.insert(param.name) }
+            }
+        }
+        for name in tierOnlyParams where !badNames.contains(name) {
+            let lacking = profile.tiers.filter { tier in !tier.params.contains { $0.name == name } }
+            guard !lacking.isEmpty else { continue }
+            let declaring = profile.tiers.filter { tier in tier.params.contains { $0.name == name } }
+            let first = declaring.first?.params.first { $0.name == name }
+            bag.error(
+                "param '\(name)' is declared by tier\(declaring.count == 1 ? "" : "s") "
+                    + declaring.map { "'\($0.id)'" }.joined(separator: ", ") + " but not by "
+                    + lacking.map { "'\($0.id)'" }.joined(separator: ", ") + ", and has no global value",
+                at: first?.origin.location, path: first?.origin.path ?? "$.tiers",
+                hint: "declare it under the top-level \"params\" (the value tiers without their own use), "
+                    + "or in every tier")
+        }
         for (code, rate) in profile.fx where code == profile.currency && rate != 1 {
             bag.error(
                 "fx gives a rate for the profile's own currency \(code)", path: "$.fx.\(code)",
@@ -123,15 +176,16 @@ struct ProfileCompiler {
     }
 
     private mutating func checkTriggerIDs() {
-        var ids: [String: Origin] = [:]
+        var ids: [String: (path: String, component: String?)] = [:]
         for trigger in profile.triggers + profile.tiers.flatMap(\.triggers) {
-            if let first = ids[trigger.id] {
+            // A component's trigger is in every tier that uses it, under the same id.
+            if let first = ids[trigger.id], trigger.component == nil || first.component != trigger.component {
                 bag.error(
                     "duplicate trigger id '\(trigger.id)' (first at \(first.path))", at: trigger.origin.location,
                     path: trigger.origin.path)
             }
-            ids[trigger.id] = ids[trigger.id] ?? trigger.origin
-            if let target = trigger.target, !tierIDs.contains(target) {
+            ids[trigger.id] = ids[trigger.id] ?? (trigger.origin.path, trigger.component)
+            if let target = trigger.target, !tierIDs.contains(target), !profile.hasUnreadTiers {
                 let tiers = profile.tiers
                 let hint = didYouMean(target) { tiers.map(\.id) }
                 bag.error(
@@ -146,9 +200,22 @@ struct ProfileCompiler {
 
     private mutating func checkTiers() {
         var ids: Set<String> = []
+        // Under capacity selection ranges are derived unless every tier gives one.
+        let rangesGiven = !profile.tiers.contains(where: \.rangeDerived)
         for (index, tier) in profile.tiers.enumerated() {
             if !ids.insert(tier.id).inserted {
                 bag.error("duplicate tier id '\(tier.id)'", at: tier.origin.location, path: tier.origin.path)
+            }
+            checkComponentNames(tier)
+            checkCurrencies(tier)
+            guard rangesGiven else {
+                if !tier.rangeDerived {
+                    bag.warning(
+                        "the range of tier '\(tier.id)' is not used: other tiers have none, so every range is derived from capacity",
+                        at: tier.rangeOrigin.location, path: tier.rangeOrigin.path,
+                        hint: "give every tier a range, or remove this one")
+                }
+                continue
             }
             let rangePath = tier.origin.path + ".range"
             if index + 1 < profile.tiers.count {
@@ -175,7 +242,32 @@ struct ProfileCompiler {
             if tier.range.max == tier.range.min {
                 bag.error("tier '\(tier.id)' has an empty range (min = max)", at: tier.origin.location, path: rangePath)
             }
-            checkCurrencies(tier)
+        }
+    }
+
+    /// Two limits on one metric, or two queues of one name, in a tier (its own and a
+    /// component's, or two components'): `utilization.<limit>` and `latency.<queue>` would be
+    /// ambiguous.
+    private mutating func checkComponentNames(_ tier: Tier) {
+        func origin(_ component: String?) -> String { component.map { "component '\($0)'" } ?? "the tier itself" }
+        var limits: [String: String?] = [:]
+        for limit in tier.capacity {
+            if let first = limits[limit.metric] {
+                bag.error(
+                    "tier '\(tier.id)' has two limits on '\(limit.metric)' (from \(origin(first)) and \(origin(limit.component)))",
+                    at: limit.origin.location, path: limit.origin.path,
+                    hint: "keep one: a tier has one limit per metric")
+            }
+            limits[limit.metric] = limits[limit.metric] ?? limit.component
+        }
+        var queues: [String: String?] = [:]
+        for queue in tier.queues {
+            if let first = queues[queue.name] {
+                bag.error(
+                    "tier '\(tier.id)' has two queues named '\(queue.name)' (from \(origin(first)) and \(origin(queue.component)))",
+                    at: queue.origin.location, path: queue.origin.path)
+            }
+            queues[queue.name] = queues[queue.name] ?? queue.component
         }
     }
 
@@ -197,6 +289,7 @@ struct ProfileCompiler {
         var limits: [CompiledLimit] = []
         for limit in tier.capacity {
             guard let slot = layout.slot(limit.metric), !layout.isTriggerOnly(slot) else {
+                if profile.unreadNames.contains(limit.metric) { continue }  // its definition's error says enough
                 let profile = self.profile
                 let suggestion = didYouMean(limit.metric) { [profile.driver.name] + profile.metrics.map(\.name) }
                 bag.error(
@@ -331,6 +424,7 @@ struct ProfileCompiler {
         let suggest = suggestionsLeft > 0
         let tierLimits = tier?.limits
         let tierQueues = tier?.queues
+        let unread = profile.unreadNames
         let resolve: ExpressionCompiler.Resolver = { (name: String, column: Int) throws(ExpressionError) -> Int in
             if let slot = layout.slot(name) {
                 if layout.isTriggerOnly(slot) && !triggerScope {
@@ -357,6 +451,8 @@ struct ProfileCompiler {
                 }
                 return slot
             }
+            // A param or metric whose definition failed is not unknown: that error says enough.
+            if unread.contains(name) { throw ExpressionError("", column: column) }
             var hint: String?
             if suggest {
                 hint = Suggestions.didYouMean(
@@ -370,8 +466,8 @@ struct ProfileCompiler {
                 "unknown \(kind) '\(name)'", column: column,
                 hint: hint
                     ?? (triggerScope
-                        ? "triggers see the driver, params, metrics, \(ContextName.summary)"
-                        : "expressions see the driver '\(layout.names[0])', params and metrics"))
+                        ? "triggers see the driver, month, params, metrics, \(ContextName.summary)"
+                        : "expressions see the driver '\(layout.names[0])', month, params and metrics"))
         }
         do {
             return try ExpressionCompiler.compile(text.text, as: type, resolve: resolve)
@@ -387,7 +483,7 @@ struct ProfileCompiler {
                     do { _ = try resolve(identifier.name, identifier.column) } catch { errors.append(error) }
                 }
             }
-            for error in errors.sorted(by: { $0.column < $1.column }) {
+            for error in errors.sorted(by: { $0.column < $1.column }) where !error.message.isEmpty {
                 bag.error(
                     "in \(what): \(error.message)", at: text.location(ofColumn: error.column), path: text.origin.path,
                     hint: error.hint)
@@ -404,7 +500,12 @@ struct ProfileCompiler {
     /// - Complexity: O(*V* + *E*) over metrics and their references.
     private mutating func metricOrder(_ compiled: [CompiledExpression]) -> [Int]? {
         let metricIndex = Dictionary(profile.metrics.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let dependencies = compiled.map { expression in expression.syntax.identifiers.compactMap { metricIndex[$0.name] } }
+        // A stock reading itself reads last month's value, which is no cycle.
+        let dependencies = compiled.enumerated().map { index, expression in
+            expression.syntax.identifiers.compactMap { metricIndex[$0.name] }.filter {
+                $0 != index || profile.metrics[index].initial == nil
+            }
+        }
         enum Mark { case unvisited, inProgress, done }
         var marks = [Mark](repeating: .unvisited, count: profile.metrics.count)
         var order: [Int] = []
@@ -463,8 +564,9 @@ struct ProfileCompiler {
 extension CompiledProfile {
     /// The plan as `scenario` projects it: the params the scenario sets replace the profile's
     /// (the profile compiled again with them; the compiler checked the names and values
-    /// already); `self` when it sets none. Params the profile does not declare are ignored
-    /// (a plan diff projects the old version along the new version's scenario).
+    /// already), then this plan's command-line `overrides` again, which win; `self` when the
+    /// scenario sets none. Params the profile does not declare are ignored (a plan diff
+    /// projects the old version along the new version's scenario).
     public func forScenario(_ scenario: Scenario?) -> CompiledProfile {
         guard let scenario, !scenario.params.isEmpty else { return self }
         var changed = profile
@@ -473,6 +575,9 @@ extension CompiledProfile {
                 changed.params[index].value = param.value
             }
         }
-        return ProfileCompiler.compile(changed).0 ?? self
+        changed = Self.applying(overrides, to: changed)
+        var compiled = ProfileCompiler.compile(changed).0 ?? self
+        compiled.overrides = overrides
+        return compiled
     }
 }

@@ -18,7 +18,7 @@ enum ProfileDecoder {
 extension JSONReader {
     static let topLevelKeys = [
         "version", "id", "name", "description", "source", "currency", "fx", "driver", "params", "metrics",
-        "revenue", "tiers", "triggers", "scenarios", "notes",
+        "revenue", "tier_selection", "components", "tiers", "triggers", "scenarios", "notes",
     ]
 
     mutating func profile(_ root: JSONNode) -> Profile? {
@@ -50,9 +50,16 @@ extension JSONReader {
         } else {
             missing(top, "driver", expected: "{\"name\": \"users\", \"unit\": \"user\", \"label\": \"…\"}")
         }
-        let tiers = tierList(top)
+        // Read first: whether a tier must give a range depends on it.
+        let selection = self.tierSelection(top)
+        let tierSelection = selection ?? .range
+        // An unknown selection is one error, not a missing range in every tier as well.
+        requiresRanges = selection == .range
+        let components = componentList(top)
+        var tiers = tierList(top)
+        include(components, into: &tiers)
         let scenarios = scenarioList(top)
-        let profile = Profile(
+        var profile = Profile(
             version: version,
             id: id ?? "",
             name: name ?? "",
@@ -68,7 +75,27 @@ extension JSONReader {
             triggers: triggerList(top["triggers"], "$.triggers"),
             scenarios: scenarios,
             notes: strings(top, "notes"))
+        profile.tierSelection = tierSelection
+        profile.hasUnreadTiers = unreadTiers
+        func keys(_ key: String) -> [String] {
+            guard case .object(let members)? = top[key]?.value else { return [] }
+            return members.map(\.key).filter { !$0.hasPrefix("$") }
+        }
+        profile.unreadNames = Set(keys("params") + keys("metrics"))
+            .subtracting(profile.params.map(\.name) + profile.metrics.map(\.name))
+        profile.components = components
         return id == nil || name == nil || driver == nil ? nil : profile
+    }
+
+    /// The `tier_selection`, nil when it is not one (reported).
+    mutating func tierSelection(_ top: Object) -> TierSelection? {
+        guard let text = string(top, "tier_selection") else { return top["tier_selection"] == nil ? .range : nil }
+        if let found = TierSelection(rawValue: text) { return found }
+        let names = TierSelection.allCases.map(\.rawValue)
+        bag.error(
+            "unknown tier_selection \"\(text)\"", at: top["tier_selection"]?.location, path: "$.tier_selection",
+            hint: didYouMean(text, in: names) ?? "use range (by the driver) or capacity (by what carries the load)")
+        return nil
     }
 
     mutating func driver(_ node: JSONNode) -> Driver? {
@@ -101,10 +128,15 @@ extension JSONReader {
     static let paramKeys = ["value", "low", "mode", "high", "distribution", "unit", "label", "assumption", "source", "observed"]
 
     mutating func params(_ top: Object) -> [Param] {
-        guard let node = top["params"], let members = map(node, "$.params") else { return [] }
+        top["params"].map { params($0, "$.params") } ?? []
+    }
+
+    /// A params object (top level or a tier's): name → number or `{value | low, mode, high, …}`.
+    mutating func params(_ node: JSONNode, _ base: String) -> [Param] {
+        guard let members = map(node, base) else { return [] }
         var result: [Param] = []
         for member in members {
-            let path = JSONReader.path("$.params", member.key)
+            let path = JSONReader.path(base, member.key)
             let origin = Origin(location: member.keyLocation, path: path)
             if case .number(let value) = member.value.value {
                 result.append(Param(name: member.key, value: .fixed(value), observed: false, origin: origin))
@@ -200,7 +232,7 @@ extension JSONReader {
         return Uncertain(distribution: distribution, low: low, mode: mode, high: high)
     }
 
-    static let metricKeys = ["expr", "unit", "label", "source", "assumption"]
+    static let metricKeys = ["expr", "accumulate", "initial", "unit", "label", "source", "assumption"]
 
     mutating func metrics(_ top: Object) -> [Metric] {
         guard let node = top["metrics"], let members = map(node, "$.metrics") else { return [] }
@@ -217,15 +249,33 @@ extension JSONReader {
                     member.value, path, allowed: Self.metricKeys,
                     what: "an expression string or {\"expr\": …}")
             else { continue }
-            guard let exprNode = object["expr"] else {
-                missing(object, "expr", expected: "\"users * 0.1\"")
+            // A stock: `accumulate` (added each month) from `initial`, instead of `expr`.
+            let isStock = object["accumulate"] != nil
+            if isStock, object["expr"] != nil {
+                bag.error(
+                    "\"expr\" and \"accumulate\" cannot be used together", at: object["accumulate"]?.location,
+                    path: object.path("accumulate"),
+                    hint: "\"expr\" is the metric's value each month; \"accumulate\" is what a stock adds each month")
                 continue
             }
-            guard let text = expression(exprNode, object.path("expr")) else { continue }
-            result.append(
-                Metric(
-                    name: member.key, expression: text, unit: string(object, "unit"), label: string(object, "label"),
-                    source: string(object, "source"), assumption: string(object, "assumption"), origin: origin))
+            if !isStock, let initialNode = object["initial"] {
+                bag.error(
+                    "\"initial\" belongs to a stock", at: initialNode.location, path: object.path("initial"),
+                    hint: "give \"accumulate\" (what is added each month) instead of \"expr\", or remove \"initial\"")
+            }
+            let key = isStock ? "accumulate" : "expr"
+            guard let exprNode = object[key] else {
+                missing(
+                    object, "expr",
+                    expected: "\"users * 0.1\" (or, for a stock, \"accumulate\": \"new_gb\" with \"initial\": 0)")
+                continue
+            }
+            guard let text = expression(exprNode, object.path(key)) else { continue }
+            var metric = Metric(
+                name: member.key, expression: text, unit: string(object, "unit"), label: string(object, "label"),
+                source: string(object, "source"), assumption: string(object, "assumption"), origin: origin)
+            if isStock { metric.initial = number(object, "initial") ?? 0 }
+            result.append(metric)
         }
         return result
     }

@@ -7,7 +7,8 @@ public enum ProfileLoader {
     /// A profile that passed validation.
     public struct Loaded: Sendable {
         public let path: String
-        public let compiled: CompiledProfile
+        /// The plan to run (with any command-line overrides applied, `CompiledProfile.withParams`).
+        public var compiled: CompiledProfile
         /// Problems that do not stop the profile from running.
         public let warnings: [Diagnostic]
 

@@ -18,6 +18,17 @@ public struct Profile: Sendable {
     /// Monthly revenue in `currency`, when the plan models it.
     public var revenue: ExpressionText?
     public var tiers: [Tier]
+    /// How each month's plan tier is chosen: by the driver range, or by what carries the load.
+    public var tierSelection: TierSelection = .range
+    /// Named bundles of cost items, limits, queues and triggers that tiers include by `use`
+    /// (already copied into those tiers, each item marked with the component's name).
+    public var components: [Component] = []
+    /// Some tier could not be read (the decoder reported why): references to tiers are then not
+    /// checked, since the missing tier may be the one meant (no follow-on errors).
+    var hasUnreadTiers = false
+    /// Params and metrics whose definition could not be read (the decoder reported why): a
+    /// reference to one is not reported again as an unknown name.
+    var unreadNames: Set<String> = []
     /// Triggers that apply in every tier (red flags).
     public var triggers: [Trigger]
     public var scenarios: [Scenario]
@@ -28,6 +39,24 @@ public struct Profile: Sendable {
 
     /// The tier with this id.
     public func tier(_ id: String) -> Tier? { tiers.first { $0.id == id } }
+}
+
+/// How each month's plan tier is chosen.
+public enum TierSelection: String, Sendable, CaseIterable {
+    /// The tier whose driver `range` holds the month's driver value.
+    case range
+    /// The lowest tier whose limits carry the month's load; ranges are derived from capacity.
+    case capacity
+}
+
+/// A named bundle of cost items, limits, queues and triggers shared by the tiers that `use` it.
+public struct Component: Sendable {
+    public var name: String
+    public var capacity: [Limit]
+    public var costs: [CostItem]
+    public var queues: [Queue]
+    public var triggers: [Trigger]
+    public var origin: Origin
 }
 
 /// The growth quantity the plan is written against (users, businesses).
@@ -129,17 +158,23 @@ public struct Uncertain: Sendable, Equatable {
     public var isUncertain: Bool { distribution != .fixed && low != high }
 }
 
-/// A `{low, high}` pair of plain numbers (headcount, burn, salary, lead time).
+/// A `{low, high}` pair of plain numbers (headcount, burn, salary, lead time), with an optional
+/// most likely value (`mode`, lead times only).
 public struct NumberRange: Sendable, Equatable {
     public var low: Double
     public var high: Double
+    public var mode: Double?
 
-    public init(low: Double, high: Double) {
+    public init(low: Double, high: Double, mode: Double? = nil) {
         self.low = low
         self.high = high
+        self.mode = mode
     }
 
     public var midpoint: Double { (low + high) / 2 }
+
+    /// The value a deterministic run plans with: the mode, else the midpoint.
+    public var expected: Double { mode ?? midpoint }
 }
 
 /// A named input of the model.
@@ -155,10 +190,15 @@ public struct Param: Sendable {
     public var origin: Origin
 }
 
-/// A derived quantity: an expression over the driver, params and other metrics.
+/// A derived quantity: an expression over the driver, `month`, params and other metrics; or a
+/// stock, whose value accumulates month by month.
 public struct Metric: Sendable {
     public var name: String
+    /// The formula; for a stock, the amount added each month (`accumulate`).
     public var expression: ExpressionText
+    /// For a stock: its value before month 0. A stock's value in month t is `initial` plus the
+    /// sum of `expression` over months 0…t.
+    public var initial: Double? = nil
     public var unit: String?
     public var label: String?
     public var source: String?

@@ -1,10 +1,14 @@
 /// Where each name lives in the flat array of values that compiled expressions read.
 ///
-/// Slot 0 is the driver; then params, then metrics (in declaration order); then the values
+/// Slot 0 is the driver, slot 1 `month` (0 for the plan's first month); then params (the
+/// profile's, then those only tiers declare), then metrics (in declaration order); then the values
 /// only triggers may read (`ContextName`): `cost`, `cost.<category>`, `revenue`, `margin`,
-/// `month`, `utilization`, `utilization.<limit>`, `latency.<queue>`.
+/// `utilization`, `utilization.<limit>`, `latency.<queue>`.
 struct SlotLayout: Sendable {
     static let driverSlot = 0
+    static let monthSlot = 1
+    /// The name of the month slot, which expressions read.
+    static let monthName = "month"
 
     let names: [String]
     let index: [String: Int]
@@ -16,10 +20,10 @@ struct SlotLayout: Sendable {
     let context: [ContextName]
 
     init(driver: String, params: [String], metrics: [String], context: [ContextName]) {
-        var names = [driver]
+        var names = [driver, Self.monthName]
         names += params
         names += metrics
-        paramSlots = 1..<(1 + params.count)
+        paramSlots = 2..<(2 + params.count)
         metricSlots = paramSlots.upperBound..<(paramSlots.upperBound + metrics.count)
         modelSlotCount = names.count
         names += context.map(\.description)

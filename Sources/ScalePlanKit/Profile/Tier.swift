@@ -8,6 +8,15 @@ public struct Tier: Sendable {
     public var range: DriverRange
     /// Where `range.min` is written, for range errors.
     public var rangeOrigin: Origin
+    /// Whether `range` was worked out from capacity (`tier_selection: capacity` without a range).
+    public var rangeDerived: Bool = false
+    /// Params this tier adds or overrides while it is evaluated.
+    public var params: [Param] = []
+    /// The components the tier includes (their items are already in `capacity`, `costs`,
+    /// `queues` and `triggers`).
+    public var uses: [String] = []
+    /// Where each name of `use` is written.
+    var useLocations: [SourceLocation?] = []
     public var timeline: Timeline?
     public var capacity: [Limit]
     public var costs: [CostItem]
@@ -56,6 +65,8 @@ public struct Limit: Sendable {
     /// Whether this limit sizes the tier: it is the bottleneck unless another limit is more
     /// utilised by more than `LimitRule.tolerance`.
     public var primary: Bool = false
+    /// The component it comes from, when it was included by `use`.
+    public var component: String? = nil
     public var origin: Origin
 }
 
@@ -68,6 +79,10 @@ public struct CostItem: Sendable {
     public var currency: String?
     public var source: String?
     public var note: String?
+    /// Subtracted from the total (a discount, a credit), instead of added.
+    public var credit: Bool = false
+    /// The component it comes from, when it was included by `use`.
+    public var component: String? = nil
     public var origin: Origin
 }
 
@@ -92,6 +107,8 @@ public struct Queue: Sendable {
     public var arrival: ExpressionText
     /// Target p95 overriding the tier's `slo.p95_ms`.
     public var p95Milliseconds: Double?
+    /// The component it comes from, when it was included by `use`.
+    public var component: String? = nil
     public var origin: Origin
 }
 

@@ -1,9 +1,82 @@
 /// Reading tiers: range, timeline, capacity, costs, SLO, queues, triggers, migration, team.
 extension JSONReader {
     static let tierKeys = [
-        "id", "name", "source", "range", "timeline", "capacity", "costs", "slo", "queues", "triggers", "migration",
-        "team", "notes",
+        "id", "name", "source", "range", "params", "use", "timeline", "capacity", "costs", "slo", "queues", "triggers",
+        "migration", "team", "notes",
     ]
+
+    static let componentKeys = ["capacity", "costs", "queues", "triggers", "notes"]
+
+    /// The top-level `components`: name → `{capacity, costs, queues, triggers}`.
+    mutating func componentList(_ top: Object) -> [Component] {
+        guard let node = top["components"], let members = map(node, "$.components") else { return [] }
+        var components: [Component] = []
+        for member in members {
+            let path = JSONReader.path("$.components", member.key)
+            if !NamePattern.id.matches(member.key) {
+                bag.error(
+                    "'\(member.key)' is not a valid component name", at: member.keyLocation, path: path,
+                    hint: NamePattern.id.description)
+                continue
+            }
+            guard let object = object(member.value, path, allowed: Self.componentKeys) else { continue }
+            _ = strings(object, "notes")
+            components.append(
+                Component(
+                    name: member.key, capacity: capacity(object), costs: costs(object), queues: queues(object),
+                    triggers: triggerList(object["triggers"], object.path("triggers"), owner: member.key),
+                    origin: Origin(location: member.keyLocation, path: path)))
+        }
+        return components
+    }
+
+    /// Copies each used component's items into the tier, after the tier's own, marked with the
+    /// component's name; an unknown name is an error at its place in `use`.
+    mutating func include(_ components: [Component], into tiers: inout [Tier]) {
+        let byName = Dictionary(components.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in tiers.indices {
+            for (position, name) in tiers[index].uses.enumerated() {
+                let path = tiers[index].origin.path + ".use[\(position)]"
+                let location = tiers[index].useLocations[position] ?? tiers[index].origin.location
+                guard let component = byName[name] else {
+                    bag.error(
+                        "tier '\(tiers[index].id)' uses unknown component '\(name)'",
+                        at: location, path: path,
+                        hint: didYouMean(name, in: components.map(\.name))
+                            ?? (components.isEmpty
+                                ? "define it under \"components\" at the top level"
+                                : "components: " + components.map(\.name).joined(separator: ", ")))
+                    continue
+                }
+                if tiers[index].uses[..<position].contains(name) {
+                    bag.error(
+                        "tier '\(tiers[index].id)' uses component '\(name)' twice",
+                        at: location, path: path)
+                    continue
+                }
+                tiers[index].capacity += component.capacity.map {
+                    var limit = $0
+                    limit.component = name
+                    return limit
+                }
+                tiers[index].costs += component.costs.map {
+                    var item = $0
+                    item.component = name
+                    return item
+                }
+                tiers[index].queues += component.queues.map {
+                    var queue = $0
+                    queue.component = name
+                    return queue
+                }
+                tiers[index].triggers += component.triggers.map {
+                    var trigger = $0
+                    trigger.component = name
+                    return trigger
+                }
+            }
+        }
+    }
 
     mutating func tierList(_ top: Object) -> [Tier] {
         guard let node = top["tiers"] else {
@@ -16,7 +89,9 @@ extension JSONReader {
                 "a profile needs at least one tier", at: node.location, path: "$.tiers",
                 hint: "add a tier such as {\"id\": \"starter\", \"name\": \"Starter\", \"range\": {\"min\": 0}}")
         }
-        return elements.enumerated().compactMap { tier($1, "$.tiers[\($0)]") }
+        let tiers = elements.enumerated().compactMap { tier($1, "$.tiers[\($0)]") }
+        unreadTiers = tiers.count != elements.count
+        return tiers
     }
 
     mutating func tier(_ node: JSONNode, _ path: String) -> Tier? {
@@ -24,9 +99,26 @@ extension JSONReader {
         let id = string(object, "id", required: true, pattern: .id)
         let name = string(object, "name", required: true)
         let range = object["range"].flatMap { driverRange($0, object.path("range")) }
-        if object["range"] == nil { missing(object, "range", expected: "{\"min\": 0, \"max\": 1000}") }
+        if object["range"] == nil && requiresRanges {
+            missing(
+                object, "range",
+                expected:
+                    "{\"min\": 0, \"max\": 1000} (or choose tiers by load: \"tier_selection\": \"capacity\" at the top level)")
+        }
         let tierID = id ?? "tier"
-        let tier = Tier(
+        var uses: [String] = []
+        var useLocations: [SourceLocation?] = []
+        if let useNode = object["use"], let elements = array(useNode, object.path("use")) {
+            for (index, element) in elements.enumerated() {
+                guard case .string(let name, _) = element.value else {
+                    typeError(element, "\(object.path("use"))[\(index)]", expected: "a component name")
+                    continue
+                }
+                uses.append(name)
+                useLocations.append(element.location)
+            }
+        }
+        var tier = Tier(
             id: tierID,
             name: name ?? tierID,
             source: string(object, "source"),
@@ -44,7 +136,13 @@ extension JSONReader {
             team: object["team"].flatMap { team($0, object.path("team")) },
             notes: strings(object, "notes"),
             origin: Origin(location: node.location, path: path))
-        return id == nil || range == nil ? nil : tier
+        // Without a range the tier is chosen by capacity (checked against `tier_selection` by the
+        // caller, which knows it); its range is derived when the profile is compiled.
+        tier.rangeDerived = object["range"] == nil
+        tier.params = object["params"].map { params($0, object.path("params")) } ?? []
+        tier.uses = uses
+        tier.useLocations = useLocations
+        return id == nil || (object["range"] != nil && range == nil) ? nil : tier
     }
 
     func rangeMinLocation(_ node: JSONNode?) -> SourceLocation? {
@@ -110,7 +208,9 @@ extension JSONReader {
         var items: [CostItem] = []
         for (index, element) in elements.enumerated() {
             let path = "\(tier.path("costs"))[\(index)]"
-            guard let object = object(element, path, allowed: ["item", "category", "amount", "currency", "source", "note"])
+            guard
+                let object = object(
+                    element, path, allowed: ["item", "category", "amount", "currency", "credit", "source", "note"])
             else { continue }
             let item = string(object, "item", required: true)
             let category = string(object, "category", required: true, pattern: .category)
@@ -119,11 +219,12 @@ extension JSONReader {
                 missing(object, "amount", expected: "a number, {\"low\": …, \"high\": …} or an expression")
                 continue
             }
+            let credit = bool(object, "credit") ?? false
             guard let item, let category, let amount = amount(amountNode, object.path("amount")) else { continue }
             items.append(
                 CostItem(
                     item: item, category: category, amount: amount, currency: currency,
-                    source: string(object, "source"), note: string(object, "note"),
+                    source: string(object, "source"), note: string(object, "note"), credit: credit,
                     origin: Origin(location: element.location, path: path)))
         }
         return items
@@ -202,7 +303,9 @@ extension JSONReader {
     mutating func migration(_ node: JSONNode, _ path: String) -> Migration? {
         guard let object = object(node, path, allowed: ["lead_time_months", "downtime_minutes", "note"]) else { return nil }
         return Migration(
-            leadTimeMonths: object["lead_time_months"].flatMap { numberRange($0, object.path("lead_time_months")) },
+            leadTimeMonths: object["lead_time_months"].flatMap {
+                numberRange($0, object.path("lead_time_months"), allowsMode: true)
+            },
             downtimeMinutes: object["downtime_minutes"].flatMap { numberRange($0, object.path("downtime_minutes")) },
             note: string(object, "note"))
     }

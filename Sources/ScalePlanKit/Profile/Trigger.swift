@@ -25,6 +25,8 @@ public struct Trigger: Sendable {
     public var origin: Origin
     /// Where `target` is written, for an error about it.
     public var targetOrigin: Origin? = nil
+    /// The component it comes from, when a tier included it by `use`.
+    public var component: String? = nil
 }
 
 /// A trigger's condition: one boolean expression, or ANY/ALL of several (nestable).

@@ -52,7 +52,11 @@ public enum CapacityReport: Report {
         var out =
             TextWrap.wrap(
                 clean("\(profile.name) (\(profile.id)): how many \(profile.driver.name) each tier's limits carry"), width: width,
-                indent: 2) + "\n\n"
+                indent: 2) + "\n"
+        if let line = ParamOverride.header(compiled.overrides) {
+            out += TextWrap.wrap(clean(line), width: width, indent: 2) + "\n"
+        }
+        out += "\n"
         let rows = rows(results, compiled).map { row in
             [clean(row.tier), row.range, row.carries, clean(row.binding), clean(row.atMax), row.headroom]
         }
@@ -68,7 +72,10 @@ public enum CapacityReport: Report {
                 clean(
                     "CARRIES UP TO: the largest whole number of \(profile.driver.name) at which every limit "
                         + "holds, exact to one \(profile.driver.unit); the binding limit fails one above it. HEADROOM: how far that is "
-                        + "above (+) or below (−) the tier's declared maximum."), width: width, indent: 0) + "\n"
+                        + "above (+) or below (−) the tier's declared maximum."
+                        + (profile.tiers.contains(where: \.rangeDerived)
+                            ? " RANGE is derived from the limits (tier_selection capacity): the \(profile.driver.name) each tier is the lowest to carry."
+                            : "")), width: width, indent: 0) + "\n"
         for result in results {
             if let note = result.nonMonotone {
                 out +=
@@ -91,7 +98,7 @@ public enum CapacityReport: Report {
             } ?? .null
         }
         return .object([
-            ("schema", .string(schema)),
+            ("schema", .string(schema)), ("overrides", ParamOverride.json(compiled.overrides)),
             ("profile", .string(compiled.profile.id)),
             ("driver", .string(compiled.profile.driver.name)),
             (
@@ -101,7 +108,8 @@ public enum CapacityReport: Report {
                         let tier = compiled.tiers[result.tier].tier
                         return .object([
                             ("id", .string(tier.id)), ("min", .number(tier.range.min)), ("max", .number(tier.range.max)),
-                            ("carries_up_to", .number(result.maximum)), ("unbounded", .bool(result.unbounded)),
+                            ("range_derived", .bool(tier.rangeDerived)), ("carries_up_to", .number(result.maximum)),
+                            ("unbounded", .bool(result.unbounded)),
                             ("binding", limit(result.binding)), ("at_declared_max", limit(result.atDeclaredMaximum)),
                             ("headroom", .number(result.headroom)), ("non_monotone", .string(result.nonMonotone)),
                         ])
@@ -130,6 +138,7 @@ public enum CapacityReport: Report {
     static func markdown(_ results: [CapacitySearch.Result], _ compiled: CompiledProfile) -> String {
         let md = TextSafety.markdown
         var out = "# \(md(compiled.profile.name)): capacity per tier\n\n"
+        if let line = ParamOverride.header(compiled.overrides) { out += md(line) + "\n\n" }
         out += "| Tier | Range | Carries up to | Binding limit | At declared max | Headroom |\n|---|---|---:|---|---|---:|\n"
         for row in rows(results, compiled) {
             out +=

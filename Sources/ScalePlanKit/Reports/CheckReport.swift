@@ -6,11 +6,16 @@ public enum CheckReport: Report {
         public var profile: Profile
         /// The `--fail-on` severity: a trigger at or above it firing fails the check.
         public var failOn: Trigger.Severity
+        /// The params set with `--set`.
+        public var overrides: [ParamOverride] = []
 
-        public init(result: ObservedCheck.Result, profile: Profile, failOn: Trigger.Severity) {
+        public init(
+            result: ObservedCheck.Result, profile: Profile, failOn: Trigger.Severity, overrides: [ParamOverride] = []
+        ) {
             self.result = result
             self.profile = profile
             self.failOn = failOn
+            self.overrides = overrides
         }
 
         /// Why the check fails; nil when it passes.
@@ -36,9 +41,14 @@ public enum CheckReport: Report {
                     clean("\(profile.name): triggers of tier \(tier.name) (\(tier.id)) and the global ones"), width: width,
                     indent: 2))
             + "\n"
-        out +=
-            result.tierFromDriver
-            ? clean("Active tier from the observed \(profile.driver.name).") + "\n" : "Active tier from --tier.\n"
+        if let line = ParamOverride.header(subject.overrides) {
+            out += TextWrap.wrap(clean(line), width: width, indent: 2) + "\n"
+        }
+        switch result.tierFrom {
+        case .driver: out += clean("Active tier from the observed \(profile.driver.name).") + "\n"
+        case .capacity: out += "Active tier from the observed load: the lowest tier whose limits carry it.\n"
+        case .option: out += "Active tier from --tier.\n"
+        }
         out += "\n"
         if result.firing.isEmpty {
             out += style.green("No trigger fires") + " (\(result.quiet.count) checked).\n"
@@ -68,9 +78,14 @@ public enum CheckReport: Report {
         out += "\nVALUES THE TRIGGERS READ (observed, or derived from the model):\n"
         out += TextTable.render(
             [TableColumn("NAME", shrinksTo: 16), TableColumn("VALUE", .right), TableColumn("SOURCE")],
-            rows: result.values.map { [clean($0.name), number($0.value), $0.observed ? "observed" : "derived"] },
+            rows: result.values.map { [clean($0.name), number($0.value), Self.source(of: $0)] },
             width: width, indent: 2)
         return out
+    }
+
+    /// Where a value came from, in words.
+    static func source(of value: ObservedCheck.Value) -> String {
+        value.observed ? "observed" : value.derivation.map { "derived (\($0))" } ?? "derived"
     }
 
     static func number(_ value: Double) -> String {
@@ -80,10 +95,10 @@ public enum CheckReport: Report {
     static func json(_ subject: Subject) -> String {
         let (result, profile, failOn) = (subject.result, subject.profile, subject.failOn)
         return JSONOutput.object([
-            ("schema", .string("scaleplan.check/1")),
+            ("schema", .string("scaleplan.check/1")), ("overrides", ParamOverride.json(subject.overrides)),
             ("profile", .string(profile.id)),
             ("tier", .string(profile.tiers[result.tier].id)),
-            ("tier_from", .string(result.tierFromDriver ? "driver" : "option")),
+            ("tier_from", .string(result.tierFrom.rawValue)),
             ("fail_on", .string(failOn.rawValue)),
             ("failed", .bool(subject.failureReason != nil)),
             ("reason", .string(subject.failureReason)),
@@ -104,7 +119,10 @@ public enum CheckReport: Report {
                 "values",
                 .array(
                     result.values.map {
-                        .object([("name", .string($0.name)), ("value", .number($0.value)), ("observed", .bool($0.observed))])
+                        .object([
+                            ("name", .string($0.name)), ("value", .number($0.value)), ("observed", .bool($0.observed)),
+                            ("derivation", .string($0.derivation)),
+                        ])
                     })
             ),
         ]).rendered() + "\n"
@@ -115,6 +133,7 @@ public enum CheckReport: Report {
         let md = TextSafety.markdown
         let tier = profile.tiers[result.tier]
         var out = "## \(md(profile.name)): trigger check (tier \(md(tier.name)))\n\n"
+        if let line = ParamOverride.header(subject.overrides) { out += md(line) + "\n\n" }
         if result.firing.isEmpty {
             out += "No trigger fires (\(result.quiet.count) checked).\n"
         } else {
@@ -128,7 +147,7 @@ public enum CheckReport: Report {
         if let reason = subject.failureReason { out += "\n**Failed (--fail-on \(subject.failOn.rawValue)):** \(md(reason))\n" }
         out += "\n| Value | | Source |\n|---|---:|---|\n"
         for value in result.values {
-            out += "| \(md(value.name)) | \(number(value.value)) | \(value.observed ? "observed" : "derived") |\n"
+            out += "| \(md(value.name)) | \(number(value.value)) | \(md(Self.source(of: value))) |\n"
         }
         return out
     }

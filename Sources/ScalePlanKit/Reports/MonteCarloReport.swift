@@ -17,7 +17,8 @@ public enum MonteCarloReport: Report {
             "Growth: \(result.growthSource) · \(NumberFormatting.grouped(Double(result.trials))) trials, seed \(result.seed)"
             + " · \(result.months) months"
         if let start = result.start { text += " from \(start)" }
-        return text + " · each cell is P50 [P10–P90]; monthly costs in \(result.profile.currency)"
+        text += " · each cell is P50 [P10–P90]; monthly costs in \(result.profile.currency)"
+        return text + (ParamOverride.header(result.compiled.overrides).map { " · " + $0 } ?? "")
     }
 
     /// The series shown in the table: the driver, cost, and revenue and margin when modelled.
@@ -162,7 +163,7 @@ public enum MonteCarloReport: Report {
             .object([("p10", .number(p.p10)), ("p50", .number(p.p50)), ("p90", .number(p.p90)), ("mean", .number(p.mean))])
         }
         return .object([
-            ("schema", .string(schema)),
+            ("schema", .string(schema)), ("overrides", ParamOverride.json(result.compiled.overrides)),
             (
                 "profile",
                 .object([

@@ -31,9 +31,10 @@ public enum OutputSchemas {
           "title": "scaleplan projection",
           "description": "`scaleplan simulate --format json`: the deterministic month-by-month projection of a plan. Monthly amounts are in the profile's currency, utilisation is a fraction (1 = at the limit), latency in milliseconds. A number the model computes is null when it is not finite.",
           "type": "object",
-          "required": ["schema", "profile", "growth", "start", "tiers", "months", "triggers", "invalid_values", "events"],
+          "required": ["overrides", "schema", "profile", "growth", "start", "tiers", "months", "triggers", "invalid_values", "events"],
           "additionalProperties": false,
           "properties": {
+            "overrides": \#(ParamOverride.jsonSchema),
             "schema": { "const": "scaleplan.projection/2" },
             "profile": {
               "type": "object",
@@ -285,9 +286,10 @@ public enum OutputSchemas {
           "title": "scaleplan Monte Carlo",
           "description": "`scaleplan simulate --trials N --format json`: percentiles per month of each series, trigger and tier odds, and the values of the model invalid in some trials. Monthly amounts are in the profile's currency, utilisation is a fraction, latency in milliseconds, probabilities and shares are fractions of the trials.",
           "type": "object",
-          "required": ["schema", "profile", "growth", "trials", "seed", "start", "months", "series", "triggers", "tiers", "no_tier_carries", "invalid_values"],
+          "required": ["overrides", "schema", "profile", "growth", "trials", "seed", "start", "months", "series", "triggers", "tiers", "no_tier_carries", "invalid_values"],
           "additionalProperties": false,
           "properties": {
+            "overrides": \#(ParamOverride.jsonSchema),
             "schema": { "const": "scaleplan.montecarlo/2" },
             "profile": {
               "type": "object",
@@ -442,9 +444,10 @@ public enum OutputSchemas {
           "title": "scaleplan capacity",
           "description": "`scaleplan capacity --format json`: how much of the driver each tier's limits carry. Utilisation is a fraction (1 = at the limit).",
           "type": "object",
-          "required": ["schema", "profile", "driver", "tiers"],
+          "required": ["overrides", "schema", "profile", "driver", "tiers"],
           "additionalProperties": false,
           "properties": {
+            "overrides": \#(ParamOverride.jsonSchema),
             "schema": { "const": "scaleplan.capacity/1" },
             "profile": { "$ref": "#/$defs/id", "description": "The profile's id." },
             "driver": { "$ref": "#/$defs/identifier", "description": "The driver's name." },
@@ -452,12 +455,13 @@ public enum OutputSchemas {
               "type": "array",
               "items": {
                 "type": "object",
-                "required": ["id", "min", "max", "carries_up_to", "unbounded", "binding", "at_declared_max", "headroom", "non_monotone"],
+                "required": ["id", "min", "max", "range_derived", "carries_up_to", "unbounded", "binding", "at_declared_max", "headroom", "non_monotone"],
                 "additionalProperties": false,
                 "properties": {
                   "id": { "$ref": "#/$defs/id" },
                   "min": { "type": "number", "description": "The tier's declared range, [min, max)." },
                   "max": { "type": ["number", "null"], "description": "null for the open-ended last tier." },
+                  "range_derived": { "type": "boolean", "description": "The range is derived from capacity (tier_selection capacity), so there is no declared maximum: at_declared_max and headroom are null." },
                   "carries_up_to": {
                     "type": ["number", "null"],
                     "description": "The largest whole driver value at which every limit holds, from the minimum up; null when the tier fails at its minimum or is unbounded."
@@ -506,13 +510,14 @@ public enum OutputSchemas {
           "title": "scaleplan check",
           "description": "`scaleplan check --observed FILE --format json`: the triggers of the active tier and the global ones that fire on the observed values, and the values they read.",
           "type": "object",
-          "required": ["schema", "profile", "tier", "tier_from", "fail_on", "failed", "reason", "firing", "quiet", "values"],
+          "required": ["overrides", "schema", "profile", "tier", "tier_from", "fail_on", "failed", "reason", "firing", "quiet", "values"],
           "additionalProperties": false,
           "properties": {
+            "overrides": \#(ParamOverride.jsonSchema),
             "schema": { "const": "scaleplan.check/1" },
             "profile": { "$ref": "#/$defs/id", "description": "The profile's id." },
             "tier": { "$ref": "#/$defs/id", "description": "The active tier." },
-            "tier_from": { "enum": ["driver", "option"], "description": "Whether the tier comes from the observed driver or from --tier." },
+            "tier_from": { "enum": ["driver", "capacity", "option"], "description": "How the active tier was chosen: the range holding the observed driver, the lowest tier whose limits carry the observed load (tier_selection capacity), or --tier." },
             "fail_on": { "$ref": "#/$defs/severity", "description": "The --fail-on severity." },
             "failed": { "type": "boolean", "description": "A trigger at or above fail_on fires." },
             "reason": { "type": ["string", "null"], "description": "Why the check fails; null when it passes." },
@@ -539,12 +544,13 @@ public enum OutputSchemas {
               "description": "The values the triggers read, observed or derived from the model.",
               "items": {
                 "type": "object",
-                "required": ["name", "value", "observed"],
+                "required": ["name", "value", "observed", "derivation"],
                 "additionalProperties": false,
                 "properties": {
                   "name": { "type": "string", "description": "A name of the trigger context (`users`, `cost`, `utilization.db_connections`, `latency.api`)." },
                   "value": { "type": ["number", "null"] },
-                  "observed": { "type": "boolean", "description": "true when given in --observed, false when derived." }
+                  "observed": { "type": "boolean", "description": "true when given in --observed, false when derived." },
+                  "derivation": { "type": ["string", "null"], "description": "For a derived stock, where its value comes from: the default scenario's projection at a month (`scenario base, month 14`); null otherwise." }
                 }
               }
             }
@@ -567,9 +573,10 @@ public enum OutputSchemas {
           "title": "scaleplan tier diff",
           "description": "`scaleplan diff PROFILE TIER_A TIER_B --format json`: what changes when a plan moves from one tier to another, with costs and limits evaluated at one driver value. Amounts are monthly, in the profile's currency.",
           "type": "object",
-          "required": ["schema", "profile", "from", "to", "driver", "currency", "costs", "total", "limits", "slo", "capacity"],
+          "required": ["overrides", "schema", "profile", "from", "to", "driver", "currency", "costs", "total", "limits", "slo", "capacity"],
           "additionalProperties": false,
           "properties": {
+            "overrides": \#(ParamOverride.jsonSchema),
             "schema": { "const": "scaleplan.tierdiff/1" },
             "profile": { "$ref": "#/$defs/id", "description": "The profile's id." },
             "from": { "$ref": "#/$defs/id", "description": "The tier moved from." },
@@ -701,9 +708,10 @@ public enum OutputSchemas {
           "title": "scaleplan plan diff",
           "description": "`scaleplan diff OLD.json NEW.json --format json`: what changed between two versions of a plan and what that does to the projection along the new version's default scenario. Amounts are monthly, in the new version's currency.",
           "type": "object",
-          "required": ["schema", "old", "new", "currency", "changes", "growth", "months", "cost_at_horizon", "failed", "reason", "triggers", "gaps_appearing", "gaps_disappearing"],
+          "required": ["overrides", "schema", "old", "new", "currency", "changes", "growth", "months", "cost_at_horizon", "failed", "reason", "triggers", "gaps_appearing", "gaps_disappearing"],
           "additionalProperties": false,
           "properties": {
+            "overrides": \#(ParamOverride.jsonSchema),
             "schema": { "const": "scaleplan.plandiff/1" },
             "old": { "$ref": "#/$defs/id", "description": "The old version's profile id." },
             "new": { "$ref": "#/$defs/id", "description": "The new version's profile id." },
@@ -838,7 +846,7 @@ public enum OutputSchemas {
           "title": "scaleplan show",
           "description": "`scaleplan show PROFILE --format json`: the profile as written, with each tier's costs and limits evaluated at its range. Amounts are monthly, in the profile's currency unless an item names another; numbers evaluated by the model are null when not finite.",
           "type": "object",
-          "required": ["schema", "id", "name", "description", "source", "driver", "currency", "fx", "params", "metrics", "revenue", "tiers", "triggers", "scenarios", "notes"],
+          "required": ["schema", "id", "name", "description", "source", "driver", "currency", "fx", "tier_selection", "components", "params", "metrics", "revenue", "tiers", "triggers", "scenarios", "notes"],
           "additionalProperties": false,
           "properties": {
             "schema": { "const": "scaleplan.show/1" },
@@ -863,43 +871,22 @@ public enum OutputSchemas {
               "propertyNames": { "$ref": "#/$defs/currency" },
               "additionalProperties": { "type": "number" }
             },
-            "params": {
-              "type": "array",
-              "items": {
-                "type": "object",
-                "required": ["name", "value", "unit", "label", "assumption", "source", "observed"],
-                "additionalProperties": false,
-                "properties": {
-                  "name": { "$ref": "#/$defs/identifier" },
-                  "value": {
-                    "type": "object",
-                    "required": ["distribution", "low", "mode", "high", "expected"],
-                    "additionalProperties": false,
-                    "properties": {
-                      "distribution": { "enum": ["fixed", "triangular", "uniform", "lognormal"] },
-                      "low": { "type": "number" },
-                      "mode": { "type": ["number", "null"] },
-                      "high": { "type": "number" },
-                      "expected": { "type": ["number", "null"], "description": "The value a deterministic run uses: the mode, else the midpoint (uniform) or √(low·high) (lognormal)." }
-                    }
-                  },
-                  "unit": { "type": ["string", "null"] },
-                  "label": { "type": ["string", "null"] },
-                  "assumption": { "type": ["string", "null"] },
-                  "source": { "type": ["string", "null"] },
-                  "observed": { "type": "boolean", "description": "Only monitoring can measure it; the model holds it at its value." }
-                }
-              }
-            },
+            "tier_selection": { "enum": ["range", "capacity"], "description": "How each month's plan tier is chosen: by the driver's range, or the lowest tier that carries the load." },
+            "components": { "type": "array", "description": "The names of the shared components, in declaration order.", "items": { "$ref": "#/$defs/id" } },
+            "params": { "type": "array", "items": { "$ref": "#/$defs/param" } },
             "metrics": {
               "type": "array",
               "items": {
                 "type": "object",
-                "required": ["name", "expression", "unit", "label", "assumption", "source"],
+                "required": ["name", "expression", "stock", "unit", "label", "assumption", "source"],
                 "additionalProperties": false,
                 "properties": {
                   "name": { "$ref": "#/$defs/identifier" },
-                  "expression": { "type": "string" },
+                  "expression": { "type": "string", "description": "The formula; for a stock, the amount added each month." },
+                  "stock": {
+                    "description": "For a stock: its value before month 0 (its value in month t is initial plus the sum of the expression over months 0…t); null for a metric.",
+                    "oneOf": [{ "type": "object", "required": ["initial"], "additionalProperties": false, "properties": { "initial": { "type": "number" } } }, { "type": "null" }]
+                  },
                   "unit": { "type": ["string", "null"] },
                   "label": { "type": ["string", "null"] },
                   "assumption": { "type": ["string", "null"] },
@@ -947,25 +934,52 @@ public enum OutputSchemas {
               "additionalProperties": false,
               "properties": {
                 "low": { "type": "number" },
+                "mode": { "type": "number", "description": "The most likely value, when given (lead times)." },
                 "high": { "type": "number" }
               }
             },
+            "param": {
+                "type": "object",
+                "required": ["name", "value", "unit", "label", "assumption", "source", "observed"],
+                "additionalProperties": false,
+                "properties": {
+                  "name": { "$ref": "#/$defs/identifier" },
+                  "value": {
+                    "type": "object",
+                    "required": ["distribution", "low", "mode", "high", "expected"],
+                    "additionalProperties": false,
+                    "properties": {
+                      "distribution": { "enum": ["fixed", "triangular", "uniform", "lognormal"] },
+                      "low": { "type": "number" },
+                      "mode": { "type": ["number", "null"] },
+                      "high": { "type": "number" },
+                      "expected": { "type": ["number", "null"], "description": "The value a deterministic run uses: the mode, else the midpoint (uniform) or √(low·high) (lognormal)." }
+                    }
+                  },
+                  "unit": { "type": ["string", "null"] },
+                  "label": { "type": ["string", "null"] },
+                  "assumption": { "type": ["string", "null"] },
+                  "source": { "type": ["string", "null"] },
+                  "observed": { "type": "boolean", "description": "Only monitoring can measure it; the model holds it at its value." }
+                }
+              },
             "optionalRange": { "oneOf": [{ "$ref": "#/$defs/numberRange" }, { "type": "null" }] },
             "trigger": {
               "type": "object",
-              "required": ["id", "severity", "condition", "action", "target"],
+              "required": ["id", "severity", "condition", "action", "target", "component"],
               "additionalProperties": false,
               "properties": {
                 "id": { "$ref": "#/$defs/id" },
                 "severity": { "enum": ["info", "warning", "critical"] },
                 "condition": { "type": "string", "description": "The condition in one line; `any` and `all` parts joined with or / and." },
                 "action": { "type": "string" },
-                "target": { "oneOf": [{ "$ref": "#/$defs/id" }, { "type": "null" }], "description": "The tier the action moves to." }
+                "target": { "oneOf": [{ "$ref": "#/$defs/id" }, { "type": "null" }], "description": "The tier the action moves to." },
+                "component": { "type": ["string", "null"], "description": "The component this comes from, when the tier includes it by `use`." }
               }
             },
             "tier": {
               "type": "object",
-              "required": ["id", "name", "source", "range", "timeline", "capacity", "costs", "total", "slo", "queues", "triggers", "migration", "team", "notes"],
+              "required": ["id", "name", "source", "range", "params", "use", "timeline", "capacity", "costs", "total", "slo", "queues", "triggers", "migration", "team", "notes"],
               "additionalProperties": false,
               "properties": {
                 "id": { "$ref": "#/$defs/id" },
@@ -974,13 +988,16 @@ public enum OutputSchemas {
                 "range": {
                   "type": "object",
                   "description": "The driver range [min, max).",
-                  "required": ["min", "max"],
+                  "required": ["min", "max", "derived"],
                   "additionalProperties": false,
                   "properties": {
                     "min": { "type": "number" },
-                    "max": { "type": ["number", "null"], "description": "null for the open-ended last tier." }
+                    "max": { "type": ["number", "null"], "description": "null for the open-ended last tier." },
+                    "derived": { "type": "boolean", "description": "Worked out from capacity (tier_selection capacity without ranges): the driver values this tier is the lowest to carry." }
                   }
                 },
+                "params": { "type": "array", "description": "Params the tier adds or overrides while it is evaluated.", "items": { "$ref": "#/$defs/param" } },
+                "use": { "type": "array", "description": "The components the tier includes, in order.", "items": { "$ref": "#/$defs/id" } },
                 "timeline": {
                   "description": "Planned months of the tier, counted from the plan's start.",
                   "oneOf": [
@@ -1001,7 +1018,7 @@ public enum OutputSchemas {
                   "type": "array",
                   "items": {
                     "type": "object",
-                    "required": ["metric", "limit", "headroom", "primary", "formula", "label", "source"],
+                    "required": ["metric", "limit", "headroom", "primary", "formula", "label", "source", "component"],
                     "additionalProperties": false,
                     "properties": {
                       "metric": { "$ref": "#/$defs/identifier" },
@@ -1010,7 +1027,8 @@ public enum OutputSchemas {
                       "primary": { "type": "boolean", "description": "Whether this limit sizes the tier (the bottleneck unless another is clearly more utilised)." },
                       "formula": { "type": ["string", "null"], "description": "The expression, for a limit that is not a constant." },
                       "label": { "type": ["string", "null"] },
-                      "source": { "type": ["string", "null"] }
+                      "source": { "type": ["string", "null"] },
+                      "component": { "type": ["string", "null"], "description": "The component this comes from, when the tier includes it by `use`." }
                     }
                   }
                 },
@@ -1018,7 +1036,7 @@ public enum OutputSchemas {
                   "type": "array",
                   "items": {
                     "type": "object",
-                    "required": ["item", "category", "low", "high", "formula", "usage_priced", "currency", "source", "note"],
+                    "required": ["item", "category", "low", "high", "formula", "usage_priced", "currency", "source", "note", "credit", "component"],
                     "additionalProperties": false,
                     "properties": {
                       "item": { "type": "string" },
@@ -1029,7 +1047,9 @@ public enum OutputSchemas {
                       "usage_priced": { "type": "boolean", "description": "The amount changes with the driver." },
                       "currency": { "oneOf": [{ "$ref": "#/$defs/currency" }, { "type": "null" }], "description": "The currency the amount is written in, when not the profile's." },
                       "source": { "type": ["string", "null"] },
-                      "note": { "type": ["string", "null"] }
+                      "note": { "type": ["string", "null"] },
+                      "credit": { "type": "boolean", "description": "Subtracted from the total (a discount or credit): low and high are then ≤ 0." },
+                      "component": { "type": ["string", "null"], "description": "The component this comes from, when the tier includes it by `use`." }
                     }
                   }
                 },
@@ -1057,14 +1077,15 @@ public enum OutputSchemas {
                   "type": "array",
                   "items": {
                     "type": "object",
-                    "required": ["name", "servers", "service_ms", "arrivals_per_second", "p95_ms"],
+                    "required": ["name", "servers", "service_ms", "arrivals_per_second", "p95_ms", "component"],
                     "additionalProperties": false,
                     "properties": {
                       "name": { "$ref": "#/$defs/identifier" },
                       "servers": { "type": "string", "description": "The number of servers as written: a number or an expression, as text." },
                       "service_ms": { "type": "string", "description": "Mean service time in ms as written: a number or an expression, as text." },
                       "arrivals_per_second": { "type": "string", "description": "The arrival-rate expression (requests per second)." },
-                      "p95_ms": { "type": ["number", "null"], "description": "A p95 target in ms overriding the tier's SLO." }
+                      "p95_ms": { "type": ["number", "null"], "description": "A p95 target in ms overriding the tier's SLO." },
+                      "component": { "type": ["string", "null"], "description": "The component this comes from, when the tier includes it by `use`." }
                     }
                   }
                 },

@@ -66,7 +66,9 @@ public enum PlanDiffReport: Report {
         let clean = { (text: String) in TextSafety.terminal(text) }
         var out =
             TextWrap.wrap(clean("\(diff.old.name) (\(diff.old.id)) → \(diff.new.name) (\(diff.new.id))"), width: width, indent: 2)
-            + "\n\n"
+            + "\n"
+        if let line = ParamOverride.header(diff.overrides) { out += TextWrap.wrap(clean(line), width: width, indent: 2) + "\n" }
+        out += "\n"
         out += diff.lines.isEmpty ? "No changes to the plan.\n" : "CHANGES (\(diff.lines.count)):\n"
         for line in changeLines(diff) { out += TextWrap.wrap("  " + clean(line), width: width, indent: 6) + "\n" }
         out +=
@@ -84,6 +86,7 @@ public enum PlanDiffReport: Report {
         let diff = subject.diff
         let md = TextSafety.markdown
         var out = "### Plan change: \(md(diff.new.name))\n\n"
+        if let line = ParamOverride.header(diff.overrides) { out += md(line) + "\n\n" }
         out += "**\(md(outcome(diff)[0]))**\n\n"
         if diff.lines.isEmpty {
             out += "No changes to the plan.\n"
@@ -114,7 +117,7 @@ public enum PlanDiffReport: Report {
             ])
         }
         return .object([
-            ("schema", .string(schema)),
+            ("schema", .string(schema)), ("overrides", ParamOverride.json(diff.overrides)),
             ("old", .string(diff.old.id)), ("new", .string(diff.new.id)), ("currency", .string(diff.new.currency)),
             (
                 "changes",

@@ -75,11 +75,31 @@ public struct ProfileSummary {
             .object([
                 ("id", .string(trigger.id)), ("severity", .string(trigger.severity.rawValue)),
                 ("condition", .string(trigger.condition.summary)), ("action", .string(trigger.action)),
-                ("target", .string(trigger.target)),
+                ("target", .string(trigger.target)), ("component", .string(trigger.component)),
             ])
         }
         func range(_ range: NumberRange?) -> JSONOutput {
-            range.map { .object([("low", .number($0.low)), ("high", .number($0.high))]) } ?? .null
+            range.map { range in
+                .object(
+                    [("low", .number(range.low)), ("high", .number(range.high))]
+                        + (range.mode.map { [("mode", .number($0))] } ?? []))
+            } ?? .null
+        }
+        func param(_ param: Param) -> JSONOutput {
+            .object([
+                ("name", .string(param.name)),
+                (
+                    "value",
+                    .object([
+                        ("distribution", .string(param.value.distribution.rawValue)),
+                        ("low", .number(param.value.low)), ("mode", .number(param.value.mode)),
+                        ("high", .number(param.value.high)), ("expected", .number(param.value.expected)),
+                    ])
+                ),
+                ("unit", .string(param.unit)), ("label", .string(param.label)),
+                ("assumption", .string(param.assumption)), ("source", .string(param.source)),
+                ("observed", .bool(param.observed)),
+            ])
         }
         func notes(_ notes: [String]) -> JSONOutput { .array(notes.map { .string($0) }) }
         return .object([
@@ -95,32 +115,16 @@ public struct ProfileSummary {
             ),
             ("currency", .string(profile.currency)),
             ("fx", .object(profile.fx.keys.sorted().map { ($0, .number(profile.fx[$0])) })),
-            (
-                "params",
-                .array(
-                    profile.params.map { param in
-                        .object([
-                            ("name", .string(param.name)),
-                            (
-                                "value",
-                                .object([
-                                    ("distribution", .string(param.value.distribution.rawValue)),
-                                    ("low", .number(param.value.low)), ("mode", .number(param.value.mode)),
-                                    ("high", .number(param.value.high)), ("expected", .number(param.value.expected)),
-                                ])
-                            ),
-                            ("unit", .string(param.unit)), ("label", .string(param.label)),
-                            ("assumption", .string(param.assumption)), ("source", .string(param.source)),
-                            ("observed", .bool(param.observed)),
-                        ])
-                    })
-            ),
+            ("tier_selection", .string(profile.tierSelection.rawValue)),
+            ("components", .array(profile.components.map { .string($0.name) })),
+            ("params", .array(profile.params.map(param))),
             (
                 "metrics",
                 .array(
                     profile.metrics.map { metric in
                         .object([
                             ("name", .string(metric.name)), ("expression", .string(metric.expression.text)),
+                            ("stock", metric.initial.map { .object([("initial", .number($0))]) } ?? .null),
                             ("unit", .string(metric.unit)), ("label", .string(metric.label)),
                             ("assumption", .string(metric.assumption)), ("source", .string(metric.source)),
                         ])
@@ -134,7 +138,15 @@ public struct ProfileSummary {
                         let tier = summary.tier
                         return .object([
                             ("id", .string(tier.id)), ("name", .string(tier.name)), ("source", .string(tier.source)),
-                            ("range", .object([("min", .number(tier.range.min)), ("max", .number(tier.range.max))])),
+                            (
+                                "range",
+                                .object([
+                                    ("min", .number(tier.range.min)), ("max", .number(tier.range.max)),
+                                    ("derived", .bool(tier.rangeDerived)),
+                                ])
+                            ),
+                            ("params", .array(tier.params.map(param))),
+                            ("use", .array(tier.uses.map { .string($0) })),
                             (
                                 "timeline",
                                 tier.timeline.map {
@@ -152,6 +164,7 @@ public struct ProfileSummary {
                                             ("headroom", .number($0.limit.headroom)), ("primary", .bool($0.limit.primary)),
                                             ("formula", .string($0.formula)), ("label", .string($0.limit.label)),
                                             ("source", .string($0.limit.source)),
+                                            ("component", .string($0.limit.component)),
                                         ])
                                     })
                             ),
@@ -164,7 +177,8 @@ public struct ProfileSummary {
                                             ("low", .number($0.low)), ("high", .number($0.high)),
                                             ("formula", .string($0.formula)), ("usage_priced", .bool($0.usagePriced)),
                                             ("currency", .string($0.item.currency)), ("source", .string($0.item.source)),
-                                            ("note", .string($0.item.note)),
+                                            ("note", .string($0.item.note)), ("credit", .bool($0.item.credit)),
+                                            ("component", .string($0.item.component)),
                                         ])
                                     })
                             ),
@@ -191,6 +205,7 @@ public struct ProfileSummary {
                                             ("service_ms", .string(queue.serviceMilliseconds.description)),
                                             ("arrivals_per_second", .string(queue.arrival.text)),
                                             ("p95_ms", .number(queue.p95Milliseconds)),
+                                            ("component", .string(queue.component)),
                                         ])
                                     })
                             ),

@@ -12,7 +12,7 @@ enum ProjectionJSONRenderer {
         let compiled = projection.compiled
         let months = projection.months
         return .object([
-            ("schema", .string(schema)),
+            ("schema", .string(schema)), ("overrides", ParamOverride.json(compiled.overrides)),
             (
                 "profile",
                 .object([

@@ -9,6 +9,7 @@ enum ProjectionMarkdownRenderer {
         out += "Growth: \(md(projection.growthSource)) · \(projection.months.count) months"
         if let start = projection.start { out += " from \(start)" }
         out += " · monthly costs in \(profile.currency)\n\n"
+        if let line = ParamOverride.header(projection.compiled.overrides) { out += md(line) + "\n\n" }
         var headers = [
             "Month", md(profile.driver.label), "Tier", "Bottleneck", "p95", "Cost (expected)", "Cost (low–high)",
             "Per \(md(profile.driver.unit))",

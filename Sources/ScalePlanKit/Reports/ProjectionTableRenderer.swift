@@ -10,7 +10,11 @@ enum ProjectionTableRenderer {
         facts +=
             " · COST is the expected monthly cost in \(profile.currency) (low and high in --format json or csv);"
             + " PER UNIT is per \(TextSafety.terminal(profile.driver.unit))"
-        out += TextWrap.wrap(facts, width: layout.width, indent: 0) + "\n\n"
+        out += TextWrap.wrap(facts, width: layout.width, indent: 0) + "\n"
+        if let line = ParamOverride.header(projection.compiled.overrides) {
+            out += TextWrap.wrap(TextSafety.terminal(line), width: layout.width, indent: 2) + "\n"
+        }
+        out += "\n"
 
         let months = projection.months
         var columns = [

@@ -31,9 +31,7 @@ public enum RoadmapHTML {
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(e(profile.name)) — scaling roadmap</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
         html += "<h1>\(e(profile.name)): scaling roadmap</h1>\n"
-        var lead = "Projection: \(roadmap.projection.growthSource), \(roadmap.months.count) months"
-        if let start = roadmap.projection.start { lead += " from \(start)" }
-        html += "<p class=\"lead\">\(e(lead)); costs are monthly, in \(e(profile.currency)).</p>\n"
+        html += "<p class=\"lead\">\(e(text.lead))</p>\n"
         if let description = profile.description { html += "<p>\(e(description))</p>\n" }
 
         html += "<h2>Headline</h2>\n<div class=\"headline\">\n"

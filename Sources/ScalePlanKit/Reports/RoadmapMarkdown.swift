@@ -7,9 +7,7 @@ public enum RoadmapMarkdown {
         let profile = roadmap.profile
         var out = "# \(md(profile.name)): scaling roadmap\n\n"
         if let description = profile.description { out += md(description) + "\n\n" }
-        out += "Projection: \(md(roadmap.projection.growthSource)), \(roadmap.months.count) months"
-        if let start = roadmap.projection.start { out += " from \(start)" }
-        out += "; costs are monthly, in \(profile.currency).\n\n"
+        out += md(text.lead) + "\n\n"
 
         out += "## Headline\n\n| | |\n|---|---:|\n"
         for (label, value) in text.headline { out += "| \(md(label)) | \(md(value)) |\n" }

@@ -11,6 +11,15 @@ struct RoadmapText {
 
     func driver(_ value: Double) -> String { NumberFormatting.grouped(value) }
 
+    /// The line under the title: the growth, the horizon, the currency, and any `--set`.
+    var lead: String {
+        var lead = "Projection: \(roadmap.projection.growthSource), \(roadmap.months.count) months"
+        if let start = roadmap.projection.start { lead += " from \(start)" }
+        lead += "; costs are monthly, in \(profile.currency)."
+        if let line = ParamOverride.header(roadmap.projection.compiled.overrides) { lead += " " + line + "." }
+        return lead
+    }
+
     func month(_ index: Int?) -> String {
         guard let index else { return "beyond the horizon" }
         return roadmap.projection.label(index)

@@ -11,6 +11,14 @@ public enum ShowReport: Report {
     }
 
     /// `0 – 50`, `2M+`.
+    /// A param's value, unit and label in one line.
+    static func describe(_ param: Param) -> String {
+        var line = "\(param.name) = \(param.value.summary)" + (param.unit.map { " \($0)" } ?? "")
+        if let label = param.label { line += " — \(label)" }
+        if param.observed { line += " (observed in production)" }
+        return line
+    }
+
     public static func describe(range: DriverRange) -> String {
         guard let max = range.max else { return NumberFormatting.compact(range.min) + "+" }
         return NumberFormatting.compact(range.min) + " – " + NumberFormatting.compact(max)
@@ -43,10 +51,7 @@ public enum ShowReport: Report {
         if !profile.params.isEmpty {
             out += "\n" + style.bold("Params (\(profile.params.count)):") + "\n"
             for param in profile.params {
-                var line = "\(param.name) = \(param.value.summary)" + (param.unit.map { " \($0)" } ?? "")
-                if let label = param.label { line += " — \(label)" }
-                if param.observed { line += " (observed in production)" }
-                out += paragraph(line, indent: 2, hang: 4)
+                out += paragraph(describe(param), indent: 2, hang: 4)
                 if let assumption = param.assumption { out += paragraph("Assumption: \(assumption)", indent: 6) }
                 if let source = param.source { out += paragraph("Source: \(source)", indent: 6) }
             }
@@ -54,7 +59,11 @@ public enum ShowReport: Report {
         if !profile.metrics.isEmpty {
             out += "\n" + style.bold("Metrics (\(profile.metrics.count)):") + "\n"
             for metric in profile.metrics {
-                var line = "\(metric.name) = \(metric.expression.text)" + (metric.unit.map { "  [\($0)]" } ?? "")
+                var line =
+                    metric.initial.map {
+                        "\(metric.name): a stock from \(NumberFormatting.plain($0)), adding \(metric.expression.text) each month"
+                    } ?? "\(metric.name) = \(metric.expression.text)"
+                line += metric.unit.map { "  [\($0)]" } ?? ""
                 if let label = metric.label { line += " — \(label)" }
                 out += paragraph(line, indent: 2, hang: 4)
                 if let assumption = metric.assumption { out += paragraph("Assumption: \(assumption)", indent: 6) }
@@ -64,20 +73,41 @@ public enum ShowReport: Report {
         if let revenue = profile.revenue {
             out += "\n" + paragraph("Revenue = \(revenue.text) (\(profile.currency) a month)", indent: 0)
         }
+        if profile.tierSelection == .capacity {
+            out +=
+                "\n"
+                + paragraph(
+                    "Tiers are chosen by capacity: each month's tier is the lowest whose limits carry that month's load"
+                        + (profile.tiers.contains(where: \.rangeDerived)
+                            ? "; the \(profile.driver.name) ranges below are derived from the limits." : "."),
+                    indent: 0)
+        }
+        if profile.metrics.contains(where: { $0.initial != nil }) {
+            out += paragraph(
+                "Tier tables evaluate a stock at month 0 (its initial value plus one month's amount); simulate follows it month by month.",
+                indent: 0)
+        }
 
         for (index, tierSummary) in summary.tiers.enumerated() {
             let tier = tierSummary.tier
             var heading = "Tier \(index + 1)/\(summary.tiers.count): \(clean(tier.name)) (\(tier.id))"
-            heading += " · \(profile.driver.name) \(describe(range: tier.range))"
+            heading += " · \(profile.driver.name) \(describe(range: tier.range))" + (tier.rangeDerived ? " (derived)" : "")
             if let timeline = tier.timeline { heading += " · " + describe(timeline) }
             out += "\n" + style.bold(TextWrap.wrap(heading, width: width, indent: 2)) + "\n"
             if let source = tier.source { out += paragraph("Source: \(source)", indent: 2) }
+            if !tier.uses.isEmpty {
+                out += paragraph("Uses: " + tier.uses.joined(separator: ", ") + " (items marked with the component)", indent: 2)
+            }
+            if !tier.params.isEmpty {
+                out += "  Params (this tier's, in place of the global ones):\n"
+                for param in tier.params { out += paragraph(describe(param), indent: 4, hang: 4) }
+            }
             if !tierSummary.limits.isEmpty {
                 out += "  Capacity:\n"
                 var rows: [[String]] = []
                 var footnotes: [String] = []
                 for row in tierSummary.limits {
-                    var name = clean(row.limit.metric)
+                    var name = clean(row.limit.metric) + (row.limit.component.map { " (\(clean($0)))" } ?? "")
                     var notes: [String] = []
                     if let formula = row.formula { notes.append("= \(formula)") }
                     if row.limit.headroom > 0 {
@@ -104,8 +134,9 @@ public enum ShowReport: Report {
                 var rows: [[String]] = []
                 var footnotes: [String] = []
                 for row in tierSummary.costs {
-                    var name = clean(row.item.item)
+                    var name = clean(row.item.item) + (row.item.component.map { " (\(clean($0)))" } ?? "")
                     var notes: [String] = []
+                    if row.item.credit { notes.append("credit: subtracted from the total") }
                     if let formula = row.formula { notes.append((row.usagePriced ? "usage-priced: " : "computed: ") + formula) }
                     if let note = row.item.note { notes.append(note) }
                     if let source = row.item.source { notes.append("source: \(source)") }
@@ -123,10 +154,12 @@ public enum ShowReport: Report {
                         TableColumn("HIGH", .right),
                     ], rows: rows, width: width, indent: 4)
                 if tierSummary.costs.contains(where: \.usagePriced) {
-                    let range =
-                        "\(NumberFormatting.compact(tierSummary.lowAt)) – \(NumberFormatting.compact(tierSummary.highAt)) \(profile.driver.name)"
+                    let low = NumberFormatting.compact(tierSummary.lowAt), high = NumberFormatting.compact(tierSummary.highAt)
                     out += paragraph(
-                        "Usage-priced items are evaluated at \(range): low at the first, high at the second.", indent: 4)
+                        tier.range.max == nil
+                            ? "Usage-priced items are evaluated at \(low) \(profile.driver.name), where this open-ended tier starts."
+                            : "Usage-priced items are evaluated at \(low) – \(high) \(profile.driver.name): low at the first, high at the second.",
+                        indent: 4)
                 }
                 for (number, note) in footnotes.enumerated() { out += paragraph("[\(number + 1)] \(note)", indent: 6, hang: 4) }
             }
@@ -210,7 +243,8 @@ public enum ShowReport: Report {
             let label = trigger.severity.rawValue
             let condition = TextSafety.terminal(trigger.condition.summary)
             let action = TextSafety.terminal(trigger.action) + (trigger.target.map { " → \($0)" } ?? "")
-            let line = TextWrap.wrap("    \(label.padding(8)) \(trigger.id): when \(condition)", width: width, indent: 8)
+            let from = trigger.component.map { " (\(TextSafety.terminal($0)))" } ?? ""
+            let line = TextWrap.wrap("    \(label.padding(8)) \(trigger.id)\(from): when \(condition)", width: width, indent: 8)
             // The severity is coloured after wrapping, so the codes never count as text.
             let colored =
                 switch trigger.severity {
@@ -230,5 +264,8 @@ public enum ShowReport: Report {
         return "months \(NumberFormatting.plain(timeline.start))–\(NumberFormatting.plain(end))"
     }
 
-    static func describe(_ range: NumberRange) -> String { NumberFormatting.proseRange(range.low, range.high) }
+    static func describe(_ range: NumberRange) -> String {
+        NumberFormatting.proseRange(range.low, range.high)
+            + (range.mode.map { " (most likely \(NumberFormatting.prose($0)))" } ?? "")
+    }
 }

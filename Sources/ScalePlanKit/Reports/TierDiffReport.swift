@@ -124,6 +124,7 @@ public enum TierDiffReport: Report {
     static func heading(_ diff: TierDiff) -> String {
         "\(diff.profile.name): \(diff.from.name) (\(diff.from.id)) → \(diff.to.name) (\(diff.to.id)), "
             + "costs at \(NumberFormatting.grouped(diff.driver)) \(diff.profile.driver.name)"
+            + (ParamOverride.header(diff.overrides).map { " · " + $0 } ?? "")
     }
 
     static func text(_ diff: TierDiff, width: Int) -> String {
@@ -154,7 +155,7 @@ public enum TierDiffReport: Report {
         }
         let before = diff.totalBefore, after = diff.totalAfter, delta = diff.totalDelta
         return .object([
-            ("schema", .string(schema)),
+            ("schema", .string(schema)), ("overrides", ParamOverride.json(diff.overrides)),
             ("profile", .string(diff.profile.id)), ("from", .string(diff.from.id)), ("to", .string(diff.to.id)),
             ("driver", .number(diff.driver)), ("currency", .string(diff.profile.currency)),
             (
