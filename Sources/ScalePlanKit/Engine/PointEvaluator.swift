@@ -27,10 +27,32 @@ final class PointEvaluator {
         loaded = driver
     }
 
-    /// Every slot: the driver, params and metrics filled in; trigger-context slots zero.
+    /// Every slot: the driver, params and metrics filled in (as the tier whose range holds the
+    /// driver sees them); trigger-context slots zero.
     func slots(driver: Double) -> [Double] {
         load(driver)
-        var row = engine.row(0)
+        var none = NoObserver()
+        engine.enterPlanScope(observer: &none)
+        return contextCleared(engine.row(0))
+    }
+
+    /// Every slot as one tier sees them: its params, and the metrics that read them.
+    func slots(of tier: Int, driver: Double) -> [Double] {
+        load(driver)
+        engine.enterTier(tier)
+        return contextCleared(engine.row(0))
+    }
+
+    /// Monthly revenue at `driver` with one tier's params (nil when the plan has no revenue).
+    func revenue(of tier: Int, driver: Double) -> Double? {
+        guard compiled.revenue != nil else { return nil }
+        load(driver)
+        engine.enterTier(tier)
+        return engine.revenue[0]
+    }
+
+    private func contextCleared(_ slots: [Double]) -> [Double] {
+        var row = slots
         for slot in compiled.layout.modelSlotCount..<row.count { row[slot] = 0 }
         return row
     }
@@ -39,6 +61,7 @@ final class PointEvaluator {
     func limits(of tier: Int, driver: Double) -> [LimitUse] {
         load(driver)
         engine.evaluateLimits(tier)
+        engine.enterTier(tier)  // the metric values below are this tier's (computed earlier, maybe in another scope)
         let columns = engine.tiers[tier]
         return compiled.tiers[tier].limits.enumerated().map { index, limit in
             LimitUse(
