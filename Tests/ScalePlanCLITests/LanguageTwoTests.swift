@@ -63,6 +63,16 @@ let languageTwoCases: [BadCase] = [
         with: "\"currency\": \"USD\", \"components\": { \"ha\": { \"capacity\": { \"peak_rps\": 9 } } },",
         message: "", anchor: nil),
     BadCase(
+        name: "a tier without a range when tiers are chosen by range", replace: "\"range\": { \"min\": 1000 },", with: "",
+        message: "missing required key \"range\"", anchor: "{ \"id\": \"large\""),
+    BadCase(
+        name: "a tier param that is not a number", replace: "\"id\": \"small\", \"name\": \"Small\",",
+        with: "\"id\": \"small\", \"name\": \"Small\", \"params\": { \"rps_per_user\": \"two\" },",
+        message: "expected a number or an object", anchor: "\"two\""),
+    BadCase(
+        name: "a stock without accumulate", replace: "\"peak_rps\": \"users * rps_per_user\"",
+        with: "\"peak_rps\": { \"initial\": 5 }", message: "missing required key \"accumulate\"", anchor: "{ \"initial\""),
+    BadCase(
         name: "a stock reading an unknown name", replace: "\"peak_rps\": \"users * rps_per_user\"",
         with: "\"peak_rps\": { \"accumulate\": \"userz\", \"initial\": 0 }",
         message: "in metric 'peak_rps': unknown name 'userz'", anchor: "\"userz\"", offset: 1),
@@ -254,6 +264,158 @@ let languageTwoCases: [BadCase] = [
         let projection = Simulator(compiled).run(curve: .constant(100), months: 6)
         #expect(projection.months.map(\.cost.expected) == [-3, -3, -3, 5, 5, 5])
         let invalid = try #require(projection.invalidValues.first)
-        #expect(invalid.subject == "the total cost of Small (after its credits)" && invalid.month == 0 && invalid.value == -3)
+        #expect(invalid.subject == "total cost of Small (after its credits)" && invalid.month == 0 && invalid.value == -3)
+    }
+
+    // MARK: Review findings (each was a defect)
+
+    static func write(_ text: String, _ name: String, in folder: String) throws -> String {
+        let path = folder + "/" + name
+        try FileIO.writeAtomically(Array(text.utf8), to: path)
+        return path
+    }
+
+    /// The roadmap prices a tier at its projected entry month (stocks and `month` as they are then),
+    /// as simulate does: $985.45 for Medium at M12 in the worked example.
+    @Test func theRoadmapCostAtEntryIsTheProjectedMonths() throws {
+        let compiled = try #require(ProfileLoader.validate(bytes: Array(workedExample.utf8)).0)
+        let curve = try #require(compiled.profile.defaultScenario?.growth.expectedCurve)
+        let roadmap = Roadmap(projection: Simulator(compiled).run(curve: curve, months: 36))
+        let medium = try #require(roadmap.tiers.first { $0.tier.id == "medium" })
+        #expect(medium.entry == 12 && Swift.abs(medium.cost.low - 985.4542) < 1e-3, "\(medium.cost)")
+    }
+
+    /// A plan diff lists what the new language can change: a credit flag, a stock's initial value,
+    /// a tier's params, the tier selection, a lead time's mode; a component's trigger once.
+    @Test func aPlanDiffSeesTheNewKeys() throws {
+        let old = try #require(ProfileLoader.validate(bytes: Array(workedExample.utf8)).0)
+        let edited =
+            workedExample
+            .replacingOccurrences(of: "\"credit\": true", with: "\"credit\": false")
+            .replacingOccurrences(of: "\"initial\": 50", with: "\"initial\": 500")
+            .replacingOccurrences(of: "\"nodes\": 6, \"price\": 10", with: "\"nodes\": 8, \"price\": 10")
+            .replacingOccurrences(of: "\"mode\": 2, \"high\": 3", with: "\"mode\": 3, \"high\": 3")
+            .replacingOccurrences(of: "\"stored_gb > 50000\"", with: "\"stored_gb > 40000\"")
+        let new = try #require(ProfileLoader.validate(bytes: Array(edited.utf8)).0)
+        let lines = PlanDiff(old: old, new: new).lines.map { "\($0.kind) \($0.name)" }
+        for expected in [
+            "cost large: Committed-use discount (20%)", "metric stored_gb", "tier param medium.nodes",
+            "migration medium lead time", "trigger storage-large",
+        ] {
+            #expect(lines.contains(expected), "\(lines)")
+        }
+        #expect(lines.filter { $0 == "trigger storage-large" }.count == 1)
+    }
+
+    /// `check`'s month and its derived stocks are one month: the month the default scenario
+    /// reaches the observed driver (12 for 60,000 users), shown as derived.
+    @Test func checkUsesOneMonthForMonthAndStocks() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = try Self.write(
+            workedExample.replacingOccurrences(
+                of: "\"when\": \"stored_gb > 50000\"", with: "\"when\": \"month >= 12 and stored_gb > 4000\""),
+            "acme.json", in: folder)
+        let result = runCLI(
+            ["check", path, "--observed", "-", "--fail-on", "info", "--format", "json"], stdin: Array("users,60000\n".utf8))
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let values = document["values"] as? [[String: Any]] ?? []
+        let month = try #require(values.first { $0["name"] as? String == "month" })
+        #expect(month["value"] as? Double == 12 && month["derivation"] as? String == "scenario base, month 12")
+    }
+
+    /// By capacity, a limit on the driver needs the driver observed; and a load no tier carries
+    /// says so instead of claiming the last tier carries it.
+    @Test func checkByCapacityNeedsWhatTheLimitsRead() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let onDriver = tinyProfile.replacingOccurrences(
+            of: "\"currency\": \"USD\",", with: "\"currency\": \"USD\", \"tier_selection\": \"capacity\","
+        )
+        .replacingOccurrences(of: "\"capacity\": { \"peak_rps\": 5 },", with: "\"capacity\": { \"users\": 100 },")
+        let path = try Self.write(onDriver, "tiny.json", in: folder)
+        let missing = runCLI(["check", path, "--observed", "-"], stdin: Array("peak_rps,1\n".utf8))
+        #expect(missing.status == 65 && missing.stderr.contains("missing 'users'"), "\(missing.stderr)")
+        let example = try Self.write(workedExample, "acme.json", in: folder)
+        let over = runCLI(["check", example, "--observed", "-"], stdin: Array("peak_rps,5000\n".utf8))
+        #expect(over.stdout.contains("No tier's limits carry the observed load (a plan gap)"), "\(over.stdout)")
+    }
+
+    /// "No tier carries" measures the last tier with its own params, not the plan tier's.
+    @Test func noTierCarriesReadsTheLastTiersParams() throws {
+        let text = tinyProfile.replacingOccurrences(
+            of: "\"id\": \"small\", \"name\": \"Small\",",
+            with: "\"id\": \"small\", \"name\": \"Small\", \"params\": { \"rps_per_user\": 0.01 },"
+        )
+        .replacingOccurrences(
+            of: "\"id\": \"large\", \"name\": \"Large\",",
+            with:
+                "\"id\": \"large\", \"name\": \"Large\", \"params\": { \"rps_per_user\": 0.03 }, \"capacity\": { \"peak_rps\": 60 },"
+        )
+        let compiled = try #require(
+            ProfileLoader.validate(bytes: Array(text.utf8)).0, "\(ProfileLoader.validate(bytes: Array(text.utf8)).1)")
+        // 3,000 users: Large sees 0.03 × 3,000 = 90 RPS against 60 (150%); Small would say 30.
+        let month = Simulator(compiled).run(curve: .constant(3_000), months: 1).months[0]
+        let unmet = try #require(month.unmet)
+        #expect(Swift.abs(unmet.value - 90) < 1e-9 && unmet.limit == 60, "\(unmet)")
+    }
+
+    /// A scenario's params set every tier's own too (as `--set NAME` does), and may name a param
+    /// only tiers declare.
+    @Test func scenarioParamsSetTierParamsToo() throws {
+        let text = workedExample.replacingOccurrences(
+            of: "\"growth\": { \"kind\": \"exponential\", \"start\": 20000, \"rate\": 0.1 } }",
+            with:
+                "\"growth\": { \"kind\": \"exponential\", \"start\": 20000, \"rate\": 0.1 } }, { \"id\": \"dear\", \"growth\": { \"kind\": \"constant\", \"value\": 100000 }, \"params\": { \"price\": 30 } }"
+        )
+        let compiled = try #require(
+            ProfileLoader.validate(bytes: Array(text.utf8)).0, "\(ProfileLoader.validate(bytes: Array(text.utf8)).1)")
+        let scenario = try #require(compiled.profile.scenarios.first { $0.id == "dear" })
+        let month = Simulator(compiled.forScenario(scenario)).run(curve: .constant(100_000), months: 1).months[0]
+        #expect(compiled.profile.tiers[month.tier].id == "medium" && month.revenue == 100_000 * 0.05 * 30)
+    }
+
+    /// In a plan diff, `--set` applies to the version that has the param; neither having it is an error.
+    @Test func aPlanDiffSetsAParamOneVersionLacks() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let old = try Self.write(workedExample, "old.json", in: folder)
+        let new = try Self.write(
+            workedExample.replacingOccurrences(of: "\"paying_share\": 0.05", with: "\"paying_share\": 0.05, \"support\": 3"),
+            "new.json", in: folder)
+        #expect(runCLI(["diff", old, new, "--set", "support=200"]).status == 0)
+        let neither = runCLI(["diff", old, new, "--set", "supporter=200"])
+        #expect(neither.status == 64 && neither.stderr.contains("nor of the other version"), "\(neither.stderr)")
+    }
+
+    /// An unused component is a warning; a bad tier param is one error, not one per use of it.
+    @Test func unusedComponentsWarnAndBadTierParamsAreOneError() throws {
+        let unused = workedExample.replacingOccurrences(of: "\"use\": [\"ha\"],", with: "")
+        let (compiled, diagnostics) = ProfileLoader.validate(bytes: Array(unused.utf8))
+        #expect(compiled != nil)
+        #expect(diagnostics.map(\.message) == ["component 'ha' is not used by any tier, so its items are not checked"])
+        let bad = workedExample.replacingOccurrences(of: "\"nodes\": 2,", with: "\"nodes\": \"two\",")
+        let errors = ProfileLoader.validate(bytes: Array(bad.utf8)).1.filter { $0.severity == .error }
+        #expect(errors.count == 1, "\(errors.map(\.message))")
+    }
+
+    /// The "declared by … but not by …" message stays a line for thousands of tiers.
+    @Test func aTierOnlyParamMessageIsBounded() throws {
+        var tiers: [String] = []
+        for index in 0..<300 {
+            let params = index == 0 ? "\"params\": { \"k\": 1 }, " : ""
+            tiers.append(
+                "{ \"id\": \"t\(index)\", \"name\": \"T\", \(params)\"range\": { \"min\": \(index * 10)\(index < 299 ? ", \"max\": \((index + 1) * 10)" : "") } }"
+            )
+        }
+        let text = tinyProfile.replacingOccurrences(
+            of: tinyProfile[
+                tinyProfile.range(of: "\"tiers\": [")!.lowerBound..<tinyProfile.range(of: "\"scenarios\"")!.lowerBound],
+            with: "\"tiers\": [" + tiers.joined(separator: ",\n") + "],\n  ")
+        let errors = ProfileLoader.validate(bytes: Array(text.utf8)).1.filter { $0.severity == .error }
+        #expect(
+            errors.count == 1 && errors[0].message.contains("and 294 more") && errors[0].message.count < 200,
+            "\(errors.map(\.message))")
     }
 }

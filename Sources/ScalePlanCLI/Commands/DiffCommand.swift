@@ -78,14 +78,24 @@ enum DiffCommand: Command {
             }
             limit = parsed
         }
-        let old = try context.loadProfile(positionals[0], for: spec, arguments: arguments)
+        // `--set` applies to each version that has the param; a name neither has is an error.
+        var old = try context.loadProfile(positionals[0], for: spec)
         if old.profile.tiers.contains(where: { $0.id == positionals[1] }) && FileIO.identity(of: positionals[1]) == nil {
             throw .usage(
                 UsageError(
                     "Missing expected argument '<tier-b>': '\(UsageError.echo(positionals[1]))' is a tier of '\(old.profile.id)'; a tier diff takes two tier ids.",
                     command: spec))
         }
-        let new = try context.loadProfile(positionals[1], for: spec, arguments: arguments)
+        var new = try context.loadProfile(positionals[1], for: spec)
+        let overrides = try ParamOverrideOption.overrides(arguments, spec: spec)
+        for override in overrides {
+            let problems = [old, new].map { $0.compiled.problems(with: [override]) }
+            if let problem = problems.first(where: { !$0.isEmpty })?.first, !problems.contains(where: \.isEmpty) {
+                throw .usage(UsageError("Invalid '--set <name=value>': \(problem) (nor of the other version).", command: spec))
+            }
+        }
+        old.compiled = old.compiled.withParams(overrides.filter { old.compiled.problems(with: [$0]).isEmpty })
+        new.compiled = new.compiled.withParams(overrides.filter { new.compiled.problems(with: [$0]).isEmpty })
         let subject = PlanDiffReport.Subject(diff: PlanDiff(old: old.compiled, new: new.compiled), limit: limit)
         try OutputWriter.write(
             PlanDiffReport.render(subject, format: format, layout: context.layout), arguments, spec: spec, context: context)

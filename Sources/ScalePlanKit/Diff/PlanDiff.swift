@@ -47,7 +47,7 @@ public struct PlanDiff: Sendable {
     public init(old: CompiledProfile, new: CompiledProfile) {
         self.old = old.profile
         self.new = new.profile
-        overrides = new.overrides
+        overrides = new.overrides + old.overrides.filter { !new.overrides.contains($0) }
         lines = Self.changes(old.profile, new.profile, oldCompiled: old, newCompiled: new)
         let scenario = new.profile.defaultScenario ?? old.profile.defaultScenario
         let curve = scenario?.growth.expectedCurve ?? .constant(new.profile.tiers.first?.range.min ?? 0)
@@ -119,7 +119,17 @@ public struct PlanDiff: Sendable {
             lines.append(Line(change: .changed, kind: "currency", name: "currency", before: old.currency, after: new.currency))
         }
         compare("param", old.params.map { ($0.name, describe($0.value)) }, new.params.map { ($0.name, describe($0.value)) })
-        compare("metric", old.metrics.map { ($0.name, $0.expression.text) }, new.metrics.map { ($0.name, $0.expression.text) })
+        if old.tierSelection != new.tierSelection {
+            lines.append(
+                Line(
+                    change: .changed, kind: "tier_selection", name: "tier_selection", before: old.tierSelection.rawValue,
+                    after: new.tierSelection.rawValue))
+        }
+        func metric(_ metric: Metric) -> String {
+            metric.initial.map { "stock from \(NumberFormatting.plain($0)), adding \(metric.expression.text) a month" }
+                ?? metric.expression.text
+        }
+        compare("metric", old.metrics.map { ($0.name, metric($0)) }, new.metrics.map { ($0.name, metric($0)) })
         if old.revenue?.text != new.revenue?.text {
             lines.append(
                 Line(
@@ -135,12 +145,29 @@ public struct PlanDiff: Sendable {
             compare(
                 "limit", tier.capacity.map { ("\(tier.id).\($0.metric)", $0.limit.description) },
                 other.capacity.map { ("\(tier.id).\($0.metric)", $0.limit.description) })
+            func cost(_ item: CostItem) -> (String, String) {
+                ("\(tier.id): \(item.displayName)", (item.credit ? "credit " : "") + describe(item.amount))
+            }
+            compare("cost", tier.costs.map(cost), other.costs.map(cost))
             compare(
-                "cost", tier.costs.map { ("\(tier.id): \($0.item)", describe($0.amount)) },
-                other.costs.map { ("\(tier.id): \($0.item)", describe($0.amount)) })
+                "tier param", tier.params.map { ("\(tier.id).\($0.name)", describe($0.value)) },
+                other.params.map { ("\(tier.id).\($0.name)", describe($0.value)) })
+            func lead(_ tier: Tier) -> [(String, String)] {
+                guard let lead = tier.migration?.leadTimeMonths else { return [] }
+                return [
+                    (
+                        "\(tier.id) lead time",
+                        NumberFormatting.proseRange(lead.low, lead.high)
+                            + (lead.mode.map { ", most likely \(NumberFormatting.prose($0))" } ?? "") + " months"
+                    )
+                ]
+            }
+            compare("migration", lead(tier), lead(other))
         }
+        // A component's trigger is in every tier that uses it: compared once, by id.
         func triggers(_ profile: Profile) -> [(String, String)] {
-            (profile.triggers + profile.tiers.flatMap(\.triggers)).map {
+            var seen: Set<String> = []
+            return (profile.triggers + profile.tiers.flatMap(\.triggers)).filter { seen.insert($0.id).inserted }.map {
                 ($0.id, "\($0.severity.rawValue): \($0.condition.summary)")
             }
         }

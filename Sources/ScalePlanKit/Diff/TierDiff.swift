@@ -82,7 +82,7 @@ public struct TierDiff: Sendable {
         let evaluator = PointEvaluator(compiled)
         let before = evaluator.costs(of: fromIndex, driver: at)
         let after = evaluator.costs(of: toIndex, driver: at)
-        func key(_ item: CostItem) -> String { item.category + "\u{1F}" + item.item }
+        func key(_ item: CostItem) -> String { item.category + "\u{1F}" + item.displayName }
         // Items of the second tier by key, in order: each match takes the first unmatched one.
         // O(n) look-ups in dictionaries of queues instead of a scan per item.
         var unmatched: [String: [Int]] = [:]
@@ -100,12 +100,12 @@ public struct TierDiff: Sendable {
                 let same = before[index] == after[other]
                 lines.append(
                     CostLine(
-                        change: same ? .unchanged : .changed, category: cost.item.category, item: cost.item.item,
+                        change: same ? .unchanged : .changed, category: cost.item.category, item: cost.item.displayName,
                         before: before[index], after: after[other]))
             } else {
                 lines.append(
                     CostLine(
-                        change: .removed, category: cost.item.category, item: cost.item.item,
+                        change: .removed, category: cost.item.category, item: cost.item.displayName,
                         before: before[index], after: nil))
             }
         }
@@ -123,13 +123,13 @@ public struct TierDiff: Sendable {
                 let paired = candidates[position]
                 removedCursor[category] = position + 1
                 lines[paired].change = .changed
-                lines[paired].item += " → " + cost.item.item
+                lines[paired].item += " → " + cost.item.displayName
                 lines[paired].after = after[index]
                 continue
             }
             lines.append(
                 CostLine(
-                    change: .added, category: cost.item.category, item: cost.item.item, before: nil,
+                    change: .added, category: cost.item.category, item: cost.item.displayName, before: nil,
                     after: after[index]))
         }
         costs = lines

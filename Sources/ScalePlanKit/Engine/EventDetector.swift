@@ -66,14 +66,14 @@ struct EventDetector {
                     PlanEvent(
                         month: Int(start), kind: .migrationStart, severity: .warning, tierID: tier.id,
                         message:
-                            "Start the migration to \(tier.name) this month: it is needed at month \(current.month) (\(amount(current.driver)) \(unit)) and takes up to \(range(lead)) months",
+                            "Start the migration to \(tier.name) this month: it is needed at month \(current.month) (\(amount(current.driver)) \(unit)) and takes \(range(lead)) months",
                         action: tier.migration?.note.map { "Migration plan: \($0)" }, value: nil, threshold: nil, quantity: nil))
             } else {
                 events.append(
                     PlanEvent(
                         month: 0, kind: .migrationStart, severity: .critical, tierID: tier.id,
                         message:
-                            "The migration to \(tier.name) is already \(NumberFormatting.prose(-start)) month\(start == -1 ? "" : "s") late: it is needed at month \(current.month) and takes up to \(range(lead)) months",
+                            "The migration to \(tier.name) is already \(NumberFormatting.prose(-start)) month\(start == -1 ? "" : "s") late: it is needed at month \(current.month) and takes \(range(lead)) months",
                         action: "Start the migration now, or plan for the load to outgrow the current tier",
                         value: nil, threshold: nil, quantity: nil))
             }

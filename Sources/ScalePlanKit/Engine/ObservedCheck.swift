@@ -45,6 +45,9 @@ public struct ObservedCheck: Sendable {
     public struct Result: Sendable {
         public var tier: Int
         public var tierFrom: TierChoice
+        /// Whether some tier's limits carry the observed load (false: a plan gap; by capacity the
+        /// last tier is then checked).
+        public var loadCarried = true
         public var firing: [Firing]
         /// Triggers evaluated that did not fire.
         public var quiet: [Trigger]
@@ -99,11 +102,11 @@ public struct ObservedCheck: Sendable {
     /// quantities.
     public var acceptedNames: [String] { compiled.layout.names }
 
-    /// The metrics some tier limits (what tells the tier under `tier_selection: capacity`), in
-    /// declaration order.
+    /// The driver and metrics some tier limits (what tells the tier under `tier_selection:
+    /// capacity`), in declaration order.
     public var limitedNames: [String] {
         let limited = Set(compiled.tiers.flatMap { $0.limits.map(\.name) })
-        return compiled.profile.metrics.map(\.name).filter(limited.contains)
+        return ([compiled.profile.driver.name] + compiled.profile.metrics.map(\.name)).filter(limited.contains)
     }
 
     /// Checks the triggers of `tier` (or the tier the observed driver falls in) and the global
@@ -138,8 +141,8 @@ public struct ObservedCheck: Sendable {
         // By capacity the engine chooses the tier from the observed load; else it is forced.
         let forced = byCapacity ? nil : requested ?? plan.tier(forDriver: driverObserved ?? 0)
         let driver = driverObserved ?? forced.map { compiled.tiers[$0].tier.range.min } ?? 0
-        // An observed `month` is the month the check stands in (what `month` reads).
-        let month = overrides[SlotLayout.monthSlot].map { Int(Swift.min(Swift.max($0, 0), 1200).rounded(.down)) } ?? 0
+        // The month the check stands in: what `month` reads and where unobserved stocks are taken.
+        let month = checkMonth(observed: overrides)
         let engine = MonthEngine(plan, width: 1)
         engine.begin(count: 1, curve: .constant(driver))
         for index in 0..<layout.paramSlots.count {
@@ -148,10 +151,10 @@ public struct ObservedCheck: Sendable {
         engine.forcedTier = forced
         // A stock has history: unless observed, it is taken from the default scenario's
         // projection (see `projectedStocks`).
-        let projected = projectedStocks(plan, observed: overrides)
+        let projected = projectedStocks(observed: overrides, month: month.month)
         engine.overrides = overrides.filter { $0.key >= layout.metricSlots.lowerBound }.merging(projected.values) { a, _ in a }
         var watcher = FiringWatcher(plan: plan)
-        engine.step(month: month, observer: &watcher)
+        engine.step(month: month.month, observer: &watcher)
         let tier = Int(engine.planTier[0])
         let slots = engine.row(0)
         // What the triggers read, in first-use order.
@@ -168,7 +171,8 @@ public struct ObservedCheck: Sendable {
         let values = read.map {
             Value(
                 name: layout.names[$0], value: slots[$0], observed: overrides[$0] != nil,
-                derivation: projected.values[$0] != nil ? projected.derivation : nil)
+                derivation: projected.values[$0] != nil
+                    ? projected.derivation : $0 == SlotLayout.monthSlot && overrides[$0] == nil ? month.derivation : nil)
         }
         var firing: [Firing] = []
         var quiet: [Trigger] = []
@@ -184,15 +188,31 @@ public struct ObservedCheck: Sendable {
             }
         }
         firing.sort { ($1.trigger.severity, $0.trigger.id) < ($0.trigger.severity, $1.trigger.id) }
-        return Result(
+        var result = Result(
             tier: tier, tierFrom: requested != nil ? .option : byCapacity ? .capacity : .driver, firing: firing, quiet: quiet,
             values: values)
+        result.loadCarried = engine.requiredTier[0] >= 0
+        return result
+    }
+
+    /// The month a check stands in: an observed `month`; else the first month the default
+    /// scenario's driver reaches the observed driver (the last of its horizon if it never does);
+    /// else month 0. With how it was found, for the values table.
+    func checkMonth(observed: [Int: Double]) -> (month: Int, derivation: String?) {
+        if let month = observed[SlotLayout.monthSlot] {
+            return (Int(Swift.min(Swift.max(month, 0), 1200).rounded(.down)), nil)
+        }
+        guard let driver = observed[SlotLayout.driverSlot], let scenario = compiled.profile.defaultScenario,
+            let curve = scenario.growth.expectedCurve
+        else { return (0, nil) }
+        let horizon = scenario.months ?? 36
+        let month = (0..<horizon).first { curve.value(at: Double($0)) >= driver } ?? horizon - 1
+        return (month, "scenario \(scenario.id), month \(month)")
     }
 
     /// The value of every stock not observed, as the default scenario's deterministic projection
-    /// has it at the check's month: an observed `month`, else the first month whose driver
-    /// reaches the observed driver (the last of the horizon if none does), else month 0.
-    private func projectedStocks(_ plan: EnginePlan, observed: [Int: Double]) -> (values: [Int: Double], derivation: String) {
+    /// has it at `month` (see `checkMonth`).
+    private func projectedStocks(observed: [Int: Double], month: Int) -> (values: [Int: Double], derivation: String) {
         let layout = compiled.layout
         let stocks = compiled.profile.metrics.indices.filter {
             compiled.profile.metrics[$0].initial != nil && observed[layout.metricSlots.lowerBound + $0] == nil
@@ -200,27 +220,18 @@ public struct ObservedCheck: Sendable {
         guard !stocks.isEmpty, let scenario = compiled.profile.defaultScenario,
             let curve = scenario.growth.expectedCurve
         else { return ([:], "") }
-        let horizon = scenario.months ?? 120
-        let target: Int
-        if let month = observed[SlotLayout.monthSlot] {
-            target = Int(Swift.min(Swift.max(month, 0), Double(horizon - 1)).rounded(.down))
-        } else if let driver = observed[SlotLayout.driverSlot] {
-            target = (0..<horizon).first { curve.value(at: Double($0)) >= driver } ?? horizon - 1
-        } else {
-            target = 0
-        }
         let scenarioCompiled = compiled.forScenario(scenario)
         let engine = MonthEngine(EnginePlan(scenarioCompiled), width: 1)
         engine.begin(count: 1, curve: curve)
         var none = NoObserver()
-        for month in 0...target { engine.step(month: month, observer: &none) }
+        for step in 0...month { engine.step(month: step, observer: &none) }
         let row = engine.row(0)
         var values: [Int: Double] = [:]
         for index in stocks {
             let slot = layout.metricSlots.lowerBound + index
             values[slot] = row[slot]
         }
-        return (values, "scenario \(scenario.id), month \(target)")
+        return (values, "scenario \(scenario.id), month \(month)")
     }
 
     /// Notes the triggers that fire and explains each (its context is in the engine then).

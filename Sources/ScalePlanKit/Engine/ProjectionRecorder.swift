@@ -92,8 +92,12 @@ struct ProjectionRecorder: MonthObserver {
             let required = Int(engine.requiredTier[trial])
             var unmet: LimitUse?
             if required < 0 {
-                // No tier carries it: the search checked every tier, the last one included.
+                // No tier carries it: the search checked every tier, the last one included. Its
+                // metrics are read with its own params (then back to the plan tier's).
+                engine.enterTier(last)
                 unmet = LimitUse.bottleneck(limitUses(engine, tier: last, trial: trial))
+                var none = NoObserver()
+                engine.enterPlanScope(observer: &none)
             }
             months[trial].append(
                 MonthResult(

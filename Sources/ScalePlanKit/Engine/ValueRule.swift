@@ -161,7 +161,7 @@ extension InvalidValue {
         case .totalCost(let tier):
             let credits = compiled.tiers[tier].costs.filter(\.item.credit).map { "'\($0.item.item)'" }
             (what, expression, tierID, quantity) = (
-                "the total cost of \(tierName(tier)) (after its credits)",
+                "total cost of \(tierName(tier)) (after its credits)",
                 "costs minus " + credits.joined(separator: ", "), profile.tiers[tier].id, ContextName.cost.description
             )
         case .limit(let tier, let limit):

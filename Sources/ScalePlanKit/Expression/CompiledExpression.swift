@@ -35,6 +35,9 @@ struct CompiledExpression: Sendable, CustomStringConvertible {
 
     /// The value when the expression uses no names, e.g. a literal limit `500` (worked out once).
     let constantValue: Double?
+    /// A NaN placeholder for an expression that did not compile: its error was reported, so no
+    /// check of its value follows (no follow-on errors).
+    var failedToCompile = false
 
     init(source: String, syntax: Syntax, type: ValueType, code: [Instruction], stackSize: Int) {
         self.source = source

@@ -134,10 +134,9 @@ extension CompiledExpression {
 
 extension CompiledProfile {
     /// The profile with each tier's range derived from capacity (`CapacitySearch.derivedRanges`),
-    /// for `tier_selection: capacity` when some tier has no range: what `show`, `capacity` and
-    /// the roadmap report as the driver range each tier covers.
+    /// for `tier_selection: capacity`: what `show`, `capacity` and the roadmap report as the
+    /// driver range each tier covers.
     func derivingRanges() -> CompiledProfile {
-        guard profile.tiers.contains(where: \.rangeDerived) else { return self }
         let ranges = CapacitySearch(self).derivedRanges()
         var profile = self.profile
         var tiers = self.tiers

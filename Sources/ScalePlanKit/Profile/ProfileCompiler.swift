@@ -24,7 +24,13 @@ struct ProfileCompiler {
     static func compile(_ profile: Profile) -> (CompiledProfile?, [Diagnostic]) {
         var compiler = ProfileCompiler(profile)
         let compiled = compiler.run()
-        return (compiler.bag.hasErrors ? nil : compiled, compiler.bag.diagnostics)
+        // A component's item is in every tier that uses it: its problem is reported once.
+        var seen: Set<String> = []
+        let diagnostics = compiler.bag.diagnostics.filter { diagnostic in
+            let location = diagnostic.location.map { "\($0.line):\($0.column)" } ?? ""
+            return seen.insert("\(diagnostic.severity)|\(location)|\(diagnostic.path ?? "")|\(diagnostic.message)").inserted
+        }
+        return (compiler.bag.hasErrors ? nil : compiled, diagnostics)
     }
 
     private init(_ profile: Profile) {
@@ -78,7 +84,17 @@ struct ProfileCompiler {
             profile: profile, layout: layout, metrics: metrics, metricOrder: order, revenue: revenue,
             tiers: tiers, globalTriggers: globals, categories: categories, tierParams: tierParams,
             varyingParams: varying, scopedMetrics: scoped, scopedRevenue: revenue?.reads(anyOf: scopedSlots) ?? false)
-        return profile.tierSelection == .capacity ? compiled.derivingRanges() : compiled
+        guard profile.tierSelection == .capacity else { return compiled }
+        let derived = compiled.derivingRanges()
+        // A tier the one below always out-carries is never the plan's: worth saying.
+        for (index, tier) in derived.profile.tiers.enumerated().dropLast() where tier.range.max == tier.range.min {
+            let origin = profile.tiers[index].origin
+            bag.warning(
+                "tier '\(tier.id)' is never the plan tier: \(index == 0 ? "its limits do not carry even 0 \(profile.driver.name)" : "it carries no more than the tier below it")",
+                at: origin.location, path: origin.path,
+                hint: "with \"tier_selection\": \"capacity\" a tier covers the driver values it is the lowest to carry")
+        }
+        return derived
     }
 
     // MARK: Names
@@ -118,15 +134,21 @@ struct ProfileCompiler {
                 if bag.errorCount != errors { badNames.insert(param.name) }
             }
         }
+        // Tiers named in a message, at most: a profile of thousands of tiers gets a line, not a page.
+        func list(_ tiers: [Tier]) -> String {
+            tiers.prefix(5).map { "'\($0.id)'" }.joined(separator: ", ") + (tiers.count > 5 ? " and \(tiers.count - 5) more" : "")
+        }
         for name in tierOnlyParams where !badNames.contains(name) {
-            let lacking = profile.tiers.filter { tier in !tier.params.contains { $0.name == name } }
+            // A tier whose declaration could not be read declares it (its error says why).
+            let lacking = profile.tiers.filter { tier in
+                !tier.params.contains { $0.name == name } && !tier.unreadParams.contains(name)
+            }
             guard !lacking.isEmpty else { continue }
             let declaring = profile.tiers.filter { tier in tier.params.contains { $0.name == name } }
             let first = declaring.first?.params.first { $0.name == name }
             bag.error(
-                "param '\(name)' is declared by tier\(declaring.count == 1 ? "" : "s") "
-                    + declaring.map { "'\($0.id)'" }.joined(separator: ", ") + " but not by "
-                    + lacking.map { "'\($0.id)'" }.joined(separator: ", ") + ", and has no global value",
+                "param '\(name)' is declared by tier\(declaring.count == 1 ? "" : "s") " + list(declaring) + " but not by "
+                    + list(lacking) + ", and has no global value",
                 at: first?.origin.location, path: first?.origin.path ?? "$.tiers",
                 hint: "declare it under the top-level \"params\" (the value tiers without their own use), "
                     + "or in every tier")
@@ -156,14 +178,14 @@ struct ProfileCompiler {
                 "more than one scenario is marked default ('\(defaults[0].id)' and '\(extra.id)')",
                 at: extra.origin.location, path: extra.origin.path)
         }
-        let paramNames = profile.params.map(\.name)
+        let paramNames = profile.params.map(\.name) + tierOnlyParams
         for scenario in profile.scenarios {
             for param in scenario.params where !paramNames.contains(param.name) {
                 let hint = didYouMean(param.name) { paramNames }
                 bag.error(
                     "scenario '\(scenario.id)' sets '\(param.name)', which is not a param of the profile",
                     at: param.origin.location, path: param.origin.path,
-                    hint: hint ?? "a scenario may set only params declared under \"params\"")
+                    hint: hint ?? "a scenario may set only params declared under \"params\" or by tiers")
             }
         }
     }
@@ -200,8 +222,8 @@ struct ProfileCompiler {
 
     private mutating func checkTiers() {
         var ids: Set<String> = []
-        // Under capacity selection ranges are derived unless every tier gives one.
-        let rangesGiven = !profile.tiers.contains(where: \.rangeDerived)
+        // Under capacity selection every range is derived from the limits.
+        let rangesGiven = profile.tierSelection == .range
         for (index, tier) in profile.tiers.enumerated() {
             if !ids.insert(tier.id).inserted {
                 bag.error("duplicate tier id '\(tier.id)'", at: tier.origin.location, path: tier.origin.path)
@@ -211,14 +233,15 @@ struct ProfileCompiler {
             guard rangesGiven else {
                 if !tier.rangeDerived {
                     bag.warning(
-                        "the range of tier '\(tier.id)' is not used: other tiers have none, so every range is derived from capacity",
+                        "the range of tier '\(tier.id)' is not used: with \"tier_selection\": \"capacity\" every range is derived from the limits",
                         at: tier.rangeOrigin.location, path: tier.rangeOrigin.path,
-                        hint: "give every tier a range, or remove this one")
+                        hint: "remove it, or choose tiers by range (drop \"tier_selection\")")
                 }
                 continue
             }
             let rangePath = tier.origin.path + ".range"
-            if index + 1 < profile.tiers.count {
+            // A tier without a range was reported by the decoder: no follow-on about its neighbours.
+            if index + 1 < profile.tiers.count, !tier.rangeDerived, !profile.tiers[index + 1].rangeDerived {
                 let next = profile.tiers[index + 1]
                 guard let max = tier.range.max else {
                     bag.error(
@@ -298,10 +321,9 @@ struct ProfileCompiler {
                     hint: suggestion ?? "limits apply to metrics or the driver; define a metric named '\(limit.metric)'")
                 continue
             }
-            let errors = bag.errorCount
             let compiled = compileQuantity(limit.limit.expressionText, what: "limit on '\(limit.metric)'")
             // A limit that failed to compile is a NaN placeholder: its error says enough.
-            if bag.errorCount == errors, let value = compiled.constantValue, !(value > 0) {
+            if !compiled.failedToCompile, let value = compiled.constantValue, !(value > 0) {
                 bag.error(
                     "limit on '\(limit.metric)' must be positive, not \(NumberFormatting.plain(value))",
                     at: limit.origin.location, path: limit.origin.path,
@@ -333,7 +355,6 @@ struct ProfileCompiler {
         }
         var failed: Set<String> = []  // queues with an expression that did not compile
         let queues = tier.queues.map { queue in
-            let errors = bag.errorCount
             let compiled = CompiledQueue(
                 queue: queue,
                 servers: compileQuantity(queue.servers.expressionText, what: "servers of queue '\(queue.name)'"),
@@ -341,7 +362,9 @@ struct ProfileCompiler {
                     queue.serviceMilliseconds.expressionText,
                     what: "service_ms of queue '\(queue.name)'"),
                 arrivalPerSecond: compileQuantity(queue.arrival, what: "arrival of queue '\(queue.name)'"))
-            if bag.errorCount != errors { failed.insert(queue.name) }
+            if [compiled.servers, compiled.serviceMilliseconds, compiled.arrivalPerSecond].contains(where: \.failedToCompile) {
+                failed.insert(queue.name)
+            }
             return compiled
         }
         for queue in tier.queues where !NamePattern.identifier.matches(queue.name) {
@@ -370,7 +393,7 @@ struct ProfileCompiler {
     }
 
     private mutating func checkNonNegative(_ expression: CompiledExpression, _ origin: Origin) {
-        if let value = expression.constantValue, !(value >= 0 && value < .infinity) {
+        if !expression.failedToCompile, let value = expression.constantValue, !(value >= 0 && value < .infinity) {
             bag.error(
                 "a cost must be a finite amount of 0 or more, not \(NumberFormatting.plain(value))", at: origin.location,
                 path: origin.path)
@@ -488,9 +511,11 @@ struct ProfileCompiler {
                     "in \(what): \(error.message)", at: text.location(ofColumn: error.column), path: text.origin.path,
                     hint: error.hint)
             }
-            return CompiledExpression(
+            var placeholder = CompiledExpression(
                 source: text.text, syntax: .number(.nan, column: 1), type: type,
                 code: [.constant(.nan)], stackSize: 1)
+            placeholder.failedToCompile = true
+            return placeholder
         }
     }
 
@@ -562,20 +587,16 @@ struct ProfileCompiler {
 }
 
 extension CompiledProfile {
-    /// The plan as `scenario` projects it: the params the scenario sets replace the profile's
-    /// (the profile compiled again with them; the compiler checked the names and values
-    /// already), then this plan's command-line `overrides` again, which win; `self` when the
-    /// scenario sets none. Params the profile does not declare are ignored (a plan diff
+    /// The plan as `scenario` projects it: the params the scenario sets replace the profile's —
+    /// the global value and every tier's own, as `--set NAME` does (the profile compiled again
+    /// with them; the compiler checked the names and values already) — then this plan's
+    /// command-line `overrides` again, which win; `self` when the scenario sets none. Params the profile does not declare are ignored (a plan diff
     /// projects the old version along the new version's scenario).
     public func forScenario(_ scenario: Scenario?) -> CompiledProfile {
         guard let scenario, !scenario.params.isEmpty else { return self }
-        var changed = profile
-        for param in scenario.params {
-            if let index = changed.params.firstIndex(where: { $0.name == param.name }) {
-                changed.params[index].value = param.value
-            }
-        }
-        changed = Self.applying(overrides, to: changed)
+        // Like `--set NAME`: the global value and every tier's own.
+        let set = scenario.params.map { ParamOverride(name: $0.name, value: $0.value) }
+        let changed = Self.applying(overrides, to: Self.applying(set, to: profile))
         var compiled = ProfileCompiler.compile(changed).0 ?? self
         compiled.overrides = overrides
         return compiled

@@ -83,6 +83,7 @@ extension JSONReader {
         }
         profile.unreadNames = Set(keys("params") + keys("metrics"))
             .subtracting(profile.params.map(\.name) + profile.metrics.map(\.name))
+            .union(tiers.flatMap(\.unreadParams))
         profile.components = components
         return id == nil || name == nil || driver == nil ? nil : profile
     }
@@ -250,7 +251,7 @@ extension JSONReader {
                     what: "an expression string or {\"expr\": …}")
             else { continue }
             // A stock: `accumulate` (added each month) from `initial`, instead of `expr`.
-            let isStock = object["accumulate"] != nil
+            let isStock = object["accumulate"] != nil || (object["expr"] == nil && object["initial"] != nil)
             if isStock, object["expr"] != nil {
                 bag.error(
                     "\"expr\" and \"accumulate\" cannot be used together", at: object["accumulate"]?.location,
@@ -266,8 +267,10 @@ extension JSONReader {
             let key = isStock ? "accumulate" : "expr"
             guard let exprNode = object[key] else {
                 missing(
-                    object, "expr",
-                    expected: "\"users * 0.1\" (or, for a stock, \"accumulate\": \"new_gb\" with \"initial\": 0)")
+                    object, key,
+                    expected: isStock
+                        ? "\"new_gb\" (what the stock adds each month)"
+                        : "\"users * 0.1\" (or, for a stock, \"accumulate\": \"new_gb\" with \"initial\": 0)")
                 continue
             }
             guard let text = expression(exprNode, object.path(key)) else { continue }

@@ -18,6 +18,25 @@ public enum ProfileSchema {
           "required": ["version", "id", "name", "currency", "driver", "tiers", "scenarios"],
           "additionalProperties": false,
           "patternProperties": {"^\\$": true},
+          "if": {
+            "required": ["tier_selection"],
+            "properties": {
+              "tier_selection": {
+                "const": "capacity",
+                "description": "Tiers chosen by capacity: their ranges become optional.",
+                "examples": ["capacity"]
+              }
+            }
+          },
+          "else": {
+            "properties": {
+              "tiers": {
+                "items": {"required": ["range"]},
+                "description": "Unless tiers are chosen by capacity, every tier needs a range.",
+                "examples": [[{"id": "small", "name": "Small", "range": {"min": 0}}]]
+              }
+            }
+          },
           "properties": {
             "version": {"const": 1, "description": "Profile language version.", "examples": [1]},
             "id": {"$ref": "#/$defs/id", "description": "A short id for the profile.", "examples": ["sayar"]},

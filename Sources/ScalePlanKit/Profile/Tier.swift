@@ -12,6 +12,8 @@ public struct Tier: Sendable {
     public var rangeDerived: Bool = false
     /// Params this tier adds or overrides while it is evaluated.
     public var params: [Param] = []
+    /// Names under the tier's `params` whose value could not be read (reported by the decoder).
+    var unreadParams: Set<String> = []
     /// The components the tier includes (their items are already in `capacity`, `costs`,
     /// `queues` and `triggers`).
     public var uses: [String] = []
@@ -84,6 +86,9 @@ public struct CostItem: Sendable {
     /// The component it comes from, when it was included by `use`.
     public var component: String? = nil
     public var origin: Origin
+
+    /// The item as reports name it: `Load balancer (ha)` for a component's.
+    public var displayName: String { component.map { "\(item) (\($0))" } ?? item }
 }
 
 /// A monthly amount: one value, or a low–high range (each may be an expression).

@@ -34,6 +34,13 @@ extension JSONReader {
     /// component's name; an unknown name is an error at its place in `use`.
     mutating func include(_ components: [Component], into tiers: inout [Tier]) {
         let byName = Dictionary(components.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let used = Set(tiers.flatMap(\.uses))
+        for component in components where !used.contains(component.name) {
+            bag.warning(
+                "component '\(component.name)' is not used by any tier, so its items are not checked",
+                at: component.origin.location, path: component.origin.path,
+                hint: "add \"use\": [\"\(component.name)\"] to the tiers that include it, or remove it")
+        }
         for index in tiers.indices {
             for (position, name) in tiers[index].uses.enumerated() {
                 let path = tiers[index].origin.path + ".use[\(position)]"
@@ -140,6 +147,9 @@ extension JSONReader {
         // caller, which knows it); its range is derived when the profile is compiled.
         tier.rangeDerived = object["range"] == nil
         tier.params = object["params"].map { params($0, object.path("params")) } ?? []
+        if case .object(let members)? = object["params"]?.value {
+            tier.unreadParams = Set(members.map(\.key).filter { !$0.hasPrefix("$") }).subtracting(tier.params.map(\.name))
+        }
         tier.uses = uses
         tier.useLocations = useLocations
         return id == nil || (object["range"] != nil && range == nil) ? nil : tier

@@ -46,7 +46,13 @@ public enum CheckReport: Report {
         }
         switch result.tierFrom {
         case .driver: out += clean("Active tier from the observed \(profile.driver.name).") + "\n"
-        case .capacity: out += "Active tier from the observed load: the lowest tier whose limits carry it.\n"
+        case .capacity:
+            out +=
+                result.loadCarried
+                ? "Active tier from the observed load: the lowest tier whose limits carry it.\n"
+                : TextWrap.wrap(
+                    clean("No tier's limits carry the observed load (a plan gap): checking the last tier, \(tier.name)."),
+                    width: width, indent: 2) + "\n"
         case .option: out += "Active tier from --tier.\n"
         }
         out += "\n"
@@ -98,7 +104,7 @@ public enum CheckReport: Report {
             ("schema", .string("scaleplan.check/1")), ("overrides", ParamOverride.json(subject.overrides)),
             ("profile", .string(profile.id)),
             ("tier", .string(profile.tiers[result.tier].id)),
-            ("tier_from", .string(result.tierFrom.rawValue)),
+            ("tier_from", .string(result.tierFrom.rawValue)), ("load_carried", .bool(result.loadCarried)),
             ("fail_on", .string(failOn.rawValue)),
             ("failed", .bool(subject.failureReason != nil)),
             ("reason", .string(subject.failureReason)),

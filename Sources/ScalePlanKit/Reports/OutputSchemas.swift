@@ -510,7 +510,7 @@ public enum OutputSchemas {
           "title": "scaleplan check",
           "description": "`scaleplan check --observed FILE --format json`: the triggers of the active tier and the global ones that fire on the observed values, and the values they read.",
           "type": "object",
-          "required": ["overrides", "schema", "profile", "tier", "tier_from", "fail_on", "failed", "reason", "firing", "quiet", "values"],
+          "required": ["overrides", "schema", "profile", "tier", "tier_from", "load_carried", "fail_on", "failed", "reason", "firing", "quiet", "values"],
           "additionalProperties": false,
           "properties": {
             "overrides": \#(ParamOverride.jsonSchema),
@@ -518,6 +518,7 @@ public enum OutputSchemas {
             "profile": { "$ref": "#/$defs/id", "description": "The profile's id." },
             "tier": { "$ref": "#/$defs/id", "description": "The active tier." },
             "tier_from": { "enum": ["driver", "capacity", "option"], "description": "How the active tier was chosen: the range holding the observed driver, the lowest tier whose limits carry the observed load (tier_selection capacity), or --tier." },
+            "load_carried": { "type": "boolean", "description": "Some tier's limits carry the observed load; false is a plan gap (by capacity the last tier is then checked)." },
             "fail_on": { "$ref": "#/$defs/severity", "description": "The --fail-on severity." },
             "failed": { "type": "boolean", "description": "A trigger at or above fail_on fires." },
             "reason": { "type": ["string", "null"], "description": "Why the check fails; null when it passes." },
@@ -724,7 +725,7 @@ public enum OutputSchemas {
                 "additionalProperties": false,
                 "properties": {
                   "change": { "enum": ["added", "removed", "changed"] },
-                  "kind": { "enum": ["currency", "param", "metric", "revenue", "tier", "limit", "cost", "trigger", "scenario"] },
+                  "kind": { "enum": ["currency", "tier_selection", "param", "metric", "revenue", "tier", "limit", "cost", "tier param", "migration", "trigger", "scenario"] },
                   "name": { "type": "string", "description": "What changed: a param or metric name, a tier id, `tier.metric` for a limit, `tier: item` for a cost." },
                   "before": { "type": ["string", "null"], "description": "The old value as text; null when added." },
                   "after": { "type": ["string", "null"], "description": "The new value as text; null when removed." }

@@ -148,7 +148,7 @@ public enum RoadmapHTML {
             for note in profile.notes { html += "<li>\(e(note))</li>\n" }
             html += "</ul>\n"
         }
-        html += "<h2>Method</h2>\n<p>\(e(RoadmapText.method))</p>\n"
+        html += "<h2>Method</h2>\n<p>\(e(text.method))</p>\n"
         if let monteCarlo = roadmap.monteCarlo {
             html += "<p>Bands: \(NumberFormatting.grouped(Double(monteCarlo.trials))) trials, seed \(monteCarlo.seed).</p>\n"
         }

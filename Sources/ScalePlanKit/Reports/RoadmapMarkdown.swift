@@ -99,7 +99,7 @@ public enum RoadmapMarkdown {
             out += "\nWhere the source contradicts itself, the choices made:\n\n"
             for note in profile.notes { out += "- \(md(note))\n" }
         }
-        out += "\n## Method\n\n\(RoadmapText.method)\n"
+        out += "\n## Method\n\n\(text.method)\n"
         if let monteCarlo = roadmap.monteCarlo {
             out += "\nBands: \(NumberFormatting.grouped(Double(monteCarlo.trials))) trials, seed \(monteCarlo.seed).\n"
         }

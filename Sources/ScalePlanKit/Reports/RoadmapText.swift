@@ -116,13 +116,18 @@ struct RoadmapText {
 
     func describe(_ value: Uncertain) -> String { value.summary }
 
-    static let method = """
-        Each month the driver comes from the growth curve; every metric is computed from it in \
-        dependency order; the plan's ranges give the tier, and the lowest tier whose limits hold \
-        gives the tier the load needs; utilisation is metric ÷ limit; p95 latency comes from an \
-        M/M/c queue (Erlang C); cost is the sum of the tier's items, low / expected / high; \
-        revenue and margin follow. Triggers are evaluated every month. With trials, every \
-        uncertain assumption, growth parameter and cost range is drawn per trial (a seeded \
-        xoshiro256** generator) and the bands are the 10th and 90th percentiles.
-        """
+    /// How the numbers are made, in one paragraph (the tier rule as this plan has it).
+    var method: String {
+        let tierRule =
+            profile.tierSelection == .capacity
+            ? "the plan's tier is the lowest tier whose limits hold (its ranges are derived from them)"
+            : "the plan's ranges give the tier, and the lowest tier whose limits hold gives the tier the load needs"
+        let own = profile.tiers.contains { !$0.params.isEmpty } ? " (each tier evaluated with its own params)" : ""
+        return "Each month the driver comes from the growth curve; every metric is computed from it in "
+            + "dependency order; \(tierRule)\(own); utilisation is metric ÷ limit; p95 latency comes from an "
+            + "M/M/c queue (Erlang C); cost is the sum of the tier's items, low / expected / high; "
+            + "revenue and margin follow. Triggers are evaluated every month. With trials, every "
+            + "uncertain assumption, growth parameter and cost range is drawn per trial (a seeded "
+            + "xoshiro256** generator) and the bands are the 10th and 90th percentiles."
+    }
 }

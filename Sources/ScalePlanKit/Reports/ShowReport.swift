@@ -134,7 +134,7 @@ public enum ShowReport: Report {
                 var rows: [[String]] = []
                 var footnotes: [String] = []
                 for row in tierSummary.costs {
-                    var name = clean(row.item.item) + (row.item.component.map { " (\(clean($0)))" } ?? "")
+                    var name = clean(row.item.displayName)
                     var notes: [String] = []
                     if row.item.credit { notes.append("credit: subtracted from the total") }
                     if let formula = row.formula { notes.append((row.usagePriced ? "usage-priced: " : "computed: ") + formula) }

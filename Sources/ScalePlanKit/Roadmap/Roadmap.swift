@@ -45,8 +45,13 @@ public struct Roadmap: Sendable {
         return projection.compiled.tiers.enumerated().map { index, compiledTier in
             let entry = months.first { $0.tier == index }?.month
             let exit = entry.flatMap { start in months.last { $0.tier == index && $0.month >= start }?.month }
-            let driver = entry.map { months[$0].driver } ?? compiledTier.tier.range.min
-            let total = evaluator.totalCost(of: index, driver: driver)
+            // The projected month itself when the tier is reached (its stocks and `month` as they
+            // are then); a point at the range's minimum otherwise.
+            if let entry, let month = months.first(where: { $0.month == entry }) {
+                return TierRow(
+                    tier: compiledTier.tier, index: index, entry: entry, exit: exit, cost: (month.cost.low, month.cost.high))
+            }
+            let total = evaluator.totalCost(of: index, driver: compiledTier.tier.range.min)
             return TierRow(tier: compiledTier.tier, index: index, entry: entry, exit: exit, cost: (total.low, total.high))
         }
     }
@@ -178,5 +183,17 @@ public struct Roadmap: Sendable {
 
     // MARK: Assumptions
 
-    public var assumptions: [Param] { profile.params.filter { $0.assumption != nil || $0.value.isUncertain } }
+    /// The params worth stating: those with an assumption or an uncertain value — global ones,
+    /// then each tier's own (labelled with the tier).
+    public var assumptions: [Param] {
+        let worth = { (param: Param) in param.assumption != nil || param.value.isUncertain }
+        return profile.params.filter(worth)
+            + profile.tiers.flatMap { tier in
+                tier.params.filter(worth).map { param in
+                    var own = param
+                    own.label = "\(param.label ?? param.name) (\(tier.name))"
+                    return own
+                }
+            }
+    }
 }
