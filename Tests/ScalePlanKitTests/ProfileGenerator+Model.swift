@@ -83,7 +83,20 @@ extension ProfileGenerator {
             metrics.append(pool[index])
         }
         let ordered = random.chance(0.5) ? random.shuffled(definitions) : definitions
-        return .object(ordered.map { ($0.name, metric($0.expression)) })
+        // Some metrics are stocks: what their expression adds each month accumulates.
+        return .object(
+            ordered.map { definition in
+                guard definition.name != "ratio", random.chance(0.12) else {
+                    return (definition.name, metric(definition.expression))
+                }
+                return (
+                    definition.name,
+                    members(
+                        ("accumulate", .string(definition.expression)),
+                        ("initial", random.chance(0.5) ? .number(random.magnitude(1, 1000)) : nil),
+                        ("unit", random.chance(0.3) ? .string("GB") : nil))
+                )
+            })
     }
 
     /// A metric as a string, or as `{expr, …}` with some of its optional keys.

@@ -51,7 +51,12 @@ extension ProfileGenerator {
         var body: [(key: String, value: GeneratedJSON)] = [("id", .string(id)), ("name", .string(capitalized(id)))]
         func add(_ key: String, _ value: GeneratedJSON?) { if let value { body.append((key, value)) } }
         add("source", random.chance(0.3) ? .string("Plan §\(index + 1)") : nil)
-        add("range", members(("min", .number(boundaries[index])), ("max", isLast ? nil : .number(boundaries[index + 1]))))
+        // By capacity a range is derived (one given anyway only warns, so none is).
+        let range = members(("min", .number(boundaries[index])), ("max", isLast ? nil : .number(boundaries[index + 1])))
+        add("range", byCapacity ? nil : range)
+        add("params", tierParams())
+        // The first tier always uses the component (an unused one is a warning).
+        add("use", component != nil && (index == 0 || random.chance(0.5)) ? .array([.string(component ?? "")]) : nil)
         add("timeline", random.chance(0.2) ? timeline(index) : nil)
         add("capacity", capacity)
         add("costs", .array(costList()))
@@ -61,6 +66,13 @@ extension ProfileGenerator {
         add("team", random.chance(0.15) ? team() : nil)
         add("notes", random.chance(0.15) ? .array([.string("A note.")]) : nil)
         return (body, TierShape(id: id, limits: limits, queues: queueNames))
+    }
+
+    /// Sometimes the tier's own values of one or two params (positive, uncertain at times).
+    mutating func tierParams() -> GeneratedJSON? {
+        guard !params.isEmpty, random.chance(0.3) else { return nil }
+        let chosen = random.sample(params, random.int(1...Swift.min(2, params.count)))
+        return .object(chosen.map { ($0, uncertain(0.5, 20, whole: $0 == "replicas").json) })
     }
 
     /// Planned months, six per tier, sometimes with an end and a label.
@@ -115,7 +127,8 @@ extension ProfileGenerator {
                 ("item", .string("\(capitalized(category)) \(index + 1)")), ("category", .string(category)),
                 ("amount", amount()), ("currency", itemCurrency.map { .string($0) }),
                 ("source", random.chance(0.2) ? .string("Price list") : nil),
-                ("note", random.chance(0.1) ? .string("Billed monthly") : nil))
+                ("note", random.chance(0.1) ? .string("Billed monthly") : nil),
+                ("credit", index > 0 && random.chance(0.08) ? .bool(true) : nil))
         }
     }
 
@@ -205,8 +218,12 @@ extension ProfileGenerator {
 
     /// Moving into the tier: a lead time (number or range), sometimes downtime and a note.
     mutating func migration() -> GeneratedJSON {
-        let lead: GeneratedJSON =
-            random.chance(0.5) ? .number(random.pick([0, 0.5, 1, 2, 3, 6])) : numberRange(0, 4, whole: true)
+        let lead: GeneratedJSON
+        if random.chance(0.15) {
+            lead = members(("low", .number(1)), ("mode", .number(random.pick([1, 2, 3]))), ("high", .number(3)))
+        } else {
+            lead = random.chance(0.5) ? .number(random.pick([0, 0.5, 1, 2, 3, 6])) : numberRange(0, 4, whole: true)
+        }
         return members(
             ("lead_time_months", lead),
             ("downtime_minutes", random.chance(0.5) ? numberRange(0, 60) : nil),

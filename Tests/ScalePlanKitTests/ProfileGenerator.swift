@@ -8,7 +8,9 @@
 /// random DAG (declared in a shuffled order) over every operator and function, revenue, one to
 /// five contiguous tiers with limits, every form of cost amount, foreign currencies, queues,
 /// SLOs, triggers with nested any/all groups over every trigger-only name, migrations, teams,
-/// global triggers and one to three scenarios of every growth kind. About one profile in five
+/// global triggers and one to three scenarios of every growth kind — and the language's second
+/// version: `month` in expressions, stock metrics, tier params (uncertain ones too), tiers
+/// chosen by capacity, shared components, credits and lead times with a mode. About one profile in five
 /// also carries a metric that goes invalid at run time (NaN, ±∞, negative or 0), so the engines'
 /// handling of invalid values gets exercised.
 ///
@@ -60,6 +62,11 @@ struct ProfileGenerator {
     /// Every tier's limit and queue names: global triggers may read any of them.
     var limitNames: [String] = []
     var queueNames: [String] = []
+    /// Whether expressions may read `month`; whether tiers are chosen by capacity.
+    var usesMonth = false
+    var byCapacity = false
+    /// The shared component's name, when the profile has one.
+    var component: String?
 
     // MARK: The document
 
@@ -67,10 +74,13 @@ struct ProfileGenerator {
     mutating func document(seed: UInt64) -> GeneratedJSON {
         currency = random.pick(["USD", "EUR", "GBP", "INR"])
         driver = random.pick(["users", "businesses", "tenants", "devices", "seats"])
+        usesMonth = random.chance(0.25)
+        byCapacity = random.chance(0.15)
         let driverJSON = driverObject()
         let paramsJSON = paramObject()
         let metricsJSON = metricObject()
         let revenue = random.chance(0.5) ? GeneratedJSON.string(quantity(modelNames, depth: 2)) : nil
+        let components = componentObject()
         let tiers = tierList()
         let globals = triggerList(count: random.int(0...3), owner: nil)
         let scenarios = scenarioList()
@@ -88,6 +98,8 @@ struct ProfileGenerator {
         add("params", paramsJSON)
         add("metrics", metricsJSON)
         add("revenue", revenue)
+        add("tier_selection", byCapacity ? .string("capacity") : random.chance(0.05) ? .string("range") : nil)
+        add("components", components)
         add("tiers", .array(tiers))
         add("triggers", globals.isEmpty && random.chance(0.5) ? nil : .array(globals))
         add("scenarios", .array(scenarios))
@@ -120,6 +132,20 @@ struct ProfileGenerator {
         return code
     }
 
-    /// The names model expressions may read: the driver, the params and the metrics so far.
-    var modelNames: [String] { [driver] + params + metrics }
+    /// The names model expressions may read: the driver, `month` (when the profile uses it),
+    /// the params and the metrics so far.
+    var modelNames: [String] { [driver] + (usesMonth ? ["month"] : []) + params + metrics }
+
+    /// Sometimes a component of cost items (and a trigger) that some tiers use.
+    mutating func componentObject() -> GeneratedJSON? {
+        guard random.chance(0.2) else { return nil }
+        component = "shared"
+        let category = random.pick(["monitoring", "security"])
+        if !categories.contains(category) { categories.append(category) }
+        let item = members(
+            ("item", .string("Shared \(category)")), ("category", .string(category)), ("amount", amount()))
+        return .object([
+            ("shared", members(("costs", .array([item])), ("notes", random.chance(0.3) ? .array([.string("Shared.")]) : nil)))
+        ])
+    }
 }

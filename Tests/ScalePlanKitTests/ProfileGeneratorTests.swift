@@ -7,13 +7,18 @@ import Testing
 @Suite struct ProfileGeneratorTests {
     static let seeds: Range<UInt64> = 0..<300
 
-    /// Every profile of 300 seeds validates with no diagnostic at all; the first that does not
-    /// is printed whole with its diagnostics.
+    /// Every profile of 300 seeds validates with no diagnostic at all, but one: random limits
+    /// need not rank the tiers, so by capacity a tier may never be the plan tier (a warning that
+    /// is right to give); the first that does not is printed whole with its diagnostics.
     @Test func everySeedGivesAValidProfile() {
         var failing: [UInt64] = []
         for seed in Self.seeds {
             let text = ProfileGenerator.profile(seed: seed)
-            let (compiled, diagnostics) = ProfileLoader.validate(bytes: Array(text.utf8))
+            let (compiled, all) = ProfileLoader.validate(bytes: Array(text.utf8))
+            let diagnostics = all.filter {
+                !($0.severity == .warning && $0.message.contains("is never the plan tier")
+                    && compiled?.profile.tierSelection == .capacity)
+            }
             guard compiled == nil || !diagnostics.isEmpty else { continue }
             if failing.isEmpty {
                 let listed = diagnostics.map { $0.formatted(file: "seed-\(seed).json") }.joined(separator: "\n")
@@ -84,6 +89,14 @@ enum Feature: String, CaseIterable {
     case exponential, linear, logistic, constant, points
     case uncertainGrowth = "uncertain growth"
     case severalScenarios = "several scenarios"
+    case monthInExpressions = "month in expressions"
+    case stocks
+    case tierParams = "tier params"
+    case uncertainTierParams = "uncertain tier params"
+    case capacitySelection = "tiers chosen by capacity"
+    case components
+    case credits
+    case leadTimeModes = "lead times with a mode"
 
     /// Whether the profile has this feature (`runtimeInvalid` is checked by evaluation instead).
     func isPresent(in compiled: CompiledProfile) -> Bool {
@@ -124,6 +137,17 @@ enum Feature: String, CaseIterable {
         case .exponential, .linear, .logistic, .constant, .points: return growths.contains { $0.kind.rawValue == rawValue }
         case .uncertainGrowth: return growths.contains(where: \.isUncertain)
         case .severalScenarios: return profile.scenarios.count > 1
+        case .monthInExpressions:
+            return (profile.metrics.map(\.expression.text) + costs.map { PlanDiff.describe($0.amount) }).contains {
+                $0.contains("month")
+            }
+        case .stocks: return profile.metrics.contains { $0.initial != nil }
+        case .tierParams: return compiled.hasTierParams
+        case .uncertainTierParams: return compiled.tierParams.contains { $0.value.isUncertain }
+        case .capacitySelection: return profile.tierSelection == .capacity
+        case .components: return profile.tiers.contains { !$0.uses.isEmpty }
+        case .credits: return costs.contains(where: \.credit)
+        case .leadTimeModes: return profile.tiers.contains { $0.migration?.leadTimeMonths?.mode != nil }
         }
     }
 }
