@@ -46,9 +46,9 @@ struct EnginePlan: Sendable {
         var fixed: [Double?] = []
         var rate: [Double] = []
         var isRange: [Bool] = []
-        /// Subtracted instead of added (`"credit": true`).
+        /// Subtracted instead of added (`"credit": true`); whether any item is.
         var credit: [Bool] = []
-        var hasCredits: Bool { credit.contains(true) }
+        var hasCredits = false
     }
 
     struct LimitColumns: Sendable {
@@ -133,6 +133,7 @@ struct EnginePlan: Sendable {
                 columns.rate.append(cost.fxRate)
                 columns.isRange.append(cost.isRange)
                 columns.credit.append(cost.item.credit)
+                columns.hasCredits = columns.hasCredits || cost.item.credit
             }
             return columns
         }

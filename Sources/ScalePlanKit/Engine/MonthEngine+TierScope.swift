@@ -19,7 +19,7 @@ extension MonthEngine {
     func writeParams(for target: ParamScope) {
         scope = target
         let compiled = plan.compiled
-        guard compiled.hasTierParams else { return }
+        guard hasTierParams else { return }
         let paramBase = compiled.layout.paramSlots.lowerBound
         for (position, param) in compiled.varyingParams.enumerated() {
             let column = slot(paramBase + param)
@@ -42,7 +42,7 @@ extension MonthEngine {
     /// Evaluates a tier's own things from here on: its params, and the metrics that read them.
     @inline(__always)
     func enterTier(_ tier: Int) {
-        guard plan.compiled.hasTierParams, scope != .tier(tier) else { return }
+        guard hasTierParams, scope != .tier(tier) else { return }
         var none = NoObserver()
         rescope(to: .tier(tier), observer: &none)
     }
@@ -50,7 +50,7 @@ extension MonthEngine {
     /// Back to each trial's plan tier's params; the metrics that read them (and revenue) are
     /// evaluated again, and their invalid values reported.
     func enterPlanScope<Observer: MonthObserver>(observer: inout Observer) {
-        guard plan.compiled.hasTierParams, scope != .plan else { return }
+        guard hasTierParams, scope != .plan else { return }
         rescope(to: .plan, observer: &observer)
     }
 

@@ -80,8 +80,10 @@ final class MonthEngine {
     let tierParamValues: [Column]
     let globalParamValues: [Column]
     let tierParamIndex: [[Int]]
-    /// Whose params the param slots hold now (see `MonthEngine+TierScope.swift`).
+    /// Whose params the param slots hold now (see `MonthEngine+TierScope.swift`); whether any
+    /// tier declares params (read on every tier evaluation, so kept here rather than looked up).
     var scope = ParamScope.global
+    let hasTierParams: Bool
     /// Per metric, for a stock: its value at the end of last month (`initial` before month 0).
     let stockPrevious: [Column?]
     let evaluator: ColumnarEvaluator
@@ -146,6 +148,7 @@ final class MonthEngine {
             }
         }
         stockPrevious = compiled.profile.metrics.map { $0.initial == nil ? nil : column() }
+        hasTierParams = compiled.hasTierParams
         conditionColumns = (0...plan.maximumConditionDepth).map { _ in column() }
         let tiers = compiled.tiers.enumerated().map { index, tier in
             TierColumns(tier, index: index, plan: plan, width: width, column: column)
@@ -244,7 +247,7 @@ final class MonthEngine {
     @inline(__always)
     func setParam(_ index: Int, trial: Int, _ value: Double) {
         slot(plan.compiled.layout.paramSlots.lowerBound + index)[trial] = value
-        if plan.compiled.hasTierParams, let position = plan.compiled.varyingParams.firstIndex(of: index) {
+        if hasTierParams, let position = plan.compiled.varyingParams.firstIndex(of: index) {
             globalParamValues[position][trial] = value
         }
     }
@@ -355,7 +358,7 @@ final class MonthEngine {
     /// depends on tier params is reported invalid only when the params are the plan tier's.
     func evaluateModel<Observer: MonthObserver>(observer: inout Observer) {
         let compiled = plan.compiled
-        let reportsScoped = scope == .plan || !compiled.hasTierParams
+        let reportsScoped = scope == .plan || !hasTierParams
         for index in compiled.metricOrder {
             evaluateMetric(index, reports: reportsScoped || !compiled.scopedMetrics[index], observer: &observer)
         }
