@@ -48,6 +48,11 @@ public struct MonteCarloResult: Sendable {
     public struct TriggerOdds: Sendable {
         public var id: String
         public var tierID: String?
+        /// The id, and the tier when a component's trigger shares it with other tiers' copies.
+        public func label(among all: [TriggerOdds]) -> String {
+            guard let tierID, all.contains(where: { $0.id == id && $0.tierID != self.tierID }) else { return id }
+            return "\(id) (\(tierID))"
+        }
         public var severity: Trigger.Severity
         public var action: String
         /// The share of trials in which it fires at least once.

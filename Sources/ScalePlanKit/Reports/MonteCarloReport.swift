@@ -107,7 +107,10 @@ public enum MonteCarloReport: Report {
         let fired = result.triggers.filter { $0.probability > 0 }.sorted { ($1.probability, $0.id) < ($0.probability, $1.id) }
         if fired.isEmpty { out += "  none fires in any trial\n" }
         let triggerRows = fired.map { odds -> [String] in
-            [TextSafety.terminal(odds.id), odds.severity.rawValue, text.percent(odds.probability), firstMonth(odds, result)]
+            [
+                TextSafety.terminal(odds.label(among: result.triggers)), odds.severity.rawValue, text.percent(odds.probability),
+                firstMonth(odds, result),
+            ]
         }
         if !triggerRows.isEmpty {
             out += TextTable.render(
@@ -279,7 +282,7 @@ public enum MonteCarloReport: Report {
                 $0.map { result.label($0) } ?? "later"
             }
             out +=
-                "| \(md(odds.id)) | \(odds.severity.rawValue) | \(text.percent(odds.probability)) | \(months[1]) [\(months[0])–\(months[2])] |\n"
+                "| \(md(odds.label(among: result.triggers))) | \(odds.severity.rawValue) | \(text.percent(odds.probability)) | \(months[1]) [\(months[0])–\(months[2])] |\n"
         }
         let points = checkpoints(result.months)
         out +=
