@@ -12,6 +12,11 @@ enum MonteCarloOptions {
             defaultValue: String(MonteCarlo.defaultSeed)),
         OptionSpec(
             name: "threads", valueName: "n", help: "Worker threads (default: all cores); the output does not depend on it."),
+        OptionSpec(
+            name: "confidence", valueName: "p",
+            help:
+                "How sure each safe start date is that the move is ready in time, 0.5 to 0.999 (the 50% date is shown beside it).",
+            defaultValue: NumberFormatting.plain(MonteCarlo.defaultConfidence)),
         OptionSpec(name: "quiet", short: "q", help: "No progress bar."),
     ]
 
@@ -34,7 +39,7 @@ enum MonteCarloOptions {
     /// The parsed options, or nil when no `--trials` was given.
     static func parse(_ arguments: ParsedArguments, spec: CommandSpec, months: Int) throws(CLIError) -> MonteCarlo.Options? {
         guard let text = arguments.value("trials", in: spec) else {
-            for name in ["threads"] where arguments.values[name] != nil {
+            for name in ["threads", "confidence"] where arguments.values[name] != nil {
                 throw .usage(UsageError("--\(name) needs --trials.", command: spec))
             }
             return nil
@@ -62,7 +67,14 @@ enum MonteCarloOptions {
             }
             threads = value
         }
-        return MonteCarlo.Options(trials: trials, seed: seed, threads: threads, months: months)
+        let confidenceText = arguments.value("confidence", in: spec) ?? NumberFormatting.plain(MonteCarlo.defaultConfidence)
+        guard let confidence = NumberSyntax.decimal(confidenceText), MonteCarlo.confidenceRange.contains(confidence) else {
+            throw .usage(
+                UsageError(
+                    "The value '\(UsageError.echo(confidenceText))' is invalid for '--confidence <p>': expected a number from 0.5 to 0.999, such as 0.9.",
+                    command: spec))
+        }
+        return MonteCarlo.Options(trials: trials, seed: seed, threads: threads, months: months, confidence: confidence)
     }
 }
 

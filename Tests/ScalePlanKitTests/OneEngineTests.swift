@@ -223,4 +223,57 @@ import Testing
             #expect(Swift.abs((series.months[month].mean ?? .nan) - mean) <= 1e-9 * Swift.max(1, Swift.abs(mean)))
         }
     }
+
+    /// Issue 13: each safe start date is a direct count over the trials. Every trial of three
+    /// blocks is replayed alone; the month each tier is first needed (the plan's tier or the
+    /// one the load requires, every tier when none carries it) less the trial's drawn lead time
+    /// (rounded up) is its latest start; the date at confidence c is the ⌈(1 − c)·n⌉-th smallest
+    /// of them, a trial that never needs the tier ranking last.
+    @Test(arguments: bundledIDs)
+    func safeStartDatesMatchADirectCountOverTheTrials(id: String) throws {
+        let item = try Self.make(id, try loadBundled(id))
+        let trials = 3 * 384, seed: UInt64 = 5
+        let plan = EnginePlan(item.compiled)
+        let sampler = TrialSampler(plan, growth: .scenario(item.spec))
+        let last = item.compiled.tiers.count - 1
+        var starts = [[Int?]](repeating: [], count: item.compiled.tiers.count)
+        for block in 0..<3 {
+            var random = Xoshiro256StarStar(seed: seed, stream: UInt64(block))
+            for _ in 0..<384 {
+                let inputs = sampler.inputs(&random)
+                let projection = Simulator(item.compiled).run(inputs, months: item.months)
+                for tier in 1...Swift.max(1, last) where tier <= last {
+                    let needed = projection.months.first { Swift.max($0.tier, $0.requiredTier ?? last) >= tier }?.month
+                    var lead = 0.0
+                    if let range = item.compiled.tiers[tier].tier.migration?.leadTimeMonths {
+                        let draw = plan.leadDrawIndex[tier]
+                        lead =
+                            draw < 0
+                            ? range.high
+                            : range.mode.map {
+                                Draw.triangular(inputs.leadDraws[draw], low: range.low, mode: $0, high: range.high)
+                            }
+                                ?? Draw.uniform(inputs.leadDraws[draw], low: range.low, high: range.high)
+                    }
+                    starts[tier].append(needed.map { $0 - Int(lead.rounded(.up)) })
+                }
+            }
+        }
+        for confidence in [0.5, 0.9, 0.99] {
+            let result = MonteCarlo(item.compiled, growth: .scenario(item.spec)).run(
+                MonteCarlo.Options(trials: trials, seed: seed, threads: 2, months: item.months, confidence: confidence))
+            #expect(result.moves.count == last)
+            for move in result.moves {
+                let tier = try #require(item.compiled.tiers.firstIndex { $0.tier.id == move.tierID })
+                // Never needed sorts after every month.
+                let sorted = starts[tier].sorted { ($0 ?? .max) < ($1 ?? .max) }
+                let exact = sorted[Int(((1 - confidence) * Double(trials)).rounded(.up)) - 1]
+                #expect(
+                    move.startBy == exact,
+                    "\(id) \(move.tierID) at \(confidence): \(String(describing: move.startBy)) vs \(String(describing: exact))")
+                let half = sorted[Int((0.5 * Double(trials)).rounded(.up)) - 1]
+                #expect(move.startByHalf == half, "\(id) \(move.tierID) 50%")
+            }
+        }
+    }
 }

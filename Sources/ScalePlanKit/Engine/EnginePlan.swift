@@ -21,6 +21,10 @@ struct EnginePlan: Sendable {
     let costDraws: [(tier: Int, item: Int)]
     /// Per tier, per cost item: its index in `costDraws`, or −1 when it is not drawn.
     let drawIndex: [[Int]]
+    /// Tiers whose migration lead time is a range, each drawn once per trial (after the cost
+    /// draws); per tier, its index in `leadDraws`, or −1.
+    let leadDraws: [Int]
+    let leadDrawIndex: [Int]
     /// The deepest stack of any expression, and the deepest nesting of any/all groups.
     let maximumStack: Int
     let maximumConditionDepth: Int
@@ -100,6 +104,13 @@ struct EnginePlan: Sendable {
             }
         }
         costDraws = draws
+        var leads: [Int] = []
+        leadDrawIndex = compiled.tiers.enumerated().map { index, tier in
+            guard let lead = tier.tier.migration?.leadTimeMonths, lead.low < lead.high else { return -1 }
+            leads.append(index)
+            return leads.count - 1
+        }
+        leadDraws = leads
         for expression in compiled.metrics { visit(expression) }
         if let revenue = compiled.revenue { visit(revenue) }
         for tier in compiled.tiers {

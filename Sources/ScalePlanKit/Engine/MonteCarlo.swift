@@ -35,11 +35,14 @@ public struct MonteCarlo: Sendable {
         public var months: Int
         public var blockSize: Int
         public var sampling: Sampling
+        /// How sure the safe start dates are that a move is ready in time (0.5–0.999).
+        public var confidence: Double
 
         public init(
             trials: Int, seed: UInt64 = MonteCarlo.defaultSeed, threads: Int = 1, months: Int, blockSize: Int = 384,
-            sampling: Sampling = .random
+            sampling: Sampling = .random, confidence: Double = MonteCarlo.defaultConfidence
         ) {
+            self.confidence = confidence
             self.trials = trials
             self.seed = seed
             self.threads = threads
@@ -48,6 +51,10 @@ public struct MonteCarlo: Sendable {
             self.sampling = sampling
         }
     }
+
+    /// The confidence of the safe start dates when none is given, and the allowed range.
+    public static let defaultConfidence = 0.9
+    public static let confidenceRange = 0.5...0.999
 
     /// The seed used when none is given, so a run without `--seed` is reproducible.
     public static let defaultSeed: UInt64 = 20_261_126
@@ -116,7 +123,8 @@ public struct MonteCarlo: Sendable {
         var total = shared.worker(0).takeAccumulator()
         for worker in 1..<workers { total.merge(shared.worker(worker).takeAccumulator(), threads: workers) }
         let result = total.result(
-            totals: totals, trials: trials, seed: options.seed, start: start, growthSource: growthSource, threads: workers)
+            totals: totals, trials: trials, seed: options.seed, start: start, growthSource: growthSource, threads: workers,
+            confidence: options.confidence)
         shared.release()
         return result
     }

@@ -10,6 +10,9 @@ struct MonteCarloAccumulator: Sendable {
     var triggerFirstMonth: [MonthCounts]
     /// Per tier: the trials that first need it in each month.
     var tierFirstMonth: [MonthCounts]
+    /// Per tier: the trials whose move into it must start by each month (the month needed less
+    /// the trial's lead time, rounded up; negative: already late at month 0).
+    var moveStart: [MonthCounts]
     /// Indexed `tier × months + month`: the trials whose plan tier it is.
     var inPlan: [Int]
     /// Indexed `tier × months + month`, with tier = the tier count for "none": the trials whose
@@ -26,6 +29,7 @@ struct MonteCarloAccumulator: Sendable {
         histograms = (0..<(layout.series.count * months)).map { QuantileHistogram(anchors: anchors[$0]) }
         triggerFirstMonth = Array(repeating: MonthCounts(), count: plan.triggers.count)
         tierFirstMonth = Array(repeating: MonthCounts(), count: plan.compiled.tiers.count)
+        moveStart = Array(repeating: MonthCounts(), count: plan.compiled.tiers.count)
         inPlan = Array(repeating: 0, count: plan.compiled.tiers.count * months)
         required = Array(repeating: 0, count: (plan.compiled.tiers.count + 1) * months)
     }
@@ -35,6 +39,7 @@ struct MonteCarloAccumulator: Sendable {
         histograms = []
         triggerFirstMonth = []
         tierFirstMonth = []
+        moveStart = []
         inPlan = []
         required = []
         invalid = [:]
@@ -61,6 +66,7 @@ struct MonteCarloAccumulator: Sendable {
         histograms = mine.elements
         for index in triggerFirstMonth.indices { triggerFirstMonth[index].merge(other.triggerFirstMonth[index]) }
         for index in tierFirstMonth.indices { tierFirstMonth[index].merge(other.tierFirstMonth[index]) }
+        for index in moveStart.indices { moveStart[index].merge(other.moveStart[index]) }
         for index in inPlan.indices { inPlan[index] += other.inPlan[index] }
         for index in required.indices { required[index] += other.required[index] }
         for (subject, entry) in other.invalid {
@@ -74,9 +80,10 @@ struct MonteCarloAccumulator: Sendable {
     /// - Parameter totals: per series and month (`series × months + month`), the sum over every
     ///   trial, added block by block in block order.
     /// - Parameter threads: how many threads share the percentiles' work.
-    func result(totals: [Double], trials: Int, seed: UInt64, start: YearMonth?, growthSource: String, threads: Int = 1)
-        -> MonteCarloResult
-    {
+    func result(
+        totals: [Double], trials: Int, seed: UInt64, start: YearMonth?, growthSource: String, threads: Int = 1,
+        confidence: Double = MonteCarlo.defaultConfidence
+    ) -> MonteCarloResult {
         let compiled = plan.compiled
         let share = { (count: Int) in trials > 0 ? Double(count) / Double(trials) : 0 }
         let histograms = self.histograms
@@ -128,6 +135,24 @@ struct MonteCarloAccumulator: Sendable {
                 inPlan: (0..<months).map { share(inPlan[index * months + $0]) },
                 required: (0..<months).map { share(required[index * months + $0]) })
         }
+        // Safe start dates: the latest month by which a share `confidence` of the trials would
+        // have started in time is the (1 − confidence) quantile of their latest start months
+        // (a trial that never needs the tier ranks last: it is never late).
+        let moves = compiled.tiers.indices.dropFirst().map { index -> MonteCarloResult.Move in
+            let needed = tierFirstMonth[index], starts = moveStart[index]
+            var readyIfStartedIn: [Double] = []
+            for month in 0..<months { readyIfStartedIn.append(share(trials - starts.cumulative(through: month - 1))) }
+            return MonteCarloResult.Move(
+                tierID: compiled.tiers[index].tier.id,
+                neededBy: (
+                    needed.month(atQuantile: 0.1, trials: trials), needed.month(atQuantile: 0.5, trials: trials),
+                    needed.month(atQuantile: 0.9, trials: trials)
+                ),
+                probabilityNeeded: share(needed.total - needed.never),
+                leadTime: compiled.tiers[index].tier.migration?.leadTimeMonths, confidence: confidence,
+                startBy: starts.month(atQuantile: 1 - confidence, trials: trials),
+                startByHalf: starts.month(atQuantile: 0.5, trials: trials), readyIfStartedIn: readyIfStartedIn)
+        }
         let none = compiled.tiers.count * months
         let noTierCarries = (0..<months).map { share(required[none + $0]) }
         let invalidOdds = invalid.sorted { $0.key.sortKey.lexicographicallyPrecedes($1.key.sortKey) }.map { subject, entry in
@@ -137,7 +162,7 @@ struct MonteCarloAccumulator: Sendable {
         }
         return MonteCarloResult(
             compiled: compiled, growthSource: growthSource, start: start, trials: trials, seed: seed,
-            months: months, series: series, triggers: triggerOdds, tiers: tierOdds, noTierCarries: noTierCarries,
-            invalidValues: invalidOdds)
+            months: months, series: series, triggers: triggerOdds, tiers: tierOdds, moves: moves,
+            noTierCarries: noTierCarries, invalidValues: invalidOdds)
     }
 }

@@ -12,6 +12,8 @@ public struct MonteCarloResult: Sendable {
     public let series: [Series]
     public let triggers: [TriggerOdds]
     public let tiers: [TierOdds]
+    /// Every tier the plan can move into (all but the first), with its safe start date.
+    public let moves: [Move]
     /// Per month: the share of trials whose load no tier carries.
     public let noTierCarries: [Double]
     public let invalidValues: [InvalidOdds]
@@ -79,6 +81,48 @@ public struct MonteCarloResult: Sendable {
         public var neededBy: [Double]
         public var inPlan: [Double]
         public var required: [Double]
+    }
+
+    /// When a move into a tier must start: the month it is needed (its range is reached or the
+    /// load requires it), less the trial's lead time (drawn when uncertain, rounded up to whole
+    /// months), over the trials.
+    public struct Move: Sendable {
+        public var tierID: String
+        /// P10 / P50 / P90 of the month the tier is first needed (nil: later than the horizon).
+        public var neededBy: (p10: Int?, p50: Int?, p90: Int?)
+        /// The share of trials that need it within the horizon.
+        public var probabilityNeeded: Double
+        public var leadTime: NumberRange?
+        public var confidence: Double
+        /// The latest month to start so that the move is done before it is needed in at least
+        /// `confidence` of the trials; negative: already late; nil: not needed within the horizon
+        /// in that many trials.
+        public var startBy: Int?
+        /// The same at 50%.
+        public var startByHalf: Int?
+        /// Per month m: the share of trials ready in time if the move starts in month m.
+        public var readyIfStartedIn: [Double]
+
+        /// The advice in one sentence: "Start the move to Growth by 2026-07 (90% sure to be ready
+        /// in time; 50%: 2026-09)". `label` names a month, `tierName` the tier.
+        public func advice(tierName: String, months: Int, label: (Int) -> String) -> String {
+            let sure = NumberFormatting.percent(confidence)
+            func when(_ month: Int?) -> String {
+                guard let month else { return "not needed within \(months) months" }
+                return month < 0
+                    ? "now (\(NumberFormatting.prose(Double(-month))) month\(month == -1 ? "" : "s") late)" : label(month)
+            }
+            guard let startBy else {
+                return
+                    "No move to \(tierName) is needed within \(months) months in \(sure) of trials (it is needed in \(NumberFormatting.percent(probabilityNeeded)))."
+            }
+            if startBy < 0 {
+                return
+                    "Start the move to \(tierName) now: to be \(sure) sure it is ready in time it should have started \(NumberFormatting.prose(Double(-startBy))) month\(startBy == -1 ? "" : "s") before the plan's first month (50%: \(when(startByHalf)))."
+            }
+            return
+                "Start the move to \(tierName) by \(label(startBy)) (\(sure) sure to be ready in time; 50%: \(when(startByHalf)))."
+        }
     }
 
     /// A value of the model invalid in some trials: its first occurrence and the share of trials.

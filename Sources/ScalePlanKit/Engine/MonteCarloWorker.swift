@@ -36,7 +36,7 @@ final class MonteCarloWorker {
         }
         observer.beginBlock(index: index, count: count, sums: sums)
         for month in 0..<observer.months { engine.step(month: month, observer: &observer) }
-        observer.endBlock()
+        observer.endBlock(engine)
     }
 }
 
@@ -170,13 +170,30 @@ struct BlockObserver: MonthObserver {
         }
     }
 
-    mutating func endBlock() {
+    /// Folds the block into the accumulator; `engine` holds its trials' lead-time draws.
+    mutating func endBlock(_ engine: MonthEngine) {
         for trigger in plan.triggers.indices {
             let base = firstFire + trigger * width
             accumulator.triggerFirstMonth[trigger].add(UnsafePointer(base), count: count, never: months)
         }
         for tier in plan.compiled.tiers.indices {
             accumulator.tierFirstMonth[tier].add(UnsafePointer(firstNeed + tier * width), count: count, never: months)
+        }
+        // The latest month each trial could start the move into a tier and still be ready when
+        // it is needed (the first tier is where the plan starts: no move).
+        for tier in plan.compiled.tiers.indices.dropFirst() {
+            let needed = firstNeed + tier * width
+            for trial in 0..<count {
+                let month = Int(needed[trial])
+                guard month >= 0 else {
+                    accumulator.moveStart[tier].addNever()
+                    continue
+                }
+                // In doubles: a lead time may be any finite number; clamped to the horizon before
+                // it becomes an Int.
+                let lead = Swift.min(engine.leadTime(into: tier, trial: trial).rounded(.up), Double(months) + 1)
+                accumulator.moveStart[tier].add(month - Int(lead))
+            }
         }
         for (subject, entry) in invalid {
             accumulator.note(

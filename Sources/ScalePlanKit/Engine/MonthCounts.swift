@@ -36,6 +36,9 @@ struct MonthCounts: Sendable, Equatable {
         counts[month - lowest] += count
     }
 
+    /// Counts trials in which it did not happen within the horizon.
+    mutating func addNever(_ count: Int = 1) { never += count }
+
     mutating func merge(_ other: MonthCounts) {
         for (offset, count) in other.counts.enumerated() where count > 0 { add(other.lowest + offset, count: count) }
         never += other.never

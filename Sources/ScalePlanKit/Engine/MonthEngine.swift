@@ -59,6 +59,8 @@ final class MonthEngine {
     /// [0, 1).
     private var curves: [GrowthCurve]
     let costDraws: Column
+    /// Per uncertain lead time (`plan.leadDraws`) and trial: the draw in [0, 1) (Monte Carlo).
+    let leadDraws: Column
     /// Whether ranged cost items take the trial's draw (Monte Carlo) or their expected amount.
     var drawsCosts = false
     /// A tier every trial runs on whatever the driver (`check --tier`).
@@ -125,6 +127,7 @@ final class MonthEngine {
         searching = buffer(width, 0)
         curves = Array(repeating: .constant(0), count: width)
         costDraws = buffer(plan.costDraws.count * width, 0.0)
+        leadDraws = buffer(plan.leadDraws.count * width, 0.0)
         evaluator = ColumnarEvaluator(width: width, maximumStack: plan.maximumStack)
         fires = buffer(width, false)
         queueWork = buffer(Queueing.workPerQueue * width, 0.0)
@@ -181,6 +184,7 @@ final class MonthEngine {
         requiredTier.deallocate()
         searching.deallocate()
         costDraws.deallocate()
+        leadDraws.deallocate()
         fires.deallocate()
         queueWork.deallocate()
         carryingDone.deallocate()
@@ -240,6 +244,9 @@ final class MonthEngine {
             for (index, value) in draws.enumerated() where index < plan.costDraws.count {
                 costDraws[index * width + trial] = value
             }
+            for (index, value) in inputs.leadDraws.enumerated() where index < plan.leadDraws.count {
+                leadDraws[index * width + trial] = value
+            }
         }
     }
 
@@ -269,6 +276,21 @@ final class MonthEngine {
 
     @inline(__always)
     func setCostDraw(_ draw: Int, trial: Int, _ value: Double) { costDraws[draw * width + trial] = value }
+
+    @inline(__always)
+    func setLeadDraw(_ draw: Int, trial: Int, _ value: Double) { leadDraws[draw * width + trial] = value }
+
+    /// A trial's lead time into `tier`, in months: the tier's `lead_time_months` drawn from the
+    /// trial's draw in Monte Carlo (triangular with a mode, else uniform), its high end otherwise
+    /// (what the deterministic run plans with); 0 without one.
+    func leadTime(into tier: Int, trial: Int) -> Double {
+        guard let lead = plan.compiled.tiers[tier].tier.migration?.leadTimeMonths else { return 0 }
+        let index = plan.leadDrawIndex[tier]
+        guard drawsCosts, index >= 0 else { return lead.high }
+        let u = leadDraws[index * width + trial]
+        return lead.mode.map { Draw.triangular(u, low: lead.low, mode: $0, high: lead.high) }
+            ?? Draw.uniform(u, low: lead.low, high: lead.high)
+    }
 
     /// Forgets the previous month: a new block starts in no tier, each stock at its initial value.
     private func resetHistory() {

@@ -9,11 +9,14 @@ struct TrialInputs: Sendable, Equatable {
     var curve: GrowthCurve
     /// Indexed like `EnginePlan.costDraws`; nil: every ranged item at its expected amount.
     var costDraws: [Double]?
+    /// Indexed like `EnginePlan.leadDraws`: the draw in [0, 1) of each uncertain lead time.
+    var leadDraws: [Double] = []
 }
 
 /// Draws a trial's inputs from its block's random stream, always in the same order: each
 /// uncertain param in declaration order, each tier's params (tier by tier), the scenario's
-/// uncertain growth parameters, then one uniform per ranged cost item (`EnginePlan.costDraws`).
+/// uncertain growth parameters, one uniform per ranged cost item (`EnginePlan.costDraws`), then
+/// one per uncertain migration lead time (`EnginePlan.leadDraws`).
 /// The distributions are `Draw`'s.
 struct TrialSampler: Sendable {
     let plan: EnginePlan
@@ -43,7 +46,7 @@ struct TrialSampler: Sendable {
     @inline(__always)
     func draw(
         _ random: inout Xoshiro256StarStar, param: (Int, Double) -> Void, tierParam: (Int, Double) -> Void,
-        curve: (GrowthCurve) -> Void, costDraw: (Int, Double) -> Void
+        curve: (GrowthCurve) -> Void, costDraw: (Int, Double) -> Void, leadDraw: (Int, Double) -> Void
     ) {
         for (index, value) in plan.compiled.profile.params.enumerated() { param(index, value.value.sample(&random)) }
         for (index, entry) in plan.compiled.tierParams.enumerated() { tierParam(index, entry.value.sample(&random)) }
@@ -53,6 +56,7 @@ struct TrialSampler: Sendable {
             curve(spec.curve { $0.sample(&random) } ?? .constant(0))
         }
         for index in plan.costDraws.indices { costDraw(index, random.nextUnit()) }
+        for index in plan.leadDraws.indices { leadDraw(index, random.nextUnit()) }
     }
 
     /// Draws one trial's inputs into a block of the engine.
@@ -60,7 +64,7 @@ struct TrialSampler: Sendable {
         draw(
             &random, param: { engine.setParam($0, trial: trial, $1) },
             tierParam: { engine.setTierParam($0, trial: trial, $1) }, curve: { engine.setCurve($0, trial: trial) },
-            costDraw: { engine.setCostDraw($0, trial: trial, $1) })
+            costDraw: { engine.setCostDraw($0, trial: trial, $1) }, leadDraw: { engine.setLeadDraw($0, trial: trial, $1) })
     }
 
     /// Draws one trial's inputs as a value (the same numbers `draw(_:into:trial:)` would write).
@@ -69,9 +73,10 @@ struct TrialSampler: Sendable {
         var tierParams = [Double](repeating: 0, count: plan.compiled.tierParams.count)
         var drawn = expectedCurve
         var draws = [Double](repeating: 0, count: plan.costDraws.count)
+        var leads = [Double](repeating: 0, count: plan.leadDraws.count)
         draw(
             &random, param: { params[$0] = $1 }, tierParam: { tierParams[$0] = $1 }, curve: { drawn = $0 },
-            costDraw: { draws[$0] = $1 })
-        return TrialInputs(params: params, tierParams: tierParams, curve: drawn, costDraws: draws)
+            costDraw: { draws[$0] = $1 }, leadDraw: { leads[$0] = $1 })
+        return TrialInputs(params: params, tierParams: tierParams, curve: drawn, costDraws: draws, leadDraws: leads)
     }
 }

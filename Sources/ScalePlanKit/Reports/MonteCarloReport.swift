@@ -134,6 +134,7 @@ public enum MonteCarloReport: Report {
                 [TextSafety.terminal(odds.id)] + points.map { text.percent(odds.neededBy[$0]) }
             },
             width: width, indent: 2)
+        out += movesText(result, width: width)
         out += invalidText(result, text: text, width: width)
         out +=
             "\n"
@@ -141,6 +142,41 @@ public enum MonteCarloReport: Report {
                 "Limited metrics', utilisation's and p95's percentiles are in --format json and csv.", width: width, indent: 0)
             + "\n"
         return out
+    }
+
+    /// The safe start date of each move, one sentence each, with when the tier is needed and the
+    /// lead time.
+    static func movesText(_ result: MonteCarloResult, width: Int) -> String {
+        guard !result.moves.isEmpty else { return "" }
+        var out =
+            "\n"
+            + TextWrap.wrap(
+                "MOVES — when to start each, from the month it is needed less its lead time (drawn per trial):", width: width,
+                indent: 2) + "\n"
+        for move in result.moves {
+            out += TextWrap.wrap("  " + TextSafety.terminal(moveAdvice(move, result)), width: width, indent: 4) + "\n"
+            out += TextWrap.wrap("    " + moveFacts(move, result), width: width, indent: 6) + "\n"
+        }
+        return out
+    }
+
+    static func moveAdvice(_ move: MonteCarloResult.Move, _ result: MonteCarloResult) -> String {
+        let name = result.profile.tier(move.tierID)?.name ?? move.tierID
+        return move.advice(tierName: name, months: result.months, label: result.label)
+    }
+
+    /// "needed M12 [M9–M16] (P50 [P10–P90]), lead time 1–3 months".
+    static func moveFacts(_ move: MonteCarloResult.Move, _ result: MonteCarloResult) -> String {
+        let months = [move.neededBy.p50, move.neededBy.p10, move.neededBy.p90].map { $0.map(result.label) ?? "later" }
+        var facts = "needed \(months[0]) [\(months[1])–\(months[2])] (P50 [P10–P90])"
+        if let lead = move.leadTime {
+            facts +=
+                ", lead time \(NumberFormatting.proseRange(lead.low, lead.high))"
+                + (lead.mode.map { ", most likely \(NumberFormatting.prose($0))" } ?? "") + " months"
+        } else {
+            facts += ", no lead time given"
+        }
+        return facts
     }
 
     /// The values of the model invalid in some trials, one line each.
@@ -222,6 +258,36 @@ public enum MonteCarloReport: Report {
                         ])
                     })
             ),
+            (
+                "moves",
+                .array(
+                    result.moves.map { move in
+                        func month(_ value: Int?) -> JSONOutput { value.map { .number(Double($0)) } ?? .null }
+                        return .object([
+                            ("tier", .string(move.tierID)),
+                            (
+                                "needed_by",
+                                .object([
+                                    ("p10", month(move.neededBy.p10)), ("p50", month(move.neededBy.p50)),
+                                    ("p90", month(move.neededBy.p90)),
+                                ])
+                            ),
+                            ("probability_needed", .number(move.probabilityNeeded)),
+                            (
+                                "lead_time",
+                                move.leadTime.map { lead in
+                                    .object([
+                                        ("low", .number(lead.low)), ("mode", .number(lead.mode)), ("high", .number(lead.high)),
+                                    ])
+                                } ?? .null
+                            ),
+                            ("start_by", .object([("confidence", .number(move.confidence)), ("month", month(move.startBy))])),
+                            ("start_by_p50", month(move.startByHalf)),
+                            ("ready_if_started_in", .array(move.readyIfStartedIn.map { .number($0) })),
+                            ("advice", .string(moveAdvice(move, result))),
+                        ])
+                    })
+            ),
             ("no_tier_carries", .array(result.noTierCarries.map { .number($0) })),
             (
                 "invalid_values",
@@ -237,13 +303,14 @@ public enum MonteCarloReport: Report {
     }
 
     /// One row per month: `<series>.p10,.p50,.p90,.mean` for every series, then
-    /// `tier.<id>.needed_by` (cumulative), `tier.<id>.in_plan`, `tier.<id>.required` and
+    /// `tier.<id>.needed_by` (cumulative), `tier.<id>.in_plan`, `tier.<id>.required`, `tier.<id>.ready_if_started` (the share of trials ready in time if the move starts that month) and
     /// `no_tier_carries`. Trigger odds are per trigger,
     /// not per month: they are in the table, markdown and JSON.
     static func csv(_ result: MonteCarloResult) -> String {
         var header = ["month", "label"]
         for series in result.series { header += ["p10", "p50", "p90", "mean"].map { "\(series.name).\($0)" } }
         header += result.tiers.flatMap { ["tier.\($0.id).needed_by", "tier.\($0.id).in_plan", "tier.\($0.id).required"] }
+        header += result.moves.map { "tier.\($0.tierID).ready_if_started" }
         header.append("no_tier_carries")
         var out = header.map(TextSafety.csvText).joined(separator: ",") + "\n"
         let number = { (value: Double?) -> String in value.map { $0.isFinite ? NumberFormatting.plain($0) : "" } ?? "" }
@@ -254,6 +321,7 @@ public enum MonteCarloReport: Report {
                 cells += [number(p.p10), number(p.p50), number(p.p90), number(p.mean)]
             }
             cells += result.tiers.flatMap { [number($0.neededBy[month]), number($0.inPlan[month]), number($0.required[month])] }
+            cells += result.moves.map { number($0.readyIfStartedIn[month]) }
             cells.append(number(result.noTierCarries[month]))
             out += cells.joined(separator: ",") + "\n"
         }
@@ -290,6 +358,10 @@ public enum MonteCarloReport: Report {
         out += "|---|" + points.map { _ in "---:|" }.joined() + "\n"
         for odds in result.tiers {
             out += "| \(md(odds.id)) | " + points.map { text.percent(odds.neededBy[$0]) }.joined(separator: " | ") + " |\n"
+        }
+        if !result.moves.isEmpty {
+            out += "\n## Moves: when to start\n\n"
+            for move in result.moves { out += "- **\(md(moveAdvice(move, result)))** \(md(moveFacts(move, result)))\n" }
         }
         return out
     }

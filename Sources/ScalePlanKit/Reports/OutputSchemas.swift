@@ -286,7 +286,7 @@ public enum OutputSchemas {
           "title": "scaleplan Monte Carlo",
           "description": "`scaleplan simulate --trials N --format json`: percentiles per month of each series, trigger and tier odds, and the values of the model invalid in some trials. Monthly amounts are in the profile's currency, utilisation is a fraction, latency in milliseconds, probabilities and shares are fractions of the trials.",
           "type": "object",
-          "required": ["overrides", "schema", "profile", "growth", "trials", "seed", "start", "months", "series", "triggers", "tiers", "no_tier_carries", "invalid_values"],
+          "required": ["overrides", "schema", "profile", "growth", "trials", "seed", "start", "months", "series", "triggers", "tiers", "moves", "no_tier_carries", "invalid_values"],
           "additionalProperties": false,
           "properties": {
             "overrides": \#(ParamOverride.jsonSchema),
@@ -386,6 +386,39 @@ public enum OutputSchemas {
                 }
               }
             },
+            "moves": {
+              "type": "array",
+              "description": "Every tier the plan can move into (all but the first), in tier order, with its safe start date: the month it is needed less the trial's lead time (drawn when uncertain, rounded up to whole months).",
+              "items": {
+                "type": "object",
+                "required": ["tier", "needed_by", "probability_needed", "lead_time", "start_by", "start_by_p50", "ready_if_started_in", "advice"],
+                "additionalProperties": false,
+                "properties": {
+                  "tier": { "$ref": "#/$defs/id" },
+                  "needed_by": {
+                    "type": "object", "required": ["p10", "p50", "p90"], "additionalProperties": false,
+                    "description": "Percentiles of the month the tier is first needed (its range is reached or the load requires it); null: later than the horizon.",
+                    "properties": { "p10": { "$ref": "#/$defs/monthOrNull" }, "p50": { "$ref": "#/$defs/monthOrNull" }, "p90": { "$ref": "#/$defs/monthOrNull" } }
+                  },
+                  "probability_needed": { "type": "number", "minimum": 0, "maximum": 1, "description": "The share of trials that need the tier within the horizon." },
+                  "lead_time": {
+                    "description": "The migration's lead time in months as the profile gives it; null without one (0).",
+                    "oneOf": [{ "type": "object", "required": ["low", "mode", "high"], "additionalProperties": false, "properties": { "low": { "type": "number" }, "mode": { "type": ["number", "null"] }, "high": { "type": "number" } } }, { "type": "null" }]
+                  },
+                  "start_by": {
+                    "type": "object", "required": ["confidence", "month"], "additionalProperties": false,
+                    "description": "The latest month to start so that the move is ready in time in at least `confidence` of the trials.",
+                    "properties": {
+                      "confidence": { "type": "number", "minimum": 0.5, "maximum": 0.999 },
+                      "month": { "type": ["integer", "null"], "description": "Negative: already that many months late at month 0; null: not needed within the horizon in that many trials." }
+                    }
+                  },
+                  "start_by_p50": { "type": ["integer", "null"], "description": "The same at 50%." },
+                  "ready_if_started_in": { "$ref": "#/$defs/shares", "description": "Per month m: the share of trials ready in time if the move starts in month m." },
+                  "advice": { "type": "string", "description": "The start date in one sentence, as the table says it." }
+                }
+              }
+            },
             "no_tier_carries": { "$ref": "#/$defs/shares", "description": "Per month: the share of trials whose load no tier carries." },
             "invalid_values": {
               "type": "array",
@@ -405,6 +438,7 @@ public enum OutputSchemas {
             "identifier": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" },
             "share": { "type": "number", "minimum": 0, "maximum": 1 },
             "shares": { "type": "array", "items": { "$ref": "#/$defs/share" } },
+            "monthOrNull": { "type": ["integer", "null"], "minimum": 0 },
             "percentiles": {
               "type": "object",
               "description": "P10, P50, P90 and the mean over the trials; null where the rank falls on an invalid value (or, for p95_ms, on a tier without queues), and the mean null as soon as one trial's value is.",
