@@ -64,6 +64,11 @@ public enum RoadmapHTML {
         html +=
             "<p class=\"legend\">Blue: projected months in each tier. Amber: the migration lead time before it. Dots: the first month a warning (amber) or critical (red) trigger fires.</p>\n"
 
+        if !text.moves.isEmpty {
+            html += "<h2>When to start each move</h2>\n<ul>\n"
+            for move in text.moves { html += "<li><strong>\(e(move.advice))</strong> \(e(move.facts)).</li>\n" }
+            html += "</ul>\n"
+        }
         html +=
             "<h2>Trigger calendar</h2>\n<table>\n<tr><th>Month</th><th>Severity</th><th>What happens</th><th>Action</th></tr>\n"
         if roadmap.calendar.isEmpty { html += "<tr><td colspan=\"4\">No trigger fires within the horizon.</td></tr>\n" }

@@ -27,6 +27,10 @@ public enum RoadmapMarkdown {
         }
 
         out += "\n## Milestones\n\n" + gantt(roadmap, text: text)
+        if !text.moves.isEmpty {
+            out += "\n## When to start each move\n\n"
+            for move in text.moves { out += "- **\(md(move.advice))** \(md(move.facts)).\n" }
+        }
 
         out += "\n## Trigger calendar\n\n| Month | Severity | What happens | Action |\n|---|---|---|---|\n"
         let calendar = roadmap.calendar

@@ -11,6 +11,12 @@ struct RoadmapText {
 
     func driver(_ value: Double) -> String { NumberFormatting.grouped(value) }
 
+    /// With trials: each move's safe start date in a sentence, and when the tier is needed.
+    var moves: [(advice: String, facts: String)] {
+        guard let result = roadmap.monteCarlo else { return [] }
+        return result.moves.map { (MonteCarloReport.moveAdvice($0, result), MonteCarloReport.moveFacts($0, result)) }
+    }
+
     /// The line under the title: the growth, the horizon, the currency, and any `--set`.
     var lead: String {
         var lead = "Projection: \(roadmap.projection.growthSource), \(roadmap.months.count) months"
