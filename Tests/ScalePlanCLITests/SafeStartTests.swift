@@ -51,4 +51,23 @@ import Testing
         let alone = runCLI(["simulate", "musician", "--confidence", "0.8"])
         #expect(alone.status == 64 && alone.stderr.contains("--confidence needs --trials"))
     }
+
+    /// `check --trials` dates the moves above the active tier from a Monte Carlo of the default
+    /// scenario, and counts the months left from the check's month.
+    @Test func checkSaysHowManyMonthsAreLeft() throws {
+        let result = runCLI(
+            ["check", "musician", "--observed", "-", "--trials", "2000", "--format", "json", "--fail-on", "critical"],
+            stdin: Array("users,600\n".utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let month = try #require(document["month"] as? Int)
+        let moves = document["moves"] as? [[String: Any]] ?? []
+        #expect(moves.map { $0["tier"] as? String } == ["phase3"], "phase2 is active: only the move above it")
+        let move = try #require(moves.first)
+        let startBy = try #require(move["start_by"] as? Int)
+        #expect(move["months_left"] as? Int == startBy - month)
+        #expect((move["advice"] as? String)?.contains("start within \(startBy - month) months (by M\(startBy); 90% sure") == true)
+        let plain = runCLI(["check", "musician", "--observed", "-", "--format", "json"], stdin: Array("users,600\n".utf8))
+        #expect(plain.stdout.contains("\"moves\": []"), "no moves without --trials")
+    }
 }

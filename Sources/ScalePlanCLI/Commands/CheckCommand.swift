@@ -20,6 +20,7 @@ enum CheckCommand: Command {
                 name: "fail-on", valueName: "severity",
                 help: "Exit 1 when a trigger of this severity or higher fires: info, warning or critical.",
                 defaultValue: "warning", choices: Trigger.Severity.allCases.map(\.rawValue)),
+        ] + MonteCarloOptions.options.filter { ["trials", "seed", "confidence"].contains($0.name) } + [
             .format(CheckReport.formatNames),
             OutputWriter.option,
             OptionSpec(
@@ -73,8 +74,9 @@ enum CheckCommand: Command {
             throw .invalidProfile(path: path, diagnostics: [error.diagnostic], text: String(decoding: bytes, as: UTF8.self))
         }
         let threshold = Trigger.Severity(rawValue: arguments.value("fail-on", in: spec) ?? "warning") ?? .warning
-        let subject = CheckReport.Subject(
+        var subject = CheckReport.Subject(
             result: result, profile: profile, failOn: threshold, overrides: loaded.compiled.overrides)
+        try addMoves(to: &subject, loaded.compiled, arguments, context)
         // --quiet silences standard output; a file asked for with -o is still written.
         if !arguments.has("quiet") || OutputWriter.file(arguments, spec: spec) != nil {
             let format = ListFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table
@@ -84,5 +86,32 @@ enum CheckCommand: Command {
         guard let reason = subject.failureReason else { return .success }
         ScalePlan.reportFailure("check failed (--fail-on \(threshold.rawValue)): \(reason)", context)
         return .failure
+    }
+
+    /// With `--trials`: a Monte Carlo of the default scenario gives the safe start date of each
+    /// move into a tier above the active one, and how many months are left before it.
+    static func addMoves(
+        to subject: inout CheckReport.Subject, _ compiled: CompiledProfile, _ arguments: ParsedArguments,
+        _ context: CommandContext
+    ) throws(CLIError) {
+        guard arguments.value("trials", in: spec) != nil else {
+            _ = try MonteCarloOptions.parse(arguments, spec: spec, months: 1)  // --confidence alone is an error
+            return
+        }
+        guard let scenario = compiled.profile.defaultScenario, scenario.growth.expectedCurve != nil else {
+            throw .usage(
+                UsageError("--trials needs a default scenario with a growth curve (not a CSV) to date the moves.", command: spec))
+        }
+        let months = scenario.months ?? 36
+        guard let options = try MonteCarloOptions.parse(arguments, spec: spec, months: months) else { return }
+        let result = MonteCarlo(compiled.forScenario(scenario), growth: .scenario(scenario.growth)).run(
+            options, start: scenario.start)
+        let active = subject.result.tier
+        subject.moves = result.moves.filter { move in
+            (compiled.profile.tiers.firstIndex { $0.id == move.tierID } ?? 0) > active
+        }
+        subject.movesStart = scenario.start
+        subject.movesSource =
+            "Monte Carlo of \(NumberFormatting.grouped(Double(options.trials))) trials of scenario \(scenario.id), from month \(subject.result.month)"
     }
 }

@@ -48,6 +48,8 @@ public struct ObservedCheck: Sendable {
         /// Whether some tier's limits carry the observed load (false: a plan gap; by capacity the
         /// last tier is then checked).
         public var loadCarried = true
+        /// The month the check stands in (`checkMonth`).
+        public var month = 0
         public var firing: [Firing]
         /// Triggers evaluated that did not fire.
         public var quiet: [Trigger]
@@ -192,6 +194,7 @@ public struct ObservedCheck: Sendable {
             tier: tier, tierFrom: requested != nil ? .option : byCapacity ? .capacity : .driver, firing: firing, quiet: quiet,
             values: values)
         result.loadCarried = engine.requiredTier[0] >= 0
+        result.month = month.month
         return result
     }
 

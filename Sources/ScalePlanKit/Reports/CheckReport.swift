@@ -8,6 +8,18 @@ public enum CheckReport: Report {
         public var failOn: Trigger.Severity
         /// The params set with `--set`.
         public var overrides: [ParamOverride] = []
+        /// With `--trials`: the moves into tiers above the active one and their safe start dates
+        /// (a Monte Carlo of the default scenario), and where the dates come from.
+        public var moves: [MonteCarloResult.Move] = []
+        public var movesSource: String?
+        /// The scenario's calendar month of month 0, for the dates.
+        public var movesStart: YearMonth?
+
+        /// `2026-03` when the scenario has a start month, else `M3`.
+        public func label(_ month: Int) -> String { movesStart.map { $0.adding(months: month).description } ?? "M\(month)" }
+
+        /// Months from the check's month to a move's safe start date (negative: late).
+        public func monthsLeft(_ move: MonteCarloResult.Move) -> Int? { move.startBy.map { $0 - result.month } }
 
         public init(
             result: ObservedCheck.Result, profile: Profile, failOn: Trigger.Severity, overrides: [ParamOverride] = []
@@ -86,7 +98,31 @@ public enum CheckReport: Report {
             [TableColumn("NAME", shrinksTo: 16), TableColumn("VALUE", .right), TableColumn("SOURCE")],
             rows: result.values.map { [clean($0.name), number($0.value), Self.source(of: $0)] },
             width: width, indent: 2)
+        if let source = subject.movesSource {
+            out += "\n" + TextWrap.wrap(clean("MOVES (\(source)):"), width: width, indent: 2) + "\n"
+            if subject.moves.isEmpty { out += "  none: the active tier is the last\n" }
+            for move in subject.moves {
+                out += TextWrap.wrap("  " + clean(deadline(move, subject)), width: width, indent: 4) + "\n"
+            }
+        }
         return out
+    }
+
+    /// "Scale: start within 4 months (by M17; 90% sure to be ready in time; 50%: M18)".
+    static func deadline(_ move: MonteCarloResult.Move, _ subject: Subject) -> String {
+        let name = subject.profile.tier(move.tierID)?.name ?? move.tierID
+        let sure = NumberFormatting.percent(move.confidence)
+        let half = move.startByHalf.map(subject.label) ?? "not needed"
+        guard let startBy = move.startBy, let left = subject.monthsLeft(move) else {
+            return "\(name): no move needed within the horizon in \(sure) of trials"
+        }
+        let when =
+            left > 0
+            ? "start within \(NumberFormatting.prose(Double(left))) month\(left == 1 ? "" : "s")"
+            : left == 0
+                ? "start this month"
+                : "late: the start was due \(NumberFormatting.prose(Double(-left))) month\(left == -1 ? "" : "s") ago"
+        return "\(name): \(when) (by \(subject.label(startBy)); \(sure) sure to be ready in time; 50%: \(half))"
     }
 
     /// Where a value came from, in words.
@@ -121,6 +157,20 @@ public enum CheckReport: Report {
                     })
             ),
             ("quiet", .array(result.quiet.map { .string($0.id) })),
+            ("month", .number(Double(result.month))),
+            (
+                "moves",
+                .array(
+                    subject.moves.map { move in
+                        .object([
+                            ("tier", .string(move.tierID)), ("confidence", .number(move.confidence)),
+                            ("start_by", .number(move.startBy.map(Double.init))),
+                            ("start_by_p50", .number(move.startByHalf.map(Double.init))),
+                            ("months_left", .number(subject.monthsLeft(move).map(Double.init))),
+                            ("advice", .string(deadline(move, subject))),
+                        ])
+                    })
+            ),
             (
                 "values",
                 .array(
@@ -154,6 +204,11 @@ public enum CheckReport: Report {
         out += "\n| Value | | Source |\n|---|---:|---|\n"
         for value in result.values {
             out += "| \(md(value.name)) | \(number(value.value)) | \(md(Self.source(of: value))) |\n"
+        }
+        if let source = subject.movesSource {
+            out += "\n**Moves** (\(md(source))):\n\n"
+            if subject.moves.isEmpty { out += "- none: the active tier is the last\n" }
+            for move in subject.moves { out += "- \(md(deadline(move, subject)))\n" }
         }
         return out
     }

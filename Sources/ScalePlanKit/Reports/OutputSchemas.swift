@@ -544,7 +544,7 @@ public enum OutputSchemas {
           "title": "scaleplan check",
           "description": "`scaleplan check --observed FILE --format json`: the triggers of the active tier and the global ones that fire on the observed values, and the values they read.",
           "type": "object",
-          "required": ["overrides", "schema", "profile", "tier", "tier_from", "load_carried", "fail_on", "failed", "reason", "firing", "quiet", "values"],
+          "required": ["overrides", "schema", "profile", "tier", "tier_from", "load_carried", "fail_on", "failed", "reason", "firing", "quiet", "month", "moves", "values"],
           "additionalProperties": false,
           "properties": {
             "overrides": \#(ParamOverride.jsonSchema),
@@ -574,6 +574,24 @@ public enum OutputSchemas {
               }
             },
             "quiet": { "type": "array", "description": "Ids of the checked triggers that do not fire.", "items": { "$ref": "#/$defs/id" } },
+            "month": { "type": "integer", "minimum": 0, "description": "The month the check stands in: an observed month, else the month the default scenario reaches the observed driver, else 0." },
+            "moves": {
+              "type": "array",
+              "description": "With --trials: each move into a tier above the active one, with its safe start date from a Monte Carlo of the default scenario; empty otherwise.",
+              "items": {
+                "type": "object",
+                "required": ["tier", "confidence", "start_by", "start_by_p50", "months_left", "advice"],
+                "additionalProperties": false,
+                "properties": {
+                  "tier": { "$ref": "#/$defs/id" },
+                  "confidence": { "type": "number", "minimum": 0.5, "maximum": 0.999 },
+                  "start_by": { "type": ["integer", "null"], "description": "The latest month to start so the move is ready in time in `confidence` of the trials; null: not needed within the horizon." },
+                  "start_by_p50": { "type": ["integer", "null"] },
+                  "months_left": { "type": ["integer", "null"], "description": "start_by minus the check's month; negative: late." },
+                  "advice": { "type": "string" }
+                }
+              }
+            },
             "values": {
               "type": "array",
               "description": "The values the triggers read, observed or derived from the model.",
