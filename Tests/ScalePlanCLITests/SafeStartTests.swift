@@ -70,4 +70,20 @@ import Testing
         let plain = runCLI(["check", "musician", "--observed", "-", "--format", "json"], stdin: Array("users,600\n".utf8))
         #expect(plain.stdout.contains("\"moves\": []"), "no moves without --trials")
     }
+
+    /// The safe date is the latest month by which at least the share c is ready: of ten trials
+    /// whose latest starts are 0…9, 90% are ready if the move starts by month 1 (nine of ten have
+    /// a latest start ≥ 1), not only by month 0; 50% by month 5; a never-late trial ranks last.
+    @Test func theDateIsTheLatestMonthAtTheConfidence() {
+        var counts = MonthCounts()
+        for month in 0..<10 { counts.add(month) }
+        #expect(counts.latestMonth(withShareAtOrAbove: 0.9, trials: 10) == 1)
+        #expect(counts.latestMonth(withShareAtOrAbove: 0.5, trials: 10) == 5)
+        #expect(counts.latestMonth(withShareAtOrAbove: 0.999, trials: 10) == 0)
+        var sparse = MonthCounts()
+        sparse.add(3)
+        sparse.addNever(9)
+        #expect(sparse.latestMonth(withShareAtOrAbove: 0.9, trials: 10) == nil, "nine of ten never need it: no date")
+        #expect(sparse.latestMonth(withShareAtOrAbove: 0.95, trials: 10) == 3)
+    }
 }

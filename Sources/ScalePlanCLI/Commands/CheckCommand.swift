@@ -20,7 +20,12 @@ enum CheckCommand: Command {
                 name: "fail-on", valueName: "severity",
                 help: "Exit 1 when a trigger of this severity or higher fires: info, warning or critical.",
                 defaultValue: "warning", choices: Trigger.Severity.allCases.map(\.rawValue)),
-        ] + MonteCarloOptions.options.filter { ["trials", "seed", "confidence"].contains($0.name) } + [
+            OptionSpec(
+                name: "trials", valueName: "n",
+                help:
+                    "Also date the moves above the active tier: a Monte Carlo of this many trials (1 to 10,000,000) of the default scenario gives each move's safe start date and the months left before it."
+            ),
+        ] + MonteCarloOptions.options.filter { ["seed", "confidence"].contains($0.name) } + [
             .format(CheckReport.formatNames),
             OutputWriter.option,
             OptionSpec(
@@ -102,7 +107,14 @@ enum CheckCommand: Command {
             throw .usage(
                 UsageError("--trials needs a default scenario with a growth curve (not a CSV) to date the moves.", command: spec))
         }
-        let months = scenario.months ?? 36
+        // Far enough past both the scenario's horizon and the check's month that a move due after
+        // the check can be dated (each move needs its lead time before it).
+        let longestLead = compiled.profile.tiers.compactMap { $0.migration?.leadTimeMonths?.high }.max() ?? 0
+        let months = Int(
+            Swift.min(
+                1200,
+                Double(Swift.max(scenario.months ?? 36, subject.result.month + 1)) + Swift.min(longestLead, 1200).rounded(.up) + 1
+            ))
         guard let options = try MonteCarloOptions.parse(arguments, spec: spec, months: months) else { return }
         let result = MonteCarlo(compiled.forScenario(scenario), growth: .scenario(scenario.growth)).run(
             options, start: scenario.start)
@@ -112,6 +124,6 @@ enum CheckCommand: Command {
         }
         subject.movesStart = scenario.start
         subject.movesSource =
-            "Monte Carlo of \(NumberFormatting.grouped(Double(options.trials))) trials of scenario \(scenario.id), from month \(subject.result.month)"
+            "Monte Carlo of \(NumberFormatting.grouped(Double(options.trials))) trials of scenario \(scenario.id) over \(months) months; months left counted from month \(subject.result.month)"
     }
 }

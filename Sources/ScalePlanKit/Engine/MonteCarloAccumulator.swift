@@ -13,6 +13,8 @@ struct MonteCarloAccumulator: Sendable {
     /// Per tier: the trials whose move into it must start by each month (the month needed less
     /// the trial's lead time, rounded up; negative: already late at month 0).
     var moveStart: [MonthCounts]
+    /// Per tier: the trials that start on it or above (they make no move into it).
+    var moveAlreadyThere: [Int]
     /// Indexed `tier × months + month`: the trials whose plan tier it is.
     var inPlan: [Int]
     /// Indexed `tier × months + month`, with tier = the tier count for "none": the trials whose
@@ -30,6 +32,7 @@ struct MonteCarloAccumulator: Sendable {
         triggerFirstMonth = Array(repeating: MonthCounts(), count: plan.triggers.count)
         tierFirstMonth = Array(repeating: MonthCounts(), count: plan.compiled.tiers.count)
         moveStart = Array(repeating: MonthCounts(), count: plan.compiled.tiers.count)
+        moveAlreadyThere = Array(repeating: 0, count: plan.compiled.tiers.count)
         inPlan = Array(repeating: 0, count: plan.compiled.tiers.count * months)
         required = Array(repeating: 0, count: (plan.compiled.tiers.count + 1) * months)
     }
@@ -40,6 +43,7 @@ struct MonteCarloAccumulator: Sendable {
         triggerFirstMonth = []
         tierFirstMonth = []
         moveStart = []
+        moveAlreadyThere = []
         inPlan = []
         required = []
         invalid = [:]
@@ -67,6 +71,7 @@ struct MonteCarloAccumulator: Sendable {
         for index in triggerFirstMonth.indices { triggerFirstMonth[index].merge(other.triggerFirstMonth[index]) }
         for index in tierFirstMonth.indices { tierFirstMonth[index].merge(other.tierFirstMonth[index]) }
         for index in moveStart.indices { moveStart[index].merge(other.moveStart[index]) }
+        for index in moveAlreadyThere.indices { moveAlreadyThere[index] += other.moveAlreadyThere[index] }
         for index in inPlan.indices { inPlan[index] += other.inPlan[index] }
         for index in required.indices { required[index] += other.required[index] }
         for (subject, entry) in other.invalid {
@@ -136,10 +141,16 @@ struct MonteCarloAccumulator: Sendable {
                 required: (0..<months).map { share(required[index * months + $0]) })
         }
         // Safe start dates: the latest month by which a share `confidence` of the trials would
-        // have started in time is the (1 − confidence) quantile of their latest start months
-        // (a trial that never needs the tier ranks last: it is never late).
-        let moves = compiled.tiers.indices.dropFirst().map { index -> MonteCarloResult.Move in
+        // have started in time (`MonthCounts.latestMonth`; a trial that needs the tier only after
+        // the horizon ranks last). A need after the horizon could still ask for a start from
+        // `months − lead` on, so a date from there on is not known: it is reported as "not before".
+        // Tiers every trial starts on or above are no move.
+        let moves = compiled.tiers.indices.dropFirst().filter { moveAlreadyThere[$0] < trials }.map {
+            index -> MonteCarloResult.Move in
             let needed = tierFirstMonth[index], starts = moveStart[index]
+            let lead = compiled.tiers[index].tier.migration?.leadTimeMonths
+            let knownBefore = months - Int(Swift.min((lead?.high ?? 0).rounded(.up), 1e9))
+            func dated(_ month: Int?) -> Int? { month.flatMap { $0 < knownBefore ? $0 : nil } }
             var readyIfStartedIn: [Double] = []
             for month in 0..<months { readyIfStartedIn.append(share(trials - starts.cumulative(through: month - 1))) }
             return MonteCarloResult.Move(
@@ -149,9 +160,10 @@ struct MonteCarloAccumulator: Sendable {
                     needed.month(atQuantile: 0.9, trials: trials)
                 ),
                 probabilityNeeded: share(needed.total - needed.never),
-                leadTime: compiled.tiers[index].tier.migration?.leadTimeMonths, confidence: confidence,
-                startBy: starts.month(atQuantile: 1 - confidence, trials: trials),
-                startByHalf: starts.month(atQuantile: 0.5, trials: trials), readyIfStartedIn: readyIfStartedIn)
+                leadTime: lead, confidence: confidence,
+                startBy: dated(starts.latestMonth(withShareAtOrAbove: confidence, trials: trials)),
+                startByHalf: dated(starts.latestMonth(withShareAtOrAbove: 0.5, trials: trials)),
+                notBefore: knownBefore, readyIfStartedIn: readyIfStartedIn)
         }
         let none = compiled.tiers.count * months
         let noTierCarries = (0..<months).map { share(required[none + $0]) }

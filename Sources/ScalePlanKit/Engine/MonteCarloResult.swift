@@ -100,29 +100,39 @@ public struct MonteCarloResult: Sendable {
         public var startBy: Int?
         /// The same at 50%.
         public var startByHalf: Int?
+        /// When a date is nil: no start is needed before this month in that many trials (a need
+        /// after the horizon could ask for one from here on; a longer horizon dates it).
+        public var notBefore: Int
         /// Per month m: the share of trials ready in time if the move starts in month m.
         public var readyIfStartedIn: [Double]
 
         /// The advice in one sentence: "Start the move to Growth by 2026-07 (90% sure to be ready
         /// in time; 50%: 2026-09)". `label` names a month, `tierName` the tier.
         public func advice(tierName: String, months: Int, label: (Int) -> String) -> String {
-            let sure = NumberFormatting.percent(confidence)
+            let sure = Self.percent(confidence)
+            let longer = notBefore < months ? " (a longer --months dates it)" : ""
             func when(_ month: Int?) -> String {
-                guard let month else { return "not needed within \(months) months" }
-                return month < 0
-                    ? "now (\(NumberFormatting.prose(Double(-month))) month\(month == -1 ? "" : "s") late)" : label(month)
+                guard let month else { return "no start before \(label(notBefore))\(longer)" }
+                return month < 0 ? "now (\(Self.months(-month)) late)" : label(month)
             }
             guard let startBy else {
-                return
-                    "No move to \(tierName) is needed within \(months) months in \(sure) of trials (it is needed in \(NumberFormatting.percent(probabilityNeeded)))."
+                return "No start of the move to \(tierName) is needed before \(label(notBefore)) in \(sure) of trials\(longer) "
+                    + "(it is needed within \(months) months in \(NumberFormatting.percent(probabilityNeeded)))."
             }
+            let half = confidence == 0.5 ? "" : "; 50%: \(when(startByHalf))"
             if startBy < 0 {
-                return
-                    "Start the move to \(tierName) now: to be \(sure) sure it is ready in time it should have started \(NumberFormatting.prose(Double(-startBy))) month\(startBy == -1 ? "" : "s") before the plan's first month (50%: \(when(startByHalf)))."
+                return "Start the move to \(tierName) now: to be \(sure) sure it is ready in time it should have started "
+                    + "\(Self.months(-startBy)) before the plan's first month\(confidence == 0.5 ? "" : " (50%: \(when(startByHalf)))")."
             }
-            return
-                "Start the move to \(tierName) by \(label(startBy)) (\(sure) sure to be ready in time; 50%: \(when(startByHalf)))."
+            return "Start the move to \(tierName) by \(label(startBy)) (\(sure) sure to be ready in time\(half))."
         }
+
+        /// A confidence as a percentage, never rounded up (0.955 is 95.5%, not 96%).
+        public static func percent(_ confidence: Double) -> String {
+            NumberFormatting.plain((confidence * 1000).rounded(.down) / 10) + "%"
+        }
+
+        static func months(_ count: Int) -> String { "\(NumberFormatting.prose(Double(count))) month\(count == 1 ? "" : "s")" }
     }
 
     /// A value of the model invalid in some trials: its first occurrence and the share of trials.

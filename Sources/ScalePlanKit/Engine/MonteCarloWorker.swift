@@ -64,6 +64,8 @@ struct BlockObserver: MonthObserver {
     private var invalid: [InvalidSubject: (trials: [Bool], first: (month: Int, trial: Int, value: Double))] = [:]
     private let scratch: UnsafeMutablePointer<Double>
     private let cost: UnsafeMutablePointer<Double>
+    /// Per trial: its plan tier in month 0 (where it starts: no move into that tier or below).
+    private let startTier: UnsafeMutablePointer<Int32>
 
     init(_ plan: EnginePlan, layout: MonteCarloLayout, anchors: [[Double]], months: Int, width: Int) {
         self.plan = plan
@@ -83,6 +85,8 @@ struct BlockObserver: MonthObserver {
         scratch.initialize(repeating: 0, count: width)
         cost = .allocate(capacity: width)
         cost.initialize(repeating: 0, count: width)
+        startTier = .allocate(capacity: width)
+        startTier.initialize(repeating: 0, count: width)
     }
 
     /// Frees the buffers (called by the worker that owns the observer, when it goes).
@@ -92,6 +96,7 @@ struct BlockObserver: MonthObserver {
         firstNeed.deallocate()
         scratch.deallocate()
         cost.deallocate()
+        startTier.deallocate()
     }
 
     mutating func takeAccumulator() -> MonteCarloAccumulator {
@@ -135,6 +140,7 @@ struct BlockObserver: MonthObserver {
 
     mutating func monthDone(_ engine: MonthEngine) {
         let month = engine.month
+        if month == 0 { for trial in 0..<count { startTier[trial] = engine.planTier[trial] } }
         layout.gatherCost(engine, into: cost)
         for (index, entry) in layout.series.enumerated() {
             let column = layout.column(entry.source, engine, scratch: scratch, cost: cost)
@@ -184,14 +190,20 @@ struct BlockObserver: MonthObserver {
         for tier in plan.compiled.tiers.indices.dropFirst() {
             let needed = firstNeed + tier * width
             for trial in 0..<count {
+                // A trial that starts on this tier or above makes no move into it.
+                if Int(startTier[trial]) >= tier {
+                    accumulator.moveAlreadyThere[tier] += 1
+                    accumulator.moveStart[tier].addNever()
+                    continue
+                }
                 let month = Int(needed[trial])
                 guard month >= 0 else {
                     accumulator.moveStart[tier].addNever()
                     continue
                 }
-                // In doubles: a lead time may be any finite number; clamped to the horizon before
-                // it becomes an Int.
-                let lead = Swift.min(engine.leadTime(into: tier, trial: trial).rounded(.up), Double(months) + 1)
+                // In doubles: a lead time may be any finite number; clamped far beyond any horizon
+                // before it becomes an Int.
+                let lead = Swift.min(engine.leadTime(into: tier, trial: trial).rounded(.up), 1e9)
                 accumulator.moveStart[tier].add(month - Int(lead))
             }
         }

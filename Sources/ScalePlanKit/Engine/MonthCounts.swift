@@ -63,6 +63,21 @@ struct MonthCounts: Sendable, Equatable {
         return nil
     }
 
+    /// The latest month m such that at least a share `confidence` of all `trials` have a value
+    /// ≥ m (the never ones count as ≥ every month): the value of rank ⌊(1 − confidence)·n⌋ + 1.
+    /// nil when that rank falls on "never".
+    func latestMonth(withShareAtOrAbove confidence: Double, trials: Int) -> Int? {
+        guard trials > 0 else { return nil }
+        // The small epsilon keeps (1 − 0.9) × 10 = 0.99999… from losing a whole rank.
+        let rank = Int(((1 - confidence) * Double(trials) + 1e-9).rounded(.down)) + 1
+        var seen = 0
+        for (offset, count) in counts.enumerated() {
+            seen += count
+            if seen >= rank { return lowest + offset }
+        }
+        return nil
+    }
+
     /// The months where the cumulative count rises, with the count through each.
     var steps: [(month: Int, cumulative: Int)] {
         var result: [(Int, Int)] = []

@@ -111,10 +111,10 @@ public enum CheckReport: Report {
     /// "Scale: start within 4 months (by M17; 90% sure to be ready in time; 50%: M18)".
     static func deadline(_ move: MonteCarloResult.Move, _ subject: Subject) -> String {
         let name = subject.profile.tier(move.tierID)?.name ?? move.tierID
-        let sure = NumberFormatting.percent(move.confidence)
+        let sure = MonteCarloResult.Move.percent(move.confidence)
         let half = move.startByHalf.map(subject.label) ?? "not needed"
         guard let startBy = move.startBy, let left = subject.monthsLeft(move) else {
-            return "\(name): no move needed within the horizon in \(sure) of trials"
+            return "\(name): no start needed before \(subject.label(move.notBefore)) in \(sure) of trials"
         }
         let when =
             left > 0
@@ -137,7 +137,7 @@ public enum CheckReport: Report {
     static func json(_ subject: Subject) -> String {
         let (result, profile, failOn) = (subject.result, subject.profile, subject.failOn)
         return JSONOutput.object([
-            ("schema", .string("scaleplan.check/1")), ("overrides", ParamOverride.json(subject.overrides)),
+            ("schema", .string("scaleplan.check/2")), ("overrides", ParamOverride.json(subject.overrides)),
             ("profile", .string(profile.id)),
             ("tier", .string(profile.tiers[result.tier].id)),
             ("tier_from", .string(result.tierFrom.rawValue)), ("load_carried", .bool(result.loadCarried)),

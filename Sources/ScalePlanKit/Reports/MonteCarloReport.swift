@@ -1,7 +1,7 @@
 /// Monte Carlo output in every format. The table shows each quantity's P50 with its P10–P90
 /// band; JSON and CSV carry every percentile, the mean and the odds by month.
 public enum MonteCarloReport: Report {
-    public static let schema = "scaleplan.montecarlo/2"
+    public static let schema = "scaleplan.montecarlo/3"
 
     public static func render(_ result: MonteCarloResult, format: ReportFormat, layout: TerminalLayout) -> String {
         switch format {
@@ -172,7 +172,8 @@ public enum MonteCarloReport: Report {
         if let lead = move.leadTime {
             facts +=
                 ", lead time \(NumberFormatting.proseRange(lead.low, lead.high))"
-                + (lead.mode.map { ", most likely \(NumberFormatting.prose($0))" } ?? "") + " months"
+                + (lead.mode.map { ", most likely \(NumberFormatting.prose($0))" } ?? "")
+                + (lead.high == 1 ? " month" : " months")
         } else {
             facts += ", no lead time given"
         }
@@ -282,7 +283,7 @@ public enum MonteCarloReport: Report {
                                 } ?? .null
                             ),
                             ("start_by", .object([("confidence", .number(move.confidence)), ("month", month(move.startBy))])),
-                            ("start_by_p50", month(move.startByHalf)),
+                            ("start_by_p50", month(move.startByHalf)), ("not_before", .number(Double(move.notBefore))),
                             ("ready_if_started_in", .array(move.readyIfStartedIn.map { .number($0) })),
                             ("advice", .string(moveAdvice(move, result))),
                         ])

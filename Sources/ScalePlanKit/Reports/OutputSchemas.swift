@@ -282,7 +282,7 @@ public enum OutputSchemas {
     static let montecarlo = #"""
         {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
-          "$id": "https://scaleplan.dev/schema/output/montecarlo-2.schema.json",
+          "$id": "https://scaleplan.dev/schema/output/montecarlo-3.schema.json",
           "title": "scaleplan Monte Carlo",
           "description": "`scaleplan simulate --trials N --format json`: percentiles per month of each series, trigger and tier odds, and the values of the model invalid in some trials. Monthly amounts are in the profile's currency, utilisation is a fraction, latency in milliseconds, probabilities and shares are fractions of the trials.",
           "type": "object",
@@ -290,7 +290,7 @@ public enum OutputSchemas {
           "additionalProperties": false,
           "properties": {
             "overrides": \#(ParamOverride.jsonSchema),
-            "schema": { "const": "scaleplan.montecarlo/2" },
+            "schema": { "const": "scaleplan.montecarlo/3" },
             "profile": {
               "type": "object",
               "required": ["id", "name", "currency", "driver"],
@@ -391,7 +391,7 @@ public enum OutputSchemas {
               "description": "Every tier the plan can move into (all but the first), in tier order, with its safe start date: the month it is needed less the trial's lead time (drawn when uncertain, rounded up to whole months).",
               "items": {
                 "type": "object",
-                "required": ["tier", "needed_by", "probability_needed", "lead_time", "start_by", "start_by_p50", "ready_if_started_in", "advice"],
+                "required": ["tier", "needed_by", "probability_needed", "lead_time", "start_by", "start_by_p50", "not_before", "ready_if_started_in", "advice"],
                 "additionalProperties": false,
                 "properties": {
                   "tier": { "$ref": "#/$defs/id" },
@@ -410,10 +410,11 @@ public enum OutputSchemas {
                     "description": "The latest month to start so that the move is ready in time in at least `confidence` of the trials.",
                     "properties": {
                       "confidence": { "type": "number", "minimum": 0.5, "maximum": 0.999 },
-                      "month": { "type": ["integer", "null"], "description": "Negative: already that many months late at month 0; null: not needed within the horizon in that many trials." }
+                      "month": { "type": ["integer", "null"], "description": "Negative: already that many months late at month 0; null: no start needed before not_before in that many trials." }
                     }
                   },
                   "start_by_p50": { "type": ["integer", "null"], "description": "The same at 50%." },
+                  "not_before": { "type": "integer", "description": "Dates are known only before this month (the horizon less the longest lead time: a need after the horizon could ask for a start from here on); a null date means no start is needed before it." },
                   "ready_if_started_in": { "$ref": "#/$defs/shares", "description": "Per month m: the share of trials ready in time if the move starts in month m." },
                   "advice": { "type": "string", "description": "The start date in one sentence, as the table says it." }
                 }
@@ -540,7 +541,7 @@ public enum OutputSchemas {
     static let check = #"""
         {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
-          "$id": "https://scaleplan.dev/schema/output/check-1.schema.json",
+          "$id": "https://scaleplan.dev/schema/output/check-2.schema.json",
           "title": "scaleplan check",
           "description": "`scaleplan check --observed FILE --format json`: the triggers of the active tier and the global ones that fire on the observed values, and the values they read.",
           "type": "object",
@@ -548,7 +549,7 @@ public enum OutputSchemas {
           "additionalProperties": false,
           "properties": {
             "overrides": \#(ParamOverride.jsonSchema),
-            "schema": { "const": "scaleplan.check/1" },
+            "schema": { "const": "scaleplan.check/2" },
             "profile": { "$ref": "#/$defs/id", "description": "The profile's id." },
             "tier": { "$ref": "#/$defs/id", "description": "The active tier." },
             "tier_from": { "enum": ["driver", "capacity", "option"], "description": "How the active tier was chosen: the range holding the observed driver, the lowest tier whose limits carry the observed load (tier_selection capacity), or --tier." },
