@@ -61,26 +61,18 @@ extension JSONReader {
                         at: location, path: path)
                     continue
                 }
-                tiers[index].capacity += component.capacity.map {
-                    var limit = $0
-                    limit.component = name
-                    return limit
+                /// The component's items, each marked with its name.
+                func marked<Item>(_ items: [Item], _ component: WritableKeyPath<Item, String?>) -> [Item] {
+                    items.map { item in
+                        var copy = item
+                        copy[keyPath: component] = name
+                        return copy
+                    }
                 }
-                tiers[index].costs += component.costs.map {
-                    var item = $0
-                    item.component = name
-                    return item
-                }
-                tiers[index].queues += component.queues.map {
-                    var queue = $0
-                    queue.component = name
-                    return queue
-                }
-                tiers[index].triggers += component.triggers.map {
-                    var trigger = $0
-                    trigger.component = name
-                    return trigger
-                }
+                tiers[index].capacity += marked(component.capacity, \.component)
+                tiers[index].costs += marked(component.costs, \.component)
+                tiers[index].queues += marked(component.queues, \.component)
+                tiers[index].triggers += marked(component.triggers, \.component)
             }
         }
     }
