@@ -60,8 +60,7 @@ final class PointEvaluator {
     /// Each limit of a tier: the metric's value against the limit's.
     func limits(of tier: Int, driver: Double) -> [LimitUse] {
         load(driver)
-        engine.evaluateLimits(tier)
-        engine.enterTier(tier)  // the metric values below are this tier's (computed earlier, maybe in another scope)
+        engine.evaluateLimits(tier)  // leaves the tier's own metric values in the slots
         let columns = engine.tiers[tier]
         return compiled.tiers[tier].limits.enumerated().map { index, limit in
             LimitUse(

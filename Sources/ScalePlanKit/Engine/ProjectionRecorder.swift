@@ -69,6 +69,18 @@ struct ProjectionRecorder: MonthObserver {
         let metricBase = compiled.layout.metricSlots.lowerBound
         let metricCount = compiled.metrics.count
         let last = compiled.tiers.count - 1
+        // Trials whose load no tier carries: the search checked every tier, the last one
+        // included; its limits are read with its own params, in one scope change for the block
+        // (then back to the plan tier's, which the rest of the month reads).
+        var unmet = [LimitUse?](repeating: nil, count: engine.count)
+        if (0..<engine.count).contains(where: { engine.requiredTier[$0] < 0 }) {
+            engine.enterTier(last)
+            for trial in 0..<engine.count where engine.requiredTier[trial] < 0 {
+                unmet[trial] = LimitUse.bottleneck(limitUses(engine, tier: last, trial: trial))
+            }
+            var none = NoObserver()
+            engine.enterPlanScope(observer: &none)
+        }
         for trial in 0..<engine.count {
             let tier = Int(engine.planTier[trial])
             let columns = engine.tiers[tier]
@@ -90,22 +102,14 @@ struct ProjectionRecorder: MonthObserver {
                 low: columns.costLow[trial], expected: columns.costAmount[trial],
                 high: columns.costHigh[trial], items: items[trial], categories: categories)
             let required = Int(engine.requiredTier[trial])
-            var unmet: LimitUse?
-            if required < 0 {
-                // No tier carries it: the search checked every tier, the last one included. Its
-                // metrics are read with its own params (then back to the plan tier's).
-                engine.enterTier(last)
-                unmet = LimitUse.bottleneck(limitUses(engine, tier: last, trial: trial))
-                var none = NoObserver()
-                engine.enterPlanScope(observer: &none)
-            }
             months[trial].append(
                 MonthResult(
                     month: engine.month, driver: engine.slot(SlotLayout.driverSlot)[trial], tier: tier,
                     requiredTier: required < 0 ? nil : required,
                     metrics: (0..<metricCount).map { engine.slot(metricBase + $0)[trial] },
                     limits: limits, bottleneck: bottleneck >= 0 && bottleneck < limits.count ? limits[bottleneck] : nil,
-                    queues: queues, cost: cost, revenue: compiled.revenue == nil ? nil : engine.revenue[trial], unmet: unmet))
+                    queues: queues, cost: cost, revenue: compiled.revenue == nil ? nil : engine.revenue[trial],
+                    unmet: unmet[trial]))
             items[trial].removeAll(keepingCapacity: true)
         }
     }

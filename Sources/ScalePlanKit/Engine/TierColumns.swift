@@ -105,10 +105,12 @@ extension MonthEngine {
 
     /// Each limit's utilisation, the bottleneck and whether the tier carries the load.
     func evaluateLimits(_ tier: Int) {
+        // Even when the columns are done: a reader of the tier's metrics after this call sees the
+        // tier's own (its params'), whatever scope other tiers left behind.
+        enterTier(tier)
         guard !limitsDone[tier] else { return }
         limitsDone[tier] = true
         evaluateCarrying(tier)
-        enterTier(tier)
         let columns = tiers[tier]
         let highest = columns.highest, bottleneck = columns.bottleneck
         for trial in 0..<count {
