@@ -27,6 +27,9 @@ enum GrowthOptions {
         var compiled: CompiledProfile
     }
 
+    /// The horizons `--months` allows.
+    static let monthsRange = 1...1200
+
     static func resolve(
         _ arguments: ParsedArguments, spec: CommandSpec, loaded: ProfileLoader.Loaded,
         context: CommandContext
@@ -82,10 +85,10 @@ enum GrowthOptions {
             throw .usage(UsageError("Profile '\(profile.id)' has no scenario; give --growth or --growth-csv.", command: spec))
         }
         if let text = arguments.value("months", in: spec) {
-            guard let value = Int(text), (1...1200).contains(value) else {
+            guard let value = Int(text), monthsRange.contains(value) else {
                 throw .usage(
                     UsageError(
-                        "The value '\(text)' is invalid for '--months <n>': expected a whole number from 1 to 1200.",
+                        "The value '\(text)' is invalid for '--months <n>': expected a whole number from 1 to \(monthsRange.upperBound).",
                         command: spec))
             }
             months = value

@@ -36,6 +36,30 @@ enum MonteCarloOptions {
         return result
     }
 
+    /// `--seed`, or the default seed.
+    static func seed(_ arguments: ParsedArguments, spec: CommandSpec) throws(CLIError) -> UInt64 {
+        let seedText = arguments.value("seed", in: spec) ?? String(MonteCarlo.defaultSeed)
+        guard let seed = UInt64(seedText) else {
+            throw .usage(
+                UsageError(
+                    "The value '\(UsageError.echo(seedText))' is invalid for '--seed <s>': expected a whole number from 0 to 18446744073709551615.",
+                    command: spec))
+        }
+        return seed
+    }
+
+    /// `--threads`, or every core.
+    static func threads(_ arguments: ParsedArguments, spec: CommandSpec) throws(CLIError) -> Int {
+        guard let threadText = arguments.value("threads", in: spec) else { return ProcessInfo.processInfo.activeProcessorCount }
+        guard let value = Int(threadText), (1...256).contains(value) else {
+            throw .usage(
+                UsageError(
+                    "The value '\(UsageError.echo(threadText))' is invalid for '--threads <n>': expected a whole number from 1 to 256.",
+                    command: spec))
+        }
+        return value
+    }
+
     /// The parsed options, or nil when no `--trials` was given.
     static func parse(_ arguments: ParsedArguments, spec: CommandSpec, months: Int) throws(CLIError) -> MonteCarlo.Options? {
         guard let text = arguments.value("trials", in: spec) else {
@@ -50,23 +74,8 @@ enum MonteCarloOptions {
                     "The value '\(text)' is invalid for '--trials <n>': expected a whole number from 1 to 10,000,000.",
                     command: spec))
         }
-        let seedText = arguments.value("seed", in: spec) ?? String(MonteCarlo.defaultSeed)
-        guard let seed = UInt64(seedText) else {
-            throw .usage(
-                UsageError(
-                    "The value '\(seedText)' is invalid for '--seed <s>': expected a whole number from 0 to 18446744073709551615.",
-                    command: spec))
-        }
-        var threads = ProcessInfo.processInfo.activeProcessorCount
-        if let threadText = arguments.value("threads", in: spec) {
-            guard let value = Int(threadText), (1...256).contains(value) else {
-                throw .usage(
-                    UsageError(
-                        "The value '\(threadText)' is invalid for '--threads <n>': expected a whole number from 1 to 256.",
-                        command: spec))
-            }
-            threads = value
-        }
+        let seed = try Self.seed(arguments, spec: spec)
+        let threads = try Self.threads(arguments, spec: spec)
         let confidenceText = arguments.value("confidence", in: spec) ?? NumberFormatting.plain(MonteCarlo.defaultConfidence)
         guard let confidence = NumberSyntax.decimal(confidenceText), MonteCarlo.confidenceRange.contains(confidence) else {
             throw .usage(

@@ -40,6 +40,7 @@ import Testing
             "check": [[profile, "--observed", folder + "/observed.csv"]],
             "diff": [[profile, "small", "large"], [profile, folder + "/hostile-2.json"]],
             "roadmap": [[profile, "--months", "30"], [profile, "--trials", "30", "--months", "30"]],
+            "sensitivity": [[profile, "--samples", "64", "--months", "30"], [profile, "--samples", "64", "--target", "spend"]],
             "schema": [[]],
             "help": [["simulate"]],
             "completions": [["bash"], ["zsh"], ["fish"]],

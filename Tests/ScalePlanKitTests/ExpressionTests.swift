@@ -64,7 +64,8 @@ private func failure(_ text: String, as type: ValueType = .number, names: [Strin
         ("min(3, 1, 2)", 1.0), ("max(3, 1, 2)", 3), ("min(7)", 7), ("abs(-4.5)", 4.5),
         ("ceil(1.2)", 2), ("ceil(-1.2)", -1), ("floor(1.8)", 1), ("floor(-1.2)", -2),
         ("round(2.5)", 3), ("round(-2.5)", -3), ("round(2.4)", 2),  // half away from zero
-        ("log(exp(2))", 2), ("exp(0)", 1), ("sqrt(16)", 4),
+        ("log(exp(2))", 2), ("exp(0)", 1), ("sqrt(16)", 4), ("sin(0)", 0), ("cos(0)", 1),
+        ("sin(3.141592653589793 / 2)", 1), ("cos(3.141592653589793)", -1),
         ("clamp(5, 0, 3)", 3), ("clamp(-1, 0, 3)", 0), ("clamp(2, 0, 3)", 2),
         ("if(1 < 2, 10, 20)", 10), ("if(1 > 2, 10, 20)", 20),
     ])

@@ -41,7 +41,10 @@ extension ProfileGenerator {
             let arguments = (0..<random.int(1...3)).map { _ in quantity(names, depth: d) }
             return "\(random.pick(["min", "max"]))(\(arguments.joined(separator: ", ")))"
         case 6: return "\(random.pick(["ceil", "floor", "round"]))(\(quantity(names, depth: d)))"
-        case 7: return "sqrt(\(quantity(names, depth: d)))"
+        case 7:
+            // sin and cos keep the value positive here: quantities are read as loads and costs.
+            let call = random.pick(["sqrt(", "2 + sin(", "2 + cos("])
+            return "\(call)\(quantity(names, depth: d)))"
         case 8: return "log(\(operand(names, d)) + 1)"
         case 9: return "exp(-\(operand(names, d)))"
         case 10:

@@ -6,7 +6,7 @@ enum RoadmapCommand: Command {
         name: "roadmap",
         abstract: "Write an investor roadmap of the plan (markdown or HTML).",
         discussion:
-            "Headline numbers, the tier table (planned vs projected entry), charts of the driver and the monthly cost (with the P10–P90 band when --trials is given), a milestone timeline, the trigger calendar with migration lead times, unit economics, the team and hiring plan, risks (bottlenecks, plan gaps, early triggers), and every assumption with its range. Markdown uses plain tables and Mermaid charts (GitHub renders them); HTML is one self-contained file with inline CSS and SVG, no scripts and nothing fetched.",
+            "Headline numbers, the tier table (planned vs projected entry), charts of the driver and the monthly cost (with the P10–P90 band when --trials is given), a milestone timeline, the trigger calendar with migration lead times, unit economics, the team and hiring plan, what drives the plan (each uncertain assumption's swing of total spend and, with --trials, its share of the variance), risks (what to measure first, bottlenecks, plan gaps, early triggers), and every assumption with its range. Markdown uses plain tables and Mermaid charts (GitHub renders them); HTML is one self-contained file with inline CSS and SVG, no scripts and nothing fetched.",
         arguments: [.profile],
         options: GrowthOptions.options + [ParamOverrideOption.option] + MonteCarloOptions.options + [
             .format(RoadmapReport.formatNames),
@@ -26,10 +26,18 @@ enum RoadmapCommand: Command {
             curve: growth.curve, months: growth.months, start: growth.start,
             growthSource: growth.source)
         var monteCarlo: MonteCarloResult?
+        // What drives the plan: the swings always (a few deterministic runs); with trials, the
+        // Sobol indices too, from about as many trials as the bands and the same seed.
+        let analysis = Sensitivity(growth.compiled, growth: growth.spec.map { .scenario($0) } ?? .fixed(growth.curve))
+        var drivers = Sensitivity.Options(samples: 0, months: growth.months)
         if let options = try MonteCarloOptions.parse(arguments, spec: spec, months: growth.months) {
             monteCarlo = MonteCarloOptions.run(growth.compiled, growth: growth, options: options, arguments, context)
+            drivers = Sensitivity.Options(
+                samples: analysis.samples(forTrials: options.trials), seed: options.seed, threads: options.threads,
+                months: growth.months)
         }
-        let roadmap = Roadmap(projection: projection, monteCarlo: monteCarlo)
+        let sensitivity = analysis.run(Roadmap.driversTarget, drivers, start: growth.start, growthSource: growth.source)
+        let roadmap = Roadmap(projection: projection, monteCarlo: monteCarlo, drivers: sensitivity)
         let format = DocumentFormat(rawValue: arguments.value("format", in: spec) ?? "markdown") ?? .markdown
         let text = RoadmapReport.render(roadmap, format: format)
         try OutputWriter.write(text, arguments, spec: spec, context: context)

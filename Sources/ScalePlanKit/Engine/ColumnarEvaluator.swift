@@ -181,6 +181,8 @@ final class ColumnarEvaluator {
         case .log: for t in 0..<count { out[t] = Math.naturalLog(x[t]) }
         case .exp: for t in 0..<count { out[t] = Math.exponential(x[t]) }
         case .sqrt: for t in 0..<count { out[t] = x[t].squareRoot() }
+        case .sin: for t in 0..<count { out[t] = Math.sine(x[t]) }
+        case .cos: for t in 0..<count { out[t] = Math.cosine(x[t]) }
         case .clamp:
             let low = stack[base + 1], high = stack[base + 2]
             for t in 0..<count {

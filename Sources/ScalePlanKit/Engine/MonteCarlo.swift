@@ -131,7 +131,7 @@ public struct MonteCarlo: Sendable {
 }
 
 /// The next block of a wave to run, handed out one at a time.
-private final class BlockCounter: @unchecked Sendable {
+final class BlockCounter: @unchecked Sendable {
     private var next: Int
     private let queue = DispatchQueue(label: "scaleplan.montecarlo.blocks")
 

@@ -81,7 +81,7 @@ struct MonteCarloLayout: Sendable {
     /// Gathers each trial's plan-tier cost.
     @inline(__always)
     func gatherCost(_ engine: MonthEngine, into cost: UnsafeMutablePointer<Double>) {
-        for trial in 0..<engine.count { cost[trial] = engine.tierCostAmount[Int(engine.planTier[trial])][trial] }
+        for trial in 0..<engine.count { cost[trial] = engine.planCost(trial) }
     }
 
     /// Values to count exactly in each series-month histogram (`QuantileHistogram`'s anchors),

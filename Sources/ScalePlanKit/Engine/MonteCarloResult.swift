@@ -22,7 +22,7 @@ public struct MonteCarloResult: Sendable {
 
     /// `2026-03` when the run has a start month, else `M3`.
     public func label(_ month: Int) -> String {
-        start.map { $0.adding(months: month).description } ?? "M\(month)"
+        YearMonth.label(month, start: start)
     }
 
     /// One quantity's distribution month by month.

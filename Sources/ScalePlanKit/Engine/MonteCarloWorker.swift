@@ -151,7 +151,6 @@ struct BlockObserver: MonthObserver {
             accumulator.histograms.withUnsafeMutableBufferPointer { $0[slot].add(column, count: count) }
         }
         let tierCount = plan.compiled.tiers.count
-        let last = Int32(tierCount - 1)
         let stamp = Int32(month)
         accumulator.required.withUnsafeMutableBufferPointer { required in
             for trial in 0..<count {
@@ -163,11 +162,7 @@ struct BlockObserver: MonthObserver {
             for trial in 0..<count {
                 let tier = engine.planTier[trial]
                 inPlan[Int(tier) * months + month] += 1
-                // Needed: the plan's tier, or the one the load requires when that is higher (every
-                // tier when none carries it).
-                let required = engine.requiredTier[trial]
-                let needed = Swift.max(tier, required < 0 ? last : required)
-                var index = Int(needed)
+                var index = Int(engine.neededTier(trial))
                 while index >= 0 && firstNeed[index * width + trial] < 0 {
                     firstNeed[index * width + trial] = stamp
                     index -= 1

@@ -63,6 +63,10 @@ final class MonthEngine {
     let leadDraws: Column
     /// Whether ranged cost items take the trial's draw (Monte Carlo) or their expected amount.
     var drawsCosts = false
+    /// When `drawsCosts`: the one drawn cost item (index into `plan.costDraws`) that takes its
+    /// draw, every other at its expected amount; −1: all take theirs. Sensitivity's swing moves
+    /// one cost range at a time.
+    var onlyCostDraw = -1
     /// A tier every trial runs on whatever the driver (`check --tier`).
     var forcedTier: Int?
     /// Observed values (`check`): a metric slot takes the value instead of its formula (metrics
@@ -210,6 +214,7 @@ final class MonthEngine {
     func begin(count: Int, curve: GrowthCurve) {
         self.count = Swift.min(Swift.max(count, 0), width)
         drawsCosts = false
+        onlyCostDraw = -1
         let compiled = plan.compiled
         let paramBase = compiled.layout.paramSlots.lowerBound
         for (index, param) in compiled.profile.params.enumerated() {
@@ -290,6 +295,21 @@ final class MonthEngine {
         let u = leadDraws[index * width + trial]
         return lead.mode.map { Draw.triangular(u, low: lead.low, mode: $0, high: lead.high) }
             ?? Draw.uniform(u, low: lead.low, high: lead.high)
+    }
+
+    /// A trial's cost this month: its plan tier's expected amount (what `cost` means in every
+    /// report).
+    @inline(__always)
+    func planCost(_ trial: Int) -> Double { tierCostAmount[Int(planTier[trial])][trial] }
+
+    /// The highest tier a trial needs this month: its plan tier, or the one the load requires when
+    /// that is higher (the last tier when none carries it). A tier is *needed* in a month when this
+    /// is at or above it — what the Monte Carlo tier odds, the safe start dates and sensitivity's
+    /// tier target all count.
+    @inline(__always)
+    func neededTier(_ trial: Int) -> Int32 {
+        let required = requiredTier[trial]
+        return Swift.max(planTier[trial], required < 0 ? Int32(plan.compiled.tiers.count - 1) : required)
     }
 
     /// Forgets the previous month: a new block starts in no tier, each stock at its initial value.

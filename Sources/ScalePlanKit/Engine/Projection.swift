@@ -17,7 +17,7 @@ public struct Projection: Sendable {
 
     /// `2026-03` when the plan has a start month, else `M3`.
     public func label(_ month: Int) -> String {
-        start.map { $0.adding(months: month).description } ?? "M\(month)"
+        YearMonth.label(month, start: start)
     }
 
     /// Whether the trigger with this id fires in `month`.

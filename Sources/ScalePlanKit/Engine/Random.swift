@@ -1,10 +1,17 @@
+/// Where a trial's uniform draws come from: a random stream (Monte Carlo), or a row of a design
+/// matrix (sensitivity's Saltelli sampling, which must choose every draw itself).
+protocol UnitSource {
+    /// The next uniform in [0, 1).
+    mutating func nextUnit() -> Double
+}
+
 /// The project's own pseudo-random generator, so that a seed gives the same numbers on every
 /// platform and Swift version (the system generator promises neither).
 ///
 /// xoshiro256** (Blackman and Vigna, "Scrambled linear pseudorandom number generators", 2018;
 /// reference code at prng.di.unimi.it), seeded through SplitMix64 as its authors recommend, so
 /// that nearby seeds give unrelated streams.
-struct Xoshiro256StarStar: Sendable {
+struct Xoshiro256StarStar: Sendable, UnitSource {
     private var s0, s1, s2, s3: UInt64
 
     /// A generator whose state is filled from SplitMix64 seeded with `seed`.
@@ -63,9 +70,20 @@ struct SplitMix64: Sendable {
 }
 
 extension Uncertain {
+    /// How many uniforms a draw takes (`sample`): none for a fixed value, two for a lognormal
+    /// (Box–Muller), else one.
+    var unitCount: Int {
+        switch distribution {
+        case .fixed: 0
+        case .lognormal: 2
+        case .uniform, .triangular: 1
+        }
+    }
+
     /// A draw from the distribution (see `Draw`). Fixed values return without drawing, so adding
     /// a fixed param does not shift the stream.
-    func sample(_ random: inout Xoshiro256StarStar) -> Double {
+    @inline(__always)
+    func sample<Source: UnitSource>(_ random: inout Source) -> Double {
         switch distribution {
         case .fixed:
             return expected

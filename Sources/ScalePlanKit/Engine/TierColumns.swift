@@ -205,7 +205,7 @@ extension MonthEngine {
             if let modeExpression = costs.mode[index] {
                 evaluator.evaluate(modeExpression, slots: slots, count: count, into: mode)
             }
-            if drawsCosts, draws[index] >= 0 {
+            if drawsCosts, draws[index] >= 0, onlyCostDraw < 0 || onlyCostDraw == draws[index] {
                 let draw = costDraws + draws[index] * width
                 if hasMode {
                     for trial in 0..<count {

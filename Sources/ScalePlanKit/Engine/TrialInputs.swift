@@ -44,8 +44,8 @@ struct TrialSampler: Sendable {
 
     /// Draws one trial's inputs, handing each value to the closures as it is drawn.
     @inline(__always)
-    func draw(
-        _ random: inout Xoshiro256StarStar, param: (Int, Double) -> Void, tierParam: (Int, Double) -> Void,
+    func draw<Source: UnitSource>(
+        _ random: inout Source, param: (Int, Double) -> Void, tierParam: (Int, Double) -> Void,
         curve: (GrowthCurve) -> Void, costDraw: (Int, Double) -> Void, leadDraw: (Int, Double) -> Void
     ) {
         for (index, value) in plan.compiled.profile.params.enumerated() { param(index, value.value.sample(&random)) }
@@ -60,7 +60,7 @@ struct TrialSampler: Sendable {
     }
 
     /// Draws one trial's inputs into a block of the engine.
-    func draw(_ random: inout Xoshiro256StarStar, into engine: MonthEngine, trial: Int) {
+    func draw<Source: UnitSource>(_ random: inout Source, into engine: MonthEngine, trial: Int) {
         draw(
             &random, param: { engine.setParam($0, trial: trial, $1) },
             tierParam: { engine.setTierParam($0, trial: trial, $1) }, curve: { engine.setCurve($0, trial: trial) },

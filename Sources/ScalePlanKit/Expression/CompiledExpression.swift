@@ -130,6 +130,8 @@ struct CompiledExpression: Sendable, CustomStringConvertible {
         case .log: Math.naturalLog(arguments[0])
         case .exp: Math.exponential(arguments[0])
         case .sqrt: arguments[0].squareRoot()
+        case .sin: Math.sine(arguments[0])
+        case .cos: Math.cosine(arguments[0])
         case .clamp:
             arguments[0].isNaN || arguments[1].isNaN || arguments[2].isNaN
                 ? .nan : Swift.min(Swift.max(arguments[0], arguments[1]), arguments[2])

@@ -1,14 +1,14 @@
 /// The built-in functions. All are total on doubles: none can trap, whatever the input
 /// (`log(0)` is -inf, `sqrt(-1)` is NaN, as IEEE 754 defines).
 enum Function: String, Sendable, CaseIterable {
-    case min, max, abs, ceil, floor, round, log, exp, sqrt, clamp
+    case min, max, abs, ceil, floor, round, log, exp, sqrt, sin, cos, clamp
     case `if`
 
     /// Allowed argument counts.
     var arity: ClosedRange<Int> {
         switch self {
         case .min, .max: 1...64
-        case .abs, .ceil, .floor, .round, .log, .exp, .sqrt: 1...1
+        case .abs, .ceil, .floor, .round, .log, .exp, .sqrt, .sin, .cos: 1...1
         case .clamp, .if: 3...3
         }
     }

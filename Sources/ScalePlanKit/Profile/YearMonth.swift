@@ -22,6 +22,12 @@ public struct YearMonth: Sendable, Equatable, CustomStringConvertible {
         return copy
     }
 
+    /// How every report names a month of a run: `2026-03` when the run has a start month, else
+    /// `M3`.
+    public static func label(_ month: Int, start: YearMonth?) -> String {
+        start.map { $0.adding(months: month).description } ?? "M\(month)"
+    }
+
     public var description: String {
         let y = String(year), m = month < 10 ? "0\(month)" : String(month)
         return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + m

@@ -16,7 +16,7 @@ public enum CheckReport: Report {
         public var movesStart: YearMonth?
 
         /// `2026-03` when the scenario has a start month, else `M3`.
-        public func label(_ month: Int) -> String { movesStart.map { $0.adding(months: month).description } ?? "M\(month)" }
+        public func label(_ month: Int) -> String { YearMonth.label(month, start: movesStart) }
 
         /// Months from the check's month to a move's safe start date (negative: late).
         public func monthsLeft(_ move: MonteCarloResult.Move) -> Int? { move.startBy.map { $0 - result.month } }

@@ -15,6 +15,14 @@ public indirect enum JSONOutput: Sendable, Equatable {
 
     /// An optional string or null.
     public static func string(_ value: String?) -> JSONOutput { value.map { .string($0) } ?? .null }
+    /// The profile as the Monte Carlo and sensitivity outputs name it: id, name, currency, driver.
+    static func profile(_ profile: Profile) -> JSONOutput {
+        .object([
+            ("id", .string(profile.id)), ("name", .string(profile.name)), ("currency", .string(profile.currency)),
+            ("driver", .string(profile.driver.name)),
+        ])
+    }
+
     /// An optional number or null.
     public static func number(_ value: Double?) -> JSONOutput { value.map { .number($0) } ?? .null }
 

@@ -204,13 +204,7 @@ public enum MonteCarloReport: Report {
         }
         return .object([
             ("schema", .string(schema)), ("overrides", ParamOverride.json(result.compiled.overrides)),
-            (
-                "profile",
-                .object([
-                    ("id", .string(result.profile.id)), ("name", .string(result.profile.name)),
-                    ("currency", .string(result.profile.currency)), ("driver", .string(result.profile.driver.name)),
-                ])
-            ),
+            ("profile", JSONOutput.profile(result.profile)),
             ("growth", .string(result.growthSource)),
             ("trials", .number(Double(result.trials))),
             ("seed", .string(String(result.seed))),

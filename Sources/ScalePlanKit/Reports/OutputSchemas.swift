@@ -6,13 +6,16 @@
 /// finite (the parser rejects anything else) and are plain numbers here.
 public enum OutputSchemas {
     /// Output names as `--output` takes them, in the order `schema --help` lists them.
-    public static let names = ["projection", "montecarlo", "capacity", "check", "tierdiff", "plandiff", "list", "show"]
+    public static let names = [
+        "projection", "montecarlo", "sensitivity", "capacity", "check", "tierdiff", "plandiff", "list", "show",
+    ]
 
     /// The schema of an output, nil for an unknown name.
     public static func schema(named name: String) -> String? {
         switch name {
         case "projection": projection
         case "montecarlo": montecarlo
+        case "sensitivity": sensitivity
         case "capacity": capacity
         case "check": check
         case "tierdiff": tierdiff
@@ -466,6 +469,98 @@ public enum OutputSchemas {
                 "tier": { "oneOf": [{ "$ref": "#/$defs/id" }, { "type": "null" }] },
                 "quantity": { "type": "string" }
               }
+            }
+          }
+        }
+        """#
+
+    /// `sensitivity --format json` (`SensitivityReport`).
+    static let sensitivity = #"""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://scaleplan.dev/schema/output/sensitivity-1.schema.json",
+          "title": "scaleplan sensitivity",
+          "description": "`scaleplan sensitivity --format json`: every uncertain input of the plan with the target at its low and high end (the swing) and its first-order and total Sobol indices with 95% bootstrap intervals, the largest total index first. Money is in the profile's currency; a month target's values are month indices (the horizon when it never happens).",
+          "type": "object",
+          "required": ["schema", "overrides", "profile", "growth", "target", "samples", "evaluations", "seed", "months", "start", "confidence_level", "deterministic", "spread", "advice", "inputs"],
+          "additionalProperties": false,
+          "properties": {
+            "schema": { "const": "scaleplan.sensitivity/1" },
+            "overrides": \#(ParamOverride.jsonSchema),
+            "profile": {
+              "type": "object",
+              "required": ["id", "name", "currency", "driver"],
+              "additionalProperties": false,
+              "properties": {
+                "id": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$" },
+                "name": { "type": "string" },
+                "currency": { "type": "string", "pattern": "^[A-Z]{3}$" },
+                "driver": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }
+              }
+            },
+            "growth": { "type": "string", "description": "Where the growth curve came from." },
+            "target": {
+              "type": "object",
+              "required": ["name", "month", "unit", "description"],
+              "additionalProperties": false,
+              "properties": {
+                "name": { "type": "string", "pattern": "^(cost|spend|margin|trigger:.+|tier:.+)$", "description": "As --target takes it." },
+                "month": { "type": ["integer", "null"], "minimum": 0, "description": "The month of a cost or margin target; null for the others." },
+                "unit": { "enum": ["money", "month"] },
+                "description": { "type": "string", "description": "The target in words, as the advice says it." }
+              }
+            },
+            "samples": { "type": "integer", "minimum": 0, "description": "N, the rows of each of Saltelli's matrices A and B." },
+            "evaluations": { "type": "integer", "minimum": 0, "description": "Trials run for the indices: N(k + 2) for k inputs." },
+            "seed": { "type": "string", "pattern": "^[0-9]+$", "description": "The seed of the design's digital shift and of the bootstrap, a 64-bit unsigned integer as a decimal string." },
+            "months": { "type": "integer", "minimum": 1, "description": "The horizon." },
+            "start": {
+              "oneOf": [{ "type": "string", "pattern": "^[0-9]{4,}-(0[1-9]|1[0-2])$" }, { "type": "null" }],
+              "description": "The calendar month of month 0; null when there is none."
+            },
+            "confidence_level": { "const": 0.95, "description": "The level of every interval." },
+            "deterministic": { "type": ["number", "null"], "description": "The target at every input's deterministic value." },
+            "spread": {
+              "type": "object",
+              "required": ["mean", "variance", "low", "high"],
+              "additionalProperties": false,
+              "description": "The target over the rows of A and B.",
+              "properties": {
+                "mean": { "type": ["number", "null"] }, "variance": { "type": ["number", "null"] },
+                "low": { "type": ["number", "null"] }, "high": { "type": ["number", "null"] }
+              }
+            },
+            "advice": { "type": ["string", "null"], "description": "What to measure first: the input with the largest total index and its share; null when the target does not vary." },
+            "inputs": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["name", "kind", "label", "low", "high", "target_at_low", "target_at_high", "swing", "first_order", "first_order_ci", "total", "total_ci"],
+                "additionalProperties": false,
+                "properties": {
+                  "name": { "type": "string", "description": "A param's name, TIER.PARAM for a tier's own, 'growth PARAMETER', or 'TIER / ITEM' for a cost range." },
+                  "kind": { "enum": ["param", "tier_param", "growth", "cost"] },
+                  "label": { "type": "string" },
+                  "low": { "type": ["number", "null"], "description": "The low end of its range (a lognormal's P10); null for a cost whose ends are formulas." },
+                  "high": { "type": ["number", "null"], "description": "The high end (a lognormal's P90)." },
+                  "target_at_low": { "type": ["number", "null"] },
+                  "target_at_high": { "type": ["number", "null"] },
+                  "swing": { "type": ["number", "null"], "minimum": 0, "description": "|target_at_high − target_at_low|." },
+                  "first_order": { "type": ["number", "null"], "description": "Saltelli 2010's first-order estimate; null when there are no samples or the target does not vary." },
+                  "first_order_ci": { "$ref": "#/$defs/interval" },
+                  "total": { "type": ["number", "null"], "description": "Jansen's total-effect estimate." },
+                  "total_ci": { "$ref": "#/$defs/interval" }
+                }
+              }
+            }
+          },
+          "$defs": {
+            "interval": {
+              "oneOf": [
+                { "type": "array", "items": { "type": ["number", "null"] }, "minItems": 2, "maxItems": 2 },
+                { "type": "null" }
+              ],
+              "description": "The 95% percentile-bootstrap interval [low, high]."
             }
           }
         }

@@ -18,6 +18,7 @@ public enum RoadmapHTML {
         svg .tier { fill: #0969da; fill-opacity: 0.8; } svg .migration { fill: #bf8700; fill-opacity: 0.6; }
         svg .warning { fill: #bf8700; } svg .critical { fill: #cf222e; }
         .sev-critical { color: #cf222e; font-weight: 600; } .sev-warning { color: #9a6700; font-weight: 600; }
+        td.bar { color: #0969da; white-space: nowrap; letter-spacing: -1px; }
         .legend { color: #57606a; font-size: 13px; } footer { color: #57606a; font-size: 12px; margin-top: 40px; }
         @media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } svg.chart, table { break-inside: avoid; } }
         """
@@ -116,7 +117,23 @@ public enum RoadmapHTML {
             html += "</table>\n"
         }
 
+        let drivers = text.drivers
+        if !drivers.isEmpty {
+            let shares = drivers.contains { $0.share != nil }
+            html += "<h2>What drives the plan</h2>\n<p>\(e(text.driversIntro))</p>\n<table>\n"
+            html +=
+                "<tr><th>Assumption</th><th>Range</th><th class=\"n\">Spend at low → high</th><th class=\"n\">Swing</th><th></th>"
+                + (shares ? "<th class=\"n\">Share of variance</th>" : "") + "</tr>\n"
+            for row in drivers {
+                html +=
+                    "<tr><td>\(e(row.assumption))</td><td>\(e(row.range))</td><td class=\"n\">\(e(row.lowToHigh))</td><td class=\"n\">\(e(row.swing))</td><td class=\"bar\">\(row.bar)</td>"
+                    + (shares ? "<td class=\"n\">\(e(row.share ?? "–"))</td>" : "") + "</tr>\n"
+            }
+            html += "</table>\n"
+        }
+
         html += "<h2>Risks</h2>\n"
+        if let advice = roadmap.drivers?.advice { html += "<p>What to measure first: <strong>\(e(advice))</strong></p>\n" }
         if !roadmap.bottlenecks.isEmpty {
             html +=
                 "<table>\n<tr><th>Bottleneck</th><th>Tier</th><th class=\"n\">Peak utilisation</th><th>At</th><th>First above 80%</th></tr>\n"

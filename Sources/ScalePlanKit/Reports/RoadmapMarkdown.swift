@@ -73,7 +73,21 @@ public enum RoadmapMarkdown {
             }
         }
 
+        let drivers = text.drivers
+        if !drivers.isEmpty {
+            let shares = drivers.contains { $0.share != nil }
+            out += "\n## What drives the plan\n\n\(md(text.driversIntro))\n\n"
+            out += "| Assumption | Range | Spend at low → high | Swing | |" + (shares ? " Share of variance |" : "") + "\n"
+            out += "|---|---|---:|---:|---|" + (shares ? "---:|" : "") + "\n"
+            for row in drivers {
+                out +=
+                    "| \(md(row.assumption)) | \(md(row.range)) | \(md(row.lowToHigh)) | \(md(row.swing)) | \(row.bar) |"
+                    + (shares ? " \(row.share ?? "–") |" : "") + "\n"
+            }
+        }
+
         out += "\n## Risks\n\n"
+        if let advice = roadmap.drivers?.advice { out += "What to measure first: **\(md(advice))**\n\n" }
         let bottlenecks = roadmap.bottlenecks
         if !bottlenecks.isEmpty {
             out +=

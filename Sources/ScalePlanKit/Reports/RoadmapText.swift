@@ -17,6 +17,55 @@ struct RoadmapText {
         return result.moves.map { (MonteCarloReport.moveAdvice($0, result), MonteCarloReport.moveFacts($0, result)) }
     }
 
+    /// "What drives the plan": the inputs that move total spend, the largest first (at most
+    /// `driverRows`), each with its range, spend at its low and high end, its swing and bar, and
+    /// with trials its share of the variance (the total Sobol index and its interval).
+    struct DriverRow {
+        var assumption: String
+        var range: String
+        var lowToHigh: String
+        var swing: String
+        var bar: String
+        var share: String?
+    }
+
+    static let driverRows = 8
+
+    var drivers: [DriverRow] {
+        guard let result = roadmap.drivers else { return [] }
+        let largest = SensitivityReport.largestSwing(result)
+        return SensitivityReport.moving(result).prefix(Self.driverRows).map { entry in
+            DriverRow(
+                // A label is a phrase ("the cost of …", a param's label): capitalised; a bare name stays as written.
+                assumption: entry.input.label == entry.input.name
+                    ? entry.input.name : entry.input.label.prefix(1).uppercased() + entry.input.label.dropFirst(),
+                range: SensitivityReport.range(entry.input, result),
+                lowToHigh: SensitivityReport.value(entry.targetAtLow, result) + " → "
+                    + SensitivityReport.value(entry.targetAtHigh, result),
+                swing: SensitivityReport.swing(entry, result), bar: SensitivityReport.bar(entry, largest: largest, width: 12),
+                share: entry.total.map { total in
+                    let percent = { (value: Double) in NumberFormatting.percent(Swift.min(1, Swift.max(0, value))) }
+                    return "\(percent(total.value)) [\(percent(total.low))–\(percent(total.high))]"
+                })
+        }
+    }
+
+    /// The sentence above the drivers table.
+    var driversIntro: String {
+        guard let result = roadmap.drivers else { return "" }
+        var text =
+            "How far \(result.targetText) (\(SensitivityReport.value(result.deterministic, result)) as planned) moves "
+            + "when one assumption at a time goes from the low to the high end of its range, every other as planned"
+        if result.evaluations > 0 {
+            text +=
+                "; and each one's share of the variance when all vary together (the total Sobol index, "
+                + "from \(NumberFormatting.grouped(Double(result.evaluations))) trials; 95% interval)"
+        } else {
+            text += ". Run with --trials for each one's share of the variance and what to measure first"
+        }
+        return text + "."
+    }
+
     /// The line under the title: the growth, the horizon, the currency, and any `--set`.
     var lead: String {
         var lead = "Projection: \(roadmap.projection.growthSource), \(roadmap.months.count) months"

@@ -3,14 +3,21 @@
 public struct Roadmap: Sendable {
     public let projection: Projection
     public let monteCarlo: MonteCarloResult?
+    /// What drives total spend over the horizon: the swing of every uncertain input and, when
+    /// trials were run, its Sobol indices (`Sensitivity`).
+    public let drivers: SensitivityResult?
 
     public var profile: Profile { projection.profile }
     public var months: [MonthResult] { projection.months }
 
-    public init(projection: Projection, monteCarlo: MonteCarloResult? = nil) {
+    public init(projection: Projection, monteCarlo: MonteCarloResult? = nil, drivers: SensitivityResult? = nil) {
         self.projection = projection
         self.monteCarlo = monteCarlo
+        self.drivers = drivers
     }
+
+    /// The roadmap's sensitivity target: total spend over the horizon, the plan's whole cost.
+    public static let driversTarget = SensitivityTarget.spend
 
     // MARK: Headline
 

@@ -14,4 +14,5 @@ enum Math {
     @inline(__always) static func naturalLog(_ x: Double) -> Double { log(x) }
     @inline(__always) static func exponential(_ x: Double) -> Double { exp(x) }
     @inline(__always) static func cosine(_ x: Double) -> Double { cos(x) }
+    @inline(__always) static func sine(_ x: Double) -> Double { sin(x) }
 }
