@@ -130,3 +130,28 @@ for id in ["inphrone", "million", "musician", "oviya", "sayar"] {
             + pad(NumberFormatting.fixed(t100, decimals: 3), 10) + pad(NumberFormatting.fixed(t100 / t10, decimals: 2), 10)
             + NumberFormatting.fixed(Double(rss100) / 1024, decimals: 1) + " MB")
 }
+
+// Sensitivity at the default sample size: the whole process, the default target (the horizon's
+// monthly cost) and total spend, interleaved.
+print("")
+print("Sensitivity, default sample size, median of \(mcRuns) runs, all \(cores) threads (release build)")
+print("")
+print("PROFILE     COST TARGET (s)  SPEND TARGET (s)  PEAK RSS")
+for id in ["inphrone", "million", "musician", "oviya", "sayar"] {
+    var cost: [(seconds: Double, peakKiB: Int)] = []
+    var spend: [(seconds: Double, peakKiB: Int)] = []
+    for _ in 0..<mcRuns {
+        let base = [binary, "sensitivity", folder + "/\(id).json", "--format", "json", "-o", "/dev/null"]
+        if let run = measureProcess(base) { cost.append(run) }
+        if let run = measureProcess(base + ["--target", "spend"]) { spend.append(run) }
+    }
+    guard !cost.isEmpty, !spend.isEmpty else {
+        print("\(id): failed")
+        continue
+    }
+    let rss = (cost + spend).map(\.peakKiB).max() ?? 0
+    print(
+        pad(id, 12) + pad(NumberFormatting.fixed(median(cost.map(\.seconds)), decimals: 3), 17)
+            + pad(NumberFormatting.fixed(median(spend.map(\.seconds)), decimals: 3), 18)
+            + NumberFormatting.fixed(Double(rss) / 1024, decimals: 1) + " MB")
+}
