@@ -84,7 +84,7 @@ import Testing
             ["--months", "12", "--month", "20"],
             "Month 20 is outside the 12-month horizon. Give --month from 0 to 11, or a longer --months."
         ),
-        (["--samples", "10"], "The value '10' is invalid for '--samples <n>': expected a whole number from 64 to 262144."),
+        (["--samples", "10"], "The value '10' is invalid for '--samples <n>': expected a whole number from 64 to 65536."),
         (["--threads", "0"], "The value '0' is invalid for '--threads <n>'"),
     ])
     func badArgumentsAreUsageErrors(arguments: [String], message: String) {

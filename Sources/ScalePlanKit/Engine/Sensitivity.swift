@@ -34,7 +34,8 @@ public struct Sensitivity: Sendable {
     /// the test models (`SensitivityTests`), enough to rank inputs whose shares differ by a few
     /// percent, and every bundled profile runs within a second on two cores.
     public static let defaultSamples = 2048
-    public static let samplesRange = 64...262_144
+    /// Up to 65,536 rows: the outputs, N(k + 2) numbers, are the one array that grows with N.
+    public static let samplesRange = 64...65_536
     /// Bootstrap resamples of the intervals.
     public static let defaultResamples = 500
 
@@ -155,6 +156,24 @@ public struct Sensitivity: Sendable {
         }
     }
 
+    /// Row `sample` of A and of B. The owned columns of A are the Sobol' point's first dimensions
+    /// and B's the next ones (as in Saltelli et al. 2010); past the table's dimensions they come
+    /// from the row's own stream of the seed. Every column no input owns holds 0.5.
+    private static func makeRows(
+        _ sample: Int, a: UnsafeMutablePointer<Double>, b: UnsafeMutablePointer<Double>, columns: Int, owned: [Int],
+        sobol: SobolSequence, point: UnsafeMutablePointer<Double>, seed: UInt64
+    ) {
+        sobol.point(sample, into: point)
+        var random = Xoshiro256StarStar(seed: seed, stream: UInt64(sample))
+        func unit(_ dimension: Int) -> Double { dimension < sobol.width ? point[dimension] : random.nextUnit() }
+        a.update(repeating: 0.5, count: columns)
+        b.update(repeating: 0.5, count: columns)
+        for (position, column) in owned.enumerated() {
+            a[column] = unit(position)
+            b[column] = unit(owned.count + position)
+        }
+    }
+
     /// The target on every row of A, B and each A_B⁽ⁱ⁾, laid out row by row (`SobolIndices`).
     private func evaluate(
         _ target: SensitivityTarget, plan: EnginePlan, sampler: TrialSampler, design: SensitivityDesign, samples: Int,
@@ -162,24 +181,7 @@ public struct Sensitivity: Sendable {
     ) -> [Double] {
         let columns = design.columns
         let owned = design.inputs.flatMap { Array($0.units) }
-        // A and B: the owned columns of A are the Sobol' sequence's first dimensions and B's the
-        // next ones (as in Saltelli et al. 2010); past the table's dimensions, row j's stream j.
-        // Every column no input owns holds 0.5.
         let sobol = SobolSequence(dimensions: 2 * owned.count, seed: options.seed)
-        let width = Swift.min(2 * owned.count, SobolSequence.dimensions)
-        let points = sobol.points(samples)
-        var a = [Double](repeating: 0.5, count: samples * columns)
-        var b = a
-        for row in 0..<samples {
-            var random = Xoshiro256StarStar(seed: options.seed, stream: UInt64(row))
-            func unit(_ dimension: Int) -> Double {
-                dimension < width ? points[row * width + dimension] : random.nextUnit()
-            }
-            for (position, column) in owned.enumerated() {
-                a[row * columns + column] = unit(position)
-                b[row * columns + column] = unit(owned.count + position)
-            }
-        }
         let stride = design.inputs.count + 2
         let evaluations = samples * stride
         let blockSize = 384
@@ -190,14 +192,18 @@ public struct Sensitivity: Sendable {
         let months = target.months(horizon: horizon)
         let outputs = ParallelChunks.Shared([Double](repeating: 0, count: evaluations))
         let next = BlockCounter(0)
-        let matrices = (a: a, b: b)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let engine = MonthEngine(plan, width: blockSize)
             var observer = TargetObserver(target, plan: plan, horizon: horizon, width: blockSize)
+            // Row j of A and of B, made when a trial first needs it (k + 2 trials in a row share it).
+            let a = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, columns))
+            let b = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, columns))
+            let point = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, sobol.width))
             let row = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(1, columns))
+            var made = -1
             defer {
                 observer.release()
-                row.deallocate()
+                for buffer in [a, b, point, row] { buffer.deallocate() }
             }
             while let block = next.take(below: blockCount) {
                 let first = block * blockSize
@@ -206,16 +212,13 @@ public struct Sensitivity: Sendable {
                 for trial in 0..<count {
                     let evaluation = first + trial
                     let sample = evaluation / stride, matrix = evaluation % stride
-                    let base = sample * columns
-                    matrices.a.withUnsafeBufferPointer { a in
-                        matrices.b.withUnsafeBufferPointer { b in
-                            let source = matrix == 1 ? b : a
-                            for column in 0..<columns { row[column] = source[base + column] }
-                            if matrix >= 2 {
-                                for column in design.inputs[matrix - 2].units { row[column] = b[base + column] }
-                            }
-                        }
+                    if sample != made {
+                        Self.makeRows(
+                            sample, a: a, b: b, columns: columns, owned: owned, sobol: sobol, point: point, seed: options.seed)
+                        made = sample
                     }
+                    row.update(from: matrix == 1 ? b : a, count: columns)
+                    if matrix >= 2 { for column in design.inputs[matrix - 2].units { row[column] = b[column] } }
                     var units = DesignRow(row: UnsafePointer(row))
                     sampler.draw(&units, into: engine, trial: trial)
                 }

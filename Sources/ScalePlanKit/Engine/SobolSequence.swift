@@ -50,17 +50,30 @@ struct SobolSequence: Sendable {
         shifts = (0..<count).map { _ in seed == nil ? 0 : UInt32(truncatingIfNeeded: random.next() >> 32) }
     }
 
-    /// The first `count` points, point-major (`count × dimensions` uniforms in [0, 1)).
-    func points(_ count: Int) -> [Double] {
-        let width = directions.count
-        var out = [Double](repeating: 0, count: count * width)
-        var x = [UInt32](repeating: 0, count: width)
-        for n in 0..<count {
-            if n > 0 {
-                let c = (~UInt32(truncatingIfNeeded: n - 1)).trailingZeroBitCount  // lowest zero bit of n − 1
-                for j in 0..<width { x[j] ^= directions[j][c] }
+    /// Point `n`, every dimension, into `out`: Xₙ = ⊕ V_(k+1) over the set bits k of n's Gray code
+    /// n ⊕ (n ≫ 1) — the point the Gray-code recursion reaches at step n, computed directly so
+    /// that any row can be made by any thread and none is stored.
+    func point(_ n: Int, into out: UnsafeMutablePointer<Double>) {
+        let gray = UInt32(truncatingIfNeeded: n ^ (n >> 1))
+        for (j, direction) in directions.enumerated() {
+            var x: UInt32 = 0
+            var bits = gray
+            while bits != 0 {
+                x ^= direction[bits.trailingZeroBitCount]
+                bits &= bits - 1
             }
-            for j in 0..<width { out[n * width + j] = Double(x[j] ^ shifts[j]) * 0x1.0p-32 }
+            out[j] = Double(x ^ shifts[j]) * 0x1.0p-32
+        }
+    }
+
+    /// The dimensions each point has (at most `SobolSequence.dimensions`).
+    var width: Int { directions.count }
+
+    /// The first `count` points, point-major (`count × width` uniforms in [0, 1)).
+    func points(_ count: Int) -> [Double] {
+        var out = [Double](repeating: 0, count: count * width)
+        out.withUnsafeMutableBufferPointer { buffer in
+            for n in 0..<count { point(n, into: buffer.baseAddress! + n * width) }
         }
         return out
     }
