@@ -25,6 +25,10 @@ enum GrowthOptions {
         var source: String
         /// The plan to project: the profile with the params the chosen scenario sets.
         var compiled: CompiledProfile
+
+        /// The growth as Monte Carlo, sensitivity and optimize sample it: the scenario's declared
+        /// growth (its uncertain parameters drawn per trial), else the one curve.
+        var monteCarloGrowth: MonteCarlo.Growth { spec.map { .scenario($0) } ?? .fixed(curve) }
     }
 
     /// The horizons `--months` allows.

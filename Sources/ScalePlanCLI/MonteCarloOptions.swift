@@ -26,7 +26,7 @@ enum MonteCarloOptions {
         _ compiled: CompiledProfile, growth: GrowthOptions.Choice, options: MonteCarlo.Options, _ arguments: ParsedArguments,
         _ context: CommandContext
     ) -> MonteCarloResult {
-        let runner = MonteCarlo(compiled, growth: growth.spec.map { .scenario($0) } ?? .fixed(growth.curve))
+        let runner = MonteCarlo(compiled, growth: growth.monteCarloGrowth)
         let drawable = context.terminal.stderrIsTerminal && context.environment["TERM"] != "dumb"
         let bar = drawable && !arguments.has("quiet") ? ProgressBar(output: context.stderr) : nil
         var progress: (@Sendable (Double) -> Void)?

@@ -28,7 +28,7 @@ enum RoadmapCommand: Command {
         var monteCarlo: MonteCarloResult?
         // What drives the plan: the swings always (a few deterministic runs); with trials, the
         // Sobol indices too, from about as many trials as the bands and the same seed.
-        let analysis = Sensitivity(growth.compiled, growth: growth.spec.map { .scenario($0) } ?? .fixed(growth.curve))
+        let analysis = Sensitivity(growth.compiled, growth: growth.monteCarloGrowth)
         var drivers = Sensitivity.Options(samples: 0, months: growth.months)
         if let options = try MonteCarloOptions.parse(arguments, spec: spec, months: growth.months) {
             monteCarlo = MonteCarloOptions.run(growth.compiled, growth: growth, options: options, arguments, context)

@@ -65,7 +65,7 @@ enum SensitivityCommand: Command {
         let options = Sensitivity.Options(
             samples: samples, seed: try MonteCarloOptions.seed(arguments, spec: spec),
             threads: try MonteCarloOptions.threads(arguments, spec: spec), months: growth.months)
-        let runner = Sensitivity(growth.compiled, growth: growth.spec.map { .scenario($0) } ?? .fixed(growth.curve))
+        let runner = Sensitivity(growth.compiled, growth: growth.monteCarloGrowth)
         let result = runner.run(target, options, start: growth.start, growthSource: growth.source)
         let format = ReportFormat(rawValue: arguments.value("format", in: spec) ?? "table") ?? .table
         try OutputWriter.write(

@@ -143,8 +143,9 @@ public struct CapacitySearch: Sendable {
         let evaluator = PointEvaluator(compiled, params: params)
         var ranges: [DriverRange] = []
         var start = 0.0
-        for tier in compiled.tiers.indices {
-            guard tier < compiled.tiers.count - 1 else {
+        let planTiers = compiled.profile.planTierCount
+        for tier in 0..<planTiers {
+            guard tier < planTiers - 1 else {
                 ranges.append(DriverRange(min: start, max: nil))
                 break
             }
@@ -153,6 +154,8 @@ public struct CapacitySearch: Sendable {
             ranges.append(DriverRange(min: start, max: Swift.max(start, end)))
             start = Swift.max(start, end)
         }
+        // A laid-out option covers the range of the tier it is a way of running.
+        for tier in planTiers..<compiled.tiers.count { ranges.append(ranges[compiled.tiers[tier].tier.stage ?? 0]) }
         return ranges
     }
 

@@ -30,6 +30,8 @@ struct EnginePlan: Sendable {
     let maximumConditionDepth: Int
     /// Each tier's `range.min`, ascending (ranges are contiguous).
     let tierMinimums: [Double]
+    /// The tiers the plan chooses among (`Profile.planTierCount`): laid-out options come after.
+    let planTierCount: Int
     /// Slots of the metrics some tier limits, in declaration order.
     let limitedMetricSlots: [Int]
     /// Whether any tier has a queue.
@@ -128,7 +130,8 @@ struct EnginePlan: Sendable {
             }
         }
         maximumStack = deepest
-        tierMinimums = compiled.tiers.map(\.tier.range.min)
+        tierMinimums = compiled.tiers.prefix(compiled.profile.planTierCount).map(\.tier.range.min)
+        planTierCount = compiled.profile.planTierCount
         let limited = Set(compiled.tiers.flatMap { $0.limits.map(\.slot) })
         limitedMetricSlots = compiled.layout.metricSlots.filter { limited.contains($0) }
         hasQueues = compiled.tiers.contains { !$0.queues.isEmpty }

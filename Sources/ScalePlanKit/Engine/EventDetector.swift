@@ -108,7 +108,7 @@ struct EventDetector {
             }
             inGap = month.requiredTier == nil
             // In the last tier, "no tier carries it" already says it.
-            if month.requiredTier == nil && month.tier == profile.tiers.count - 1 { continue }
+            if month.requiredTier == nil && month.tier == profile.planTierCount - 1 { continue }
             let tier = profile.tiers[month.tier]
             for limit in month.limits where !limit.holds && !limit.isInvalid {
                 let key = "\(tier.id)/\(limit.name)"

@@ -67,7 +67,8 @@ final class MonthEngine {
     /// draw, every other at its expected amount; −1: all take theirs. Sensitivity's swing moves
     /// one cost range at a time.
     var onlyCostDraw = -1
-    /// A tier every trial runs on whatever the driver (`check --tier`).
+    /// A tier every trial runs on whatever the driver (`check --tier`; each month's tier of a
+    /// schedule, `simulate --schedule`).
     var forcedTier: Int?
     /// Observed values (`check`): a metric slot takes the value instead of its formula (metrics
     /// that read it see the value), a trigger-context slot instead of what the tier gives.
@@ -309,7 +310,7 @@ final class MonthEngine {
     @inline(__always)
     func neededTier(_ trial: Int) -> Int32 {
         let required = requiredTier[trial]
-        return Swift.max(planTier[trial], required < 0 ? Int32(plan.compiled.tiers.count - 1) : required)
+        return Swift.max(planTier[trial], required < 0 ? Int32(plan.planTierCount - 1) : required)
     }
 
     /// Forgets the previous month: a new block starts in no tier, each stock at its initial value.
@@ -466,10 +467,11 @@ final class MonthEngine {
     private func choosePlanTiers() {
         let driver = slot(SlotLayout.driverSlot)
         let byCapacity = plan.compiled.profile.tierSelection == .capacity
-        let last = tiers.count - 1
+        let last = plan.planTierCount - 1
+        let scheduled = plan.compiled.schedule.flatMap { $0.isEmpty ? nil : $0[Swift.min(month, $0.count - 1)] }
         for trial in 0..<count {
             let tier =
-                forcedTier
+                forcedTier ?? scheduled
                 ?? (byCapacity
                     ? (requiredTier[trial] >= 0 ? Int(requiredTier[trial]) : last) : plan.tier(forDriver: driver[trial]))
             planTier[trial] = Int32(tier)
@@ -480,14 +482,15 @@ final class MonthEngine {
     }
 
     /// The lowest tier whose limits carry each trial's load: tiers are tried from the first, each
-    /// for the trials still without one.
+    /// for the trials still without one (the plan's tiers only: laid-out options are not in the
+    /// plan's own path).
     private func searchRequiredTiers() {
         var remaining = count
         for trial in 0..<count {
             searching[trial] = 0
             requiredTier[trial] = -1
         }
-        for tier in tiers.indices where remaining > 0 {
+        for tier in 0..<plan.planTierCount where remaining > 0 {
             evaluateCarrying(tier)
             let fails = tiers[tier].fails
             let index = Int32(tier)

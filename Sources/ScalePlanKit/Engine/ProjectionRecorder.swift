@@ -68,7 +68,7 @@ struct ProjectionRecorder: MonthObserver {
         let compiled = plan.compiled
         let metricBase = compiled.layout.metricSlots.lowerBound
         let metricCount = compiled.metrics.count
-        let last = compiled.tiers.count - 1
+        let last = compiled.profile.planTierCount - 1
         // Trials whose load no tier carries: the search checked every tier, the last one
         // included; its limits are read with its own params, in one scope change for the block
         // (then back to the plan tier's, which the rest of the month reads).

@@ -24,6 +24,8 @@ public struct CompiledProfile: Sendable {
     let scopedRevenue: Bool
     /// The params set from the command line for this run (`withParams`), in order.
     public internal(set) var overrides: [ParamOverride] = []
+    /// A tier per month to run instead of choosing one (`following`, `simulate --schedule`).
+    public internal(set) var schedule: [Int]? = nil
 
     /// The deterministic value of every param (mode, midpoint or median).
     var expectedParams: [Double] { profile.params.map(\.value.expected) }
@@ -148,6 +150,6 @@ extension CompiledProfile {
         return CompiledProfile(
             profile: profile, layout: layout, metrics: metrics, metricOrder: metricOrder, revenue: revenue, tiers: tiers,
             globalTriggers: globalTriggers, categories: categories, tierParams: tierParams, varyingParams: varyingParams,
-            scopedMetrics: scopedMetrics, scopedRevenue: scopedRevenue, overrides: overrides)
+            scopedMetrics: scopedMetrics, scopedRevenue: scopedRevenue, overrides: overrides, schedule: schedule)
     }
 }

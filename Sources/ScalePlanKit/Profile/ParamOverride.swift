@@ -86,19 +86,28 @@ extension CompiledProfile {
         return compiled
     }
 
-    /// `profile` with the overrides' values in its params (names it lacks are ignored).
+    /// `profile` with the overrides' values in its params (names it lacks are ignored). A tier's
+    /// options are ways of running it: a value set for the tier is set for them too.
     static func applying(_ overrides: [ParamOverride], to profile: Profile) -> Profile {
         var changed = profile
         for override in overrides {
             if override.tier == nil, let index = changed.params.firstIndex(where: { $0.name == override.name }) {
                 changed.params[index].value = override.value
             }
-            for tierIndex in changed.tiers.indices where override.tier == nil || override.tier == changed.tiers[tierIndex].id {
-                if let index = changed.tiers[tierIndex].params.firstIndex(where: { $0.name == override.name }) {
-                    changed.tiers[tierIndex].params[index].value = override.value
-                } else if override.tier != nil, var declaration = changed.params.first(where: { $0.name == override.name }) {
+            let global = changed.params.first { $0.name == override.name }
+            func apply(to tier: inout Tier) {
+                if let index = tier.params.firstIndex(where: { $0.name == override.name }) {
+                    tier.params[index].value = override.value
+                } else if override.tier != nil, var declaration = global {
                     declaration.value = override.value
-                    changed.tiers[tierIndex].params.append(declaration)
+                    tier.params.append(declaration)
+                }
+            }
+            for tierIndex in changed.tiers.indices
+            where override.tier == nil || override.tier == (changed.tiers[tierIndex].stageID ?? changed.tiers[tierIndex].id) {
+                apply(to: &changed.tiers[tierIndex])
+                for option in changed.tiers[tierIndex].alternatives.indices {
+                    apply(to: &changed.tiers[tierIndex].alternatives[option])
                 }
             }
         }

@@ -24,13 +24,23 @@ struct ProfileCompiler {
     static func compile(_ profile: Profile) -> (CompiledProfile?, [Diagnostic]) {
         var compiler = ProfileCompiler(profile)
         let compiled = compiler.run()
+        var all = compiler.bag.diagnostics
+        var failed = compiler.bag.hasErrors
+        // Options are checked as the tiers `optimize` lays them out: an option's own problem is
+        // reported where it is written; what it inherits was reported with its tier.
+        if profile.hasAlternatives && profile.alternativeTierCount == 0 {
+            var options = ProfileCompiler(profile.layingOutOptions())
+            _ = options.run()
+            all += options.bag.diagnostics
+            failed = failed || options.bag.hasErrors
+        }
         // A component's item is in every tier that uses it: its problem is reported once.
         var seen: Set<String> = []
-        let diagnostics = compiler.bag.diagnostics.filter { diagnostic in
+        let diagnostics = all.filter { diagnostic in
             let location = diagnostic.location.map { "\($0.line):\($0.column)" } ?? ""
             return seen.insert("\(diagnostic.severity)|\(location)|\(diagnostic.path ?? "")|\(diagnostic.message)").inserted
         }
-        return (compiler.bag.hasErrors ? nil : compiled, diagnostics)
+        return (failed ? nil : compiled, diagnostics)
     }
 
     private init(_ profile: Profile) {
@@ -38,7 +48,7 @@ struct ProfileCompiler {
         categories = Array(Set(profile.tiers.flatMap { $0.costs.map(\.category) })).sorted()
         limitNames = Array(Set(profile.tiers.flatMap { $0.capacity.map(\.metric) })).sorted()
         queueNames = Array(Set(profile.tiers.flatMap { $0.queues.map(\.name) })).sorted()
-        tierIDs = Set(profile.tiers.map(\.id))
+        tierIDs = Set(profile.tiers.prefix(profile.planTierCount).map(\.id))
         let globals = Set(profile.params.map(\.name))
         var tierOnly: [String] = []
         for tier in profile.tiers {
@@ -199,7 +209,7 @@ struct ProfileCompiler {
 
     private mutating func checkTriggerIDs() {
         var ids: [String: (path: String, component: String?)] = [:]
-        for trigger in profile.triggers + profile.tiers.flatMap(\.triggers) {
+        for trigger in profile.triggers + profile.tiers.prefix(profile.planTierCount).flatMap(\.triggers) {
             // A component's trigger is in every tier that uses it, under the same id.
             if let first = ids[trigger.id], trigger.component == nil || first.component != trigger.component {
                 bag.error(
@@ -224,12 +234,15 @@ struct ProfileCompiler {
         var ids: Set<String> = []
         // Under capacity selection every range is derived from the limits.
         let rangesGiven = profile.tierSelection == .range
+        let planTiers = profile.planTierCount
         for (index, tier) in profile.tiers.enumerated() {
             if !ids.insert(tier.id).inserted {
                 bag.error("duplicate tier id '\(tier.id)'", at: tier.origin.location, path: tier.origin.path)
             }
             checkComponentNames(tier)
             checkCurrencies(tier)
+            // A laid-out option covers its tier's range.
+            guard index < planTiers else { continue }
             guard rangesGiven else {
                 if !tier.rangeDerived {
                     bag.warning(
@@ -241,7 +254,7 @@ struct ProfileCompiler {
             }
             let rangePath = tier.origin.path + ".range"
             // A tier without a range was reported by the decoder: no follow-on about its neighbours.
-            if index + 1 < profile.tiers.count, !tier.rangeDerived, !profile.tiers[index + 1].rangeDerived {
+            if index + 1 < planTiers, !tier.rangeDerived, !profile.tiers[index + 1].rangeDerived {
                 let next = profile.tiers[index + 1]
                 guard let max = tier.range.max else {
                     bag.error(

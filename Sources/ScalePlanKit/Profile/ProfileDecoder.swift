@@ -18,7 +18,7 @@ enum ProfileDecoder {
 extension JSONReader {
     static let topLevelKeys = [
         "version", "id", "name", "description", "source", "currency", "fx", "driver", "params", "metrics",
-        "revenue", "tier_selection", "components", "tiers", "triggers", "scenarios", "notes",
+        "revenue", "tier_selection", "allow_downgrade", "components", "tiers", "triggers", "scenarios", "notes",
     ]
 
     mutating func profile(_ root: JSONNode) -> Profile? {
@@ -76,6 +76,7 @@ extension JSONReader {
             scenarios: scenarios,
             notes: strings(top, "notes"))
         profile.tierSelection = tierSelection
+        profile.allowsDowngrade = bool(top, "allow_downgrade") ?? false
         profile.hasUnreadTiers = unreadTiers
         func keys(_ key: String) -> [String] {
             guard case .object(let members)? = top[key]?.value else { return [] }

@@ -20,6 +20,14 @@ public struct Profile: Sendable {
     public var tiers: [Tier]
     /// How each month's plan tier is chosen: by the driver range, or by what carries the load.
     public var tierSelection: TierSelection = .range
+    /// Whether a path may move to a lower tier (`allow_downgrade`, for `optimize`); moves go up
+    /// the tier list, or between the options of one tier, otherwise.
+    public var allowsDowngrade = false
+    /// How many of `tiers` at the end are options laid out as tiers (`layingOutOptions`): the plan
+    /// chooses among the first `planTierCount` only.
+    public internal(set) var alternativeTierCount = 0
+    /// The tiers the plan chooses among (by range or capacity): all, unless options are laid out.
+    public var planTierCount: Int { tiers.count - alternativeTierCount }
     /// Named bundles of cost items, limits, queues and triggers that tiers include by `use`
     /// (already copied into those tiers, each item marked with the component's name).
     public var components: [Component] = []

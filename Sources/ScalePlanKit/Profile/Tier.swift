@@ -30,6 +30,31 @@ public struct Tier: Sendable {
     public var team: Team?
     public var notes: [String]
     public var origin: Origin
+    /// The name of the way the tier as written runs (`option`, "planned" when not given): what
+    /// the plan's own path runs in this tier.
+    public var option = Tier.plannedOption
+    /// The name the option gives itself (`options[].name`, or `option.name` for the tier as
+    /// written); nil when it has none (reports use its id).
+    public var optionName: String? = nil
+    /// Other ways to run this tier (`options`): each the tier with some keys replaced, covering
+    /// the same driver range, with its own costs, limits, queues and migration.
+    public var alternatives: [Tier] = []
+    /// Whether a path may pass this tier without running it (`skippable`, for `optimize`).
+    public var skippable = false
+    /// In a profile with its options laid out as tiers (`Profile.layingOutOptions`): the index of
+    /// the plan tier this tier is a way of running; nil in a profile as written.
+    public var stage: Int? = nil
+    /// In a laid-out profile, the id of the plan tier (an alternative's own id there is
+    /// `tier/option`); the tier's id otherwise.
+    public var stageID: String? = nil
+    /// Whether `use` is the plan tier's, inherited by an alternative (its errors are the tier's).
+    var usesInherited = false
+
+    /// The option name of a tier as written when the profile does not give one.
+    public static let plannedOption = "planned"
+
+    /// How reports name the option: its own name, else its id.
+    public var optionLabel: String { optionName ?? option }
 }
 
 /// A half-open driver range [min, max); `max` is nil for the last, open-ended tier.
@@ -83,6 +108,8 @@ public struct CostItem: Sendable {
     public var note: String?
     /// Subtracted from the total (a discount, a credit), instead of added.
     public var credit: Bool = false
+    /// In an option: the tier's item this one takes the place of (`replaces`).
+    public var replaces: String? = nil
     /// The component it comes from, when it was included by `use`.
     public var component: String? = nil
     public var origin: Origin
@@ -121,7 +148,19 @@ public struct Queue: Sendable {
 public struct Migration: Sendable, Equatable {
     public var leadTimeMonths: NumberRange?
     public var downtimeMinutes: NumberRange?
+    /// A one-off cost of the move in the profile's currency (`cost`), paid in the month it starts.
+    public var cost: NumberRange? = nil
     public var note: String?
+
+    public init(
+        leadTimeMonths: NumberRange? = nil, downtimeMinutes: NumberRange? = nil, cost: NumberRange? = nil,
+        note: String? = nil
+    ) {
+        self.leadTimeMonths = leadTimeMonths
+        self.downtimeMinutes = downtimeMinutes
+        self.cost = cost
+        self.note = note
+    }
 }
 
 /// Team size and burn in a tier, and hires due at driver levels.

@@ -2,7 +2,7 @@
 extension JSONReader {
     static let tierKeys = [
         "id", "name", "source", "range", "params", "use", "timeline", "capacity", "costs", "slo", "queues", "triggers",
-        "migration", "team", "notes",
+        "migration", "team", "notes", "option", "options", "skippable",
     ]
 
     static let componentKeys = ["capacity", "costs", "queues", "triggers", "notes"]
@@ -34,18 +34,28 @@ extension JSONReader {
     /// component's name; an unknown name is an error at its place in `use`.
     mutating func include(_ components: [Component], into tiers: inout [Tier]) {
         let byName = Dictionary(components.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let used = Set(tiers.flatMap(\.uses))
+        let used = Set(tiers.flatMap { [$0.uses] + $0.alternatives.map(\.uses) }.joined())
         for component in components where !used.contains(component.name) {
             bag.warning(
                 "component '\(component.name)' is not used by any tier, so its items are not checked",
                 at: component.origin.location, path: component.origin.path,
                 hint: "add \"use\": [\"\(component.name)\"] to the tiers that include it, or remove it")
         }
+        include(components, byName, into: &tiers)
+        for index in tiers.indices { include(components, byName, into: &tiers[index].alternatives) }
+    }
+
+    /// Copies the components each tier uses into it (unknown names are errors, once: not again
+    /// for an option that inherits its tier's `use`).
+    private mutating func include(
+        _ components: [Component], _ byName: [String: Component], into tiers: inout [Tier]
+    ) {
         for index in tiers.indices {
             for (position, name) in tiers[index].uses.enumerated() {
                 let path = tiers[index].origin.path + ".use[\(position)]"
                 let location = tiers[index].useLocations[position] ?? tiers[index].origin.location
                 guard let component = byName[name] else {
+                    if tiers[index].usesInherited { continue }
                     bag.error(
                         "tier '\(tiers[index].id)' uses unknown component '\(name)'",
                         at: location, path: path,
@@ -56,6 +66,7 @@ extension JSONReader {
                     continue
                 }
                 if tiers[index].uses[..<position].contains(name) {
+                    if tiers[index].usesInherited { continue }
                     bag.error(
                         "tier '\(tiers[index].id)' uses component '\(name)' twice",
                         at: location, path: path)
@@ -144,6 +155,16 @@ extension JSONReader {
         }
         tier.uses = uses
         tier.useLocations = useLocations
+        if case .object? = object["option"]?.value,
+            let own = self.object(object["option"]!, object.path("option"), allowed: ["id", "name"])
+        {
+            tier.option = string(own, "id", required: true, pattern: .id) ?? Tier.plannedOption
+            tier.optionName = string(own, "name")
+        } else {
+            tier.option = string(object, "option", pattern: .id) ?? Tier.plannedOption
+        }
+        tier.skippable = bool(object, "skippable") ?? false
+        tier.alternatives = alternatives(object, of: tier)
         return id == nil || (object["range"] != nil && range == nil) ? nil : tier
     }
 
@@ -205,15 +226,13 @@ extension JSONReader {
         return limits
     }
 
-    mutating func costs(_ tier: Object) -> [CostItem] {
+    mutating func costs(_ tier: Object, inOption: Bool = false) -> [CostItem] {
         guard let node = tier["costs"], let elements = array(node, tier.path("costs")) else { return [] }
         var items: [CostItem] = []
+        let keys = ["item", "category", "amount", "currency", "credit", "source", "note"] + (inOption ? ["replaces"] : [])
         for (index, element) in elements.enumerated() {
             let path = "\(tier.path("costs"))[\(index)]"
-            guard
-                let object = object(
-                    element, path, allowed: ["item", "category", "amount", "currency", "credit", "source", "note"])
-            else { continue }
+            guard let object = object(element, path, allowed: keys) else { continue }
             let item = string(object, "item", required: true)
             let category = string(object, "category", required: true, pattern: .category)
             let currency = string(object, "currency", pattern: .currency)
@@ -223,11 +242,12 @@ extension JSONReader {
             }
             let credit = bool(object, "credit") ?? false
             guard let item, let category, let amount = amount(amountNode, object.path("amount")) else { continue }
-            items.append(
-                CostItem(
-                    item: item, category: category, amount: amount, currency: currency,
-                    source: string(object, "source"), note: string(object, "note"), credit: credit,
-                    origin: Origin(location: element.location, path: path)))
+            var cost = CostItem(
+                item: item, category: category, amount: amount, currency: currency,
+                source: string(object, "source"), note: string(object, "note"), credit: credit,
+                origin: Origin(location: element.location, path: path))
+            cost.replaces = string(object, "replaces")
+            items.append(cost)
         }
         return items
     }
@@ -303,12 +323,14 @@ extension JSONReader {
     }
 
     mutating func migration(_ node: JSONNode, _ path: String) -> Migration? {
-        guard let object = object(node, path, allowed: ["lead_time_months", "downtime_minutes", "note"]) else { return nil }
+        guard let object = object(node, path, allowed: ["lead_time_months", "downtime_minutes", "cost", "note"])
+        else { return nil }
         return Migration(
             leadTimeMonths: object["lead_time_months"].flatMap {
                 numberRange($0, object.path("lead_time_months"), allowsMode: true)
             },
             downtimeMinutes: object["downtime_minutes"].flatMap { numberRange($0, object.path("downtime_minutes")) },
+            cost: object["cost"].flatMap { numberRange($0, object.path("cost"), allowsMode: true) },
             note: string(object, "note"))
     }
 

@@ -3,6 +3,12 @@
 /// `Double(_:)` alone would also take `0x10`, `inf` and `nan`, which no spreadsheet or
 /// monitoring export means.
 public enum NumberSyntax {
+    /// A fraction written as a decimal or a percentage: `0.08` and `8%` are both 0.08.
+    public static func fraction<Text: StringProtocol>(_ text: Text) -> Double? {
+        guard text.hasSuffix("%") else { return decimal(text) }
+        return decimal(text.dropLast()).map { $0 / 100 }
+    }
+
     public static func decimal<Text: StringProtocol>(_ text: Text) -> Double? {
         var digits = 0
         var scalars = Substring(text).unicodeScalars[...]
