@@ -62,8 +62,8 @@ import Testing
 
 @Suite struct HelpTests {
     static let commands = [
-        "list", "show", "validate", "simulate", "capacity", "check", "diff", "sensitivity", "roadmap", "schema", "completions",
-        "help",
+        "list", "show", "validate", "simulate", "capacity", "check", "diff", "sensitivity", "optimize", "roadmap", "schema",
+        "completions", "help",
     ]
 
     @Test func rootHelpIsGolden() throws {

@@ -41,6 +41,9 @@ import Testing
             "diff": [[profile, "small", "large"], [profile, folder + "/hostile-2.json"]],
             "roadmap": [[profile, "--months", "30"], [profile, "--trials", "30", "--months", "30"]],
             "sensitivity": [[profile, "--samples", "64", "--months", "30"], [profile, "--samples", "64", "--target", "spend"]],
+            "optimize": [
+                [profile, "--months", "30", "--allow-gaps"], [profile, "--trials", "30", "--months", "30", "--allow-gaps"],
+            ],
             "schema": [[]],
             "help": [["simulate"]],
             "completions": [["bash"], ["zsh"], ["fish"]],

@@ -12,7 +12,8 @@ enum DiffCommand: Command {
                 name: "profile-or-old", help: "A profile (bundled id or path), or the old version of a plan.",
                 completion: .profile),
             ArgumentSpec(
-                name: "tier-a-or-new", help: "A tier id of that profile, or the new version of the plan.",
+                name: "tier-a-or-new",
+                help: "A tier id of that profile (a tier's option: tier/option), or the new version of the plan.",
                 completion: .tierOrProfile),
             ArgumentSpec(name: "tier-b", help: "The tier to compare with (tier mode).", isOptional: true, completion: .tier),
         ],
@@ -45,8 +46,10 @@ enum DiffCommand: Command {
                         command: spec))
             }
             let loaded = try context.loadProfile(positionals[0], for: spec, arguments: arguments)
-            let from = try context.tierIndex(positionals[1], in: loaded.profile, for: spec)
-            let to = try context.tierIndex(positionals[2], in: loaded.profile, for: spec)
+            // A tier's options are named `tier/option`, as `optimize` lays them out.
+            let laidOut = loaded.compiled.layingOutOptions()
+            let from = try context.tierIndex(positionals[1], in: laidOut.profile, for: spec)
+            let to = try context.tierIndex(positionals[2], in: laidOut.profile, for: spec)
             var at: Double?
             if let text = arguments.value("at", in: spec) {
                 guard let value = NumberSyntax.decimal(text), value >= 0 else {
@@ -57,7 +60,7 @@ enum DiffCommand: Command {
                 }
                 at = value
             }
-            let diff = TierDiff(loaded.compiled, from: from, to: to, at: at)
+            let diff = TierDiff(laidOut, from: from, to: to, at: at)
             try OutputWriter.write(
                 TierDiffReport.render(diff, format: format, layout: context.layout), arguments, spec: spec, context: context)
             return .success

@@ -37,7 +37,13 @@ enum RoadmapCommand: Command {
                 months: growth.months)
         }
         let sensitivity = analysis.run(Roadmap.driversTarget, drivers, start: growth.start, growthSource: growth.source)
-        let roadmap = Roadmap(projection: projection, monteCarlo: monteCarlo, drivers: sensitivity)
+        // The cheapest path at the deterministic values; months no schedule carries are shown, not
+        // an error (the roadmap's plan gaps say the same).
+        var pathOptions = PathOptimization.Options(months: growth.months)
+        pathOptions.allowsGaps = true
+        let options = try? PathOptimization(growth.compiled, growth: .fixed(growth.curve)).run(
+            pathOptions, start: growth.start, growthSource: growth.source)
+        let roadmap = Roadmap(projection: projection, monteCarlo: monteCarlo, drivers: sensitivity, options: options)
         let format = DocumentFormat(rawValue: arguments.value("format", in: spec) ?? "markdown") ?? .markdown
         let text = RoadmapReport.render(roadmap, format: format)
         try OutputWriter.write(text, arguments, spec: spec, context: context)

@@ -20,10 +20,9 @@ enum SimulateCommand: Command {
         examples: [
             Example("scaleplan simulate sayar", "The month-by-month projection of the default scenario, and its events."),
             Example("scaleplan simulate oviya --trials 10000 --months 24", "A Monte Carlo of 10,000 trials over two years."),
-            Example("scaleplan simulate plan.json --growth-csv users.csv --format csv", "Your own growth numbers, as CSV."),
             Example(
-                "scaleplan optimize million --format json | scaleplan simulate million --schedule -",
-                "The optimised path, month by month."),
+                "scaleplan simulate million --schedule path.json",
+                "The path `scaleplan optimize million --format json -o path.json` chose, month by month."),
         ])
 
     static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws(CLIError) -> ExitCode {

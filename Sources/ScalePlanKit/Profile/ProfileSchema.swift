@@ -96,6 +96,11 @@ public enum ProfileSchema {
               "description": "How each month's plan tier is chosen: \"range\" (the default: the tier whose range holds the driver) or \"capacity\" (the lowest tier whose limits carry the load; ranges become optional and are derived).",
               "examples": ["capacity"]
             },
+            "allow_downgrade": {
+              "type": "boolean",
+              "description": "Whether `scaleplan optimize` may move the path to a lower tier (when the load falls); moves go up the tier list, or between one tier's options, otherwise.",
+              "examples": [true]
+            },
             "components": {
               "type": "object",
               "propertyNames": {"$ref": "#/$defs/id"},
@@ -146,6 +151,22 @@ public enum ProfileSchema {
                   "patternProperties": {"^\\$": true},
                   "properties": {
                     "low": {"type": "number", "minimum": 0, "description": "The low end.", "examples": [1]},
+                    "high": {"type": "number", "minimum": 0, "description": "The high end.", "examples": [3]}
+                  }
+                }
+              ]
+            },
+            "modalRange": {
+              "oneOf": [
+                {"type": "number", "minimum": 0},
+                {
+                  "type": "object",
+                  "required": ["low", "high"],
+                  "additionalProperties": false,
+                  "patternProperties": {"^\\$": true},
+                  "properties": {
+                    "low": {"type": "number", "minimum": 0, "description": "The low end.", "examples": [1]},
+                    "mode": {"type": "number", "minimum": 0, "description": "The most likely value.", "examples": [2]},
                     "high": {"type": "number", "minimum": 0, "description": "The high end.", "examples": [3]}
                   }
                 }
@@ -512,20 +533,7 @@ public enum ProfileSchema {
                   "patternProperties": {"^\\$": true},
                   "properties": {
                     "lead_time_months": {
-                      "oneOf": [
-                        {"type": "number", "minimum": 0},
-                        {
-                          "type": "object",
-                          "required": ["low", "high"],
-                          "additionalProperties": false,
-                          "patternProperties": {"^\\$": true},
-                          "properties": {
-                            "low": {"type": "number", "minimum": 0, "description": "The shortest lead time.", "examples": [1]},
-                            "mode": {"type": "number", "minimum": 0, "description": "The most likely lead time.", "examples": [2]},
-                            "high": {"type": "number", "minimum": 0, "description": "The longest lead time.", "examples": [3]}
-                          }
-                        }
-                      ],
+                      "$ref": "#/$defs/modalRange",
                       "description": "How many months the move takes to prepare: a number, {low, high}, or {low, mode, high} (the deterministic run plans with high).",
                       "examples": [{"low": 1, "mode": 2, "high": 3}]
                     },
@@ -533,6 +541,11 @@ public enum ProfileSchema {
                       "$ref": "#/$defs/numberRange",
                       "description": "Expected downtime of the move, in minutes.",
                       "examples": [{"low": 0, "high": 15}]
+                    },
+                    "cost": {
+                      "$ref": "#/$defs/modalRange",
+                      "description": "A one-off cost of the move in the profile's currency, paid when the move starts: a number, {low, high} or {low, mode, high} (`optimize` counts its expected value).",
+                      "examples": [5000, {"low": 5000, "high": 12000}]
                     },
                     "note": {"type": "string", "description": "How the move is done.", "examples": ["DNS cut-over"]}
                   }
@@ -593,13 +606,80 @@ public enum ProfileSchema {
                     }
                   }
                 },
-                "notes": {"$ref": "#/$defs/notes", "description": "Free text.", "examples": [["Prices as of 2026-01"]]}
+                "notes": {"$ref": "#/$defs/notes", "description": "Free text.", "examples": [["Prices as of 2026-01"]]},
+                "option": {
+                  "oneOf": [
+                    {"$ref": "#/$defs/id"},
+                    {
+                      "type": "object",
+                      "required": ["id"],
+                      "additionalProperties": false,
+                      "patternProperties": {"^\\$": true},
+                      "properties": {
+                        "id": {"$ref": "#/$defs/id", "description": "The option's id.", "examples": ["kubernetes"]},
+                        "name": {"type": "string", "minLength": 1, "description": "How reports name it.", "examples": ["Option B: Kubernetes"]}
+                      }
+                    }
+                  ],
+                  "description": "The name of the way the tier as written runs (default \"planned\"): an id, or {id, name}.",
+                  "examples": ["kubernetes", {"id": "kubernetes", "name": "Option B: Kubernetes"}]
+                },
+                "options": {
+                  "type": "array",
+                  "items": {"$ref": "#/$defs/option"},
+                  "description": "Other ways to run this tier, for `scaleplan optimize`: each the tier with some keys replaced (maps merge by name, costs by item or \"replaces\", other keys are replaced whole; the range is the tier's).",
+                  "examples": [[{"id": "railway", "name": "Option A: Railway", "costs": [{"item": "Railway", "replaces": "Kubernetes", "category": "compute", "amount": {"low": 1000, "high": 1500}}]}]]
+                },
+                "skippable": {
+                  "type": "boolean",
+                  "description": "Whether `scaleplan optimize` may pass this tier by (move from the tier below it straight to one above).",
+                  "examples": [true]
+                }
               }
             },
-            "cost": {
+            "option": {
+              "type": "object",
+              "required": ["id"],
+              "additionalProperties": false,
+              "patternProperties": {"^\\$": true},
+              "properties": {
+                "id": {"$ref": "#/$defs/id", "description": "The option's id, unique in its tier.", "examples": ["railway"]},
+                "name": {"type": "string", "minLength": 1, "description": "How reports name the option.", "examples": ["Option A: stay on Railway"]},
+                "source": {"$ref": "#/$defs/tier/properties/source", "description": "The section of the source document the option comes from.", "examples": ["§Phase 3, Option A"]},
+                "params": {"$ref": "#/$defs/tier/properties/params", "description": "Params that differ (merged by name over the tier's).", "examples": [{"nodes": 8}]},
+                "use": {"$ref": "#/$defs/tier/properties/use", "description": "Components the option includes, in place of the tier's.", "examples": [["ha"]]},
+                "timeline": {"$ref": "#/$defs/tier/properties/timeline", "description": "The option's planned months, in place of the tier's.", "examples": [{"start": 6, "end": 12}]},
+                "capacity": {"$ref": "#/$defs/tier/properties/capacity", "description": "Limits that differ (merged by name over the tier's).", "examples": [{"backend_ram_gb": 160}]},
+                "costs": {
+                  "type": "array",
+                  "items": {"$ref": "#/$defs/optionCost"},
+                  "description": "Cost items that differ: each takes the place of the tier's item it \"replaces\" or of the one of the same name, or is added.",
+                  "examples": [[{"item": "Railway", "replaces": "Kubernetes", "category": "compute", "amount": 1200}]]
+                },
+                "slo": {"$ref": "#/$defs/tier/properties/slo", "description": "Service-level targets, in place of the tier's.", "examples": [{"p95_ms": 300}]},
+                "queues": {"$ref": "#/$defs/tier/properties/queues", "description": "Queues that differ (merged by name over the tier's).", "examples": [{"api": {"servers": 20, "service_ms": 5, "arrival": "api_rps"}}]},
+                "triggers": {"$ref": "#/$defs/tier/properties/triggers", "description": "Triggers that differ (merged by id over the tier's).", "examples": [[{"id": "railway-full", "when": "utilization.backend_ram_gb > 0.8", "action": "Scale out"}]]},
+                "migration": {"$ref": "#/$defs/tier/properties/migration", "description": "Moving into this option, in place of the tier's: its lead time and one-off cost.", "examples": [{"lead_time_months": 3, "cost": 5000}]},
+                "team": {"$ref": "#/$defs/tier/properties/team", "description": "Headcount, burn and hires, in place of the tier's.", "examples": [{"headcount": 4}]},
+                "notes": {"$ref": "#/$defs/notes", "description": "Free text.", "examples": [["Option A of §Phase 3"]]}
+              }
+            },
+            "optionCost": {
+              "$ref": "#/$defs/costFields",
+              "unevaluatedProperties": false,
+              "properties": {
+                "replaces": {
+                  "type": "string",
+                  "minLength": 1,
+                  "description": "The tier's cost item this one takes the place of.",
+                  "examples": ["Kubernetes (AWS EKS/GKE)"]
+                }
+              }
+            },
+            "cost": {"$ref": "#/$defs/costFields", "unevaluatedProperties": false},
+            "costFields": {
               "type": "object",
               "required": ["item", "category", "amount"],
-              "additionalProperties": false,
               "patternProperties": {"^\\$": true},
               "properties": {
                 "item": {"type": "string", "minLength": 1, "description": "What the line item is.", "examples": ["Managed Postgres"]},

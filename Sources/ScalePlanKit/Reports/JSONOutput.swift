@@ -23,6 +23,11 @@ public indirect enum JSONOutput: Sendable, Equatable {
         ])
     }
 
+    /// The schema of `profile(_:)`, for the output schemas that carry it.
+    static let profileSchema = #"""
+        { "type": "object", "description": "The profile: id, name, currency and the driver's name.", "required": ["id", "name", "currency", "driver"], "additionalProperties": false, "properties": { "id": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$" }, "name": { "type": "string" }, "currency": { "type": "string", "pattern": "^[A-Z]{3}$" }, "driver": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$", "description": "The driver's name." } } }
+        """#
+
     /// An optional number or null.
     public static func number(_ value: Double?) -> JSONOutput { value.map { .number($0) } ?? .null }
 

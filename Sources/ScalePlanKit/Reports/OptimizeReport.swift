@@ -155,7 +155,7 @@ public enum OptimizeReport: Report {
             versus = row.note ?? "–"
         }
         return [
-            way.tierName, way.optionLabel + (way.isPlanned ? " (planned)" : "") + (row.chosen ? " ✓" : ""),
+            way.tierName, way.optionLabel + (way.isPlanned ? ", as planned" : "") + (row.chosen ? " ✓" : ""),
             row.total.map { money($0, result) } ?? "–", versus,
         ]
     }
@@ -294,24 +294,61 @@ public enum OptimizeReport: Report {
         return out
     }
 
-    /// The schedule, the moves and the options as markdown tables (the roadmap shows them too).
-    static func pathTables(_ result: OptimizeResult) -> String {
-        let md = TextSafety.markdown
-        var out = "| Months | Runs on | Carries | Cost / month |\n|---|---|---:|---:|\n"
-        for run in runs(result) {
-            let facts = runFacts(run, result)
-            let months =
-                run.first == run.last ? month(run.first, result) : "\(month(run.first, result))–\(month(run.last, result))"
-            out += "| \(months) | \(md(result.label(run.way))) | \(facts.0) | \(md(facts.1)) |\n"
-        }
+    /// A table of the report: headers, which columns are numbers (right-aligned), rows.
+    struct Table {
+        var headers: [String]
+        var numeric: Set<Int>
+        var rows: [[String]]
+    }
+
+    /// The schedule (runs of months), the moves and the options considered, as the markdown and
+    /// HTML outputs (and the roadmap) lay them out.
+    static func tables(_ result: OptimizeResult) -> [Table] {
+        var tables = [
+            Table(
+                headers: ["Months", "Runs on", "Carries", "Cost / month"], numeric: [2, 3],
+                rows: runs(result).map { run in
+                    let facts = runFacts(run, result)
+                    let months =
+                        run.first == run.last
+                        ? month(run.first, result) : "\(month(run.first, result))–\(month(run.last, result))"
+                    return [months, result.label(run.way), facts.0, facts.1]
+                })
+        ]
         if !result.moves.isEmpty {
-            out += "\n| Start by | Runs from | Move | Lead | One-off |\n|---|---|---|---:|---:|\n"
-            for move in result.moves { out += "| " + moveFacts(move, result).map(md).joined(separator: " | ") + " |\n" }
+            tables.append(
+                Table(
+                    headers: ["Start by", "Runs from", "Move", "Lead", "One-off"], numeric: [3, 4],
+                    rows: result.moves.map { moveFacts($0, result) }))
         }
         if !result.considered.isEmpty {
-            out += "\n| Tier | Option | Cheapest path with it | vs the cheapest |\n|---|---|---:|---|\n"
-            for row in result.considered { out += "| " + consideredFacts(row, result).map(md).joined(separator: " | ") + " |\n" }
+            tables.append(
+                Table(
+                    headers: ["Tier", "Option", "Cheapest path with it", "vs the cheapest"], numeric: [2],
+                    rows: result.considered.map { consideredFacts($0, result) }))
         }
-        return out
+        return tables
+    }
+
+    /// The tables in markdown.
+    static func pathTables(_ result: OptimizeResult) -> String {
+        let md = TextSafety.markdown
+        return tables(result).map { table in
+            "| " + table.headers.joined(separator: " | ") + " |\n|"
+                + table.headers.indices.map { table.numeric.contains($0) ? "---:|" : "---|" }.joined() + "\n"
+                + table.rows.map { "| " + $0.map(md).joined(separator: " | ") + " |\n" }.joined()
+        }.joined(separator: "\n")
+    }
+
+    /// The tables in HTML, every cell escaped by `escape`.
+    static func htmlTables(_ result: OptimizeResult, escape: (String) -> String) -> String {
+        tables(result).map { table in
+            func cell(_ tag: String, _ index: Int, _ text: String) -> String {
+                "<\(tag)\(table.numeric.contains(index) ? " class=\"n\"" : "")>\(escape(text))</\(tag)>"
+            }
+            return "<table>\n<tr>" + table.headers.enumerated().map { cell("th", $0, $1) }.joined() + "</tr>\n"
+                + table.rows.map { "<tr>" + $0.enumerated().map { cell("td", $0, $1) }.joined() + "</tr>\n" }.joined()
+                + "</table>\n"
+        }.joined()
     }
 }

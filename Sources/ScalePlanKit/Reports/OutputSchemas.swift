@@ -7,7 +7,7 @@
 public enum OutputSchemas {
     /// Output names as `--output` takes them, in the order `schema --help` lists them.
     public static let names = [
-        "projection", "montecarlo", "sensitivity", "capacity", "check", "tierdiff", "plandiff", "list", "show",
+        "projection", "montecarlo", "sensitivity", "optimize", "capacity", "check", "tierdiff", "plandiff", "list", "show",
     ]
 
     /// The schema of an output, nil for an unknown name.
@@ -16,6 +16,7 @@ public enum OutputSchemas {
         case "projection": projection
         case "montecarlo": montecarlo
         case "sensitivity": sensitivity
+        case "optimize": optimize
         case "capacity": capacity
         case "check": check
         case "tierdiff": tierdiff
@@ -294,17 +295,7 @@ public enum OutputSchemas {
           "properties": {
             "overrides": \#(ParamOverride.jsonSchema),
             "schema": { "const": "scaleplan.montecarlo/3" },
-            "profile": {
-              "type": "object",
-              "required": ["id", "name", "currency", "driver"],
-              "additionalProperties": false,
-              "properties": {
-                "id": { "$ref": "#/$defs/id" },
-                "name": { "type": "string" },
-                "currency": { "type": "string", "pattern": "^[A-Z]{3}$" },
-                "driver": { "$ref": "#/$defs/identifier", "description": "The driver's name." }
-              }
-            },
+            "profile": \#(JSONOutput.profileSchema),
             "growth": { "type": "string", "description": "Where the growth curve came from." },
             "trials": { "type": "integer", "minimum": 1 },
             "seed": { "type": "string", "pattern": "^[0-9]+$", "description": "The random seed, a 64-bit unsigned integer as a decimal string." },
@@ -487,17 +478,7 @@ public enum OutputSchemas {
           "properties": {
             "schema": { "const": "scaleplan.sensitivity/1" },
             "overrides": \#(ParamOverride.jsonSchema),
-            "profile": {
-              "type": "object",
-              "required": ["id", "name", "currency", "driver"],
-              "additionalProperties": false,
-              "properties": {
-                "id": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$" },
-                "name": { "type": "string" },
-                "currency": { "type": "string", "pattern": "^[A-Z]{3}$" },
-                "driver": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }
-              }
-            },
+            "profile": \#(JSONOutput.profileSchema),
             "growth": { "type": "string", "description": "Where the growth curve came from." },
             "target": {
               "type": "object",
@@ -987,6 +968,102 @@ public enum OutputSchemas {
         }
         """#
 
+    /// `optimize --format json` (`OptimizeReport.json`).
+    static let optimize = #"""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://scaleplan.dev/schema/output/optimize-1.schema.json",
+          "title": "scaleplan optimize",
+          "description": "`scaleplan optimize --format json`: the cheapest schedule through the plan's tiers and their options that carries the load every month, its moves, and its expected total cost (monthly costs plus one-off migration costs, discounted) against the plan's own path. Money is in the profile's currency; months are indices from 0.",
+          "type": "object",
+          "required": ["schema", "overrides", "profile", "growth", "months", "start", "trials", "confidence", "seed", "discount_rate", "total_expected_cost", "plan_total_expected_cost", "saving", "plan_gaps", "gaps", "advice", "schedule", "moves", "options_considered"],
+          "additionalProperties": false,
+          "$defs": {
+            "way": {
+              "type": "object",
+              "required": ["tier", "option"],
+              "additionalProperties": false,
+              "properties": {
+                "tier": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$", "description": "The plan tier's id." },
+                "option": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$", "description": "Which way of running it: the tier's own option (\"planned\" unless the profile names it) or one of its options." }
+              }
+            },
+            "month": { "type": "integer", "minimum": 0 },
+            "money": { "type": ["number", "null"] }
+          },
+          "properties": {
+            "schema": { "const": "scaleplan.optimize/1" },
+            "overrides": \#(ParamOverride.jsonSchema),
+            "profile": \#(JSONOutput.profileSchema),
+            "growth": { "type": "string", "description": "Where the growth curve came from." },
+            "months": { "type": "integer", "minimum": 1, "description": "The horizon: months 0 to months − 1." },
+            "start": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}$", "description": "The calendar month of month 0." },
+            "trials": { "type": "integer", "minimum": 0, "description": "Monte Carlo trials; 0 for the deterministic run." },
+            "confidence": { "type": "number", "minimum": 0.5, "maximum": 1, "description": "The share of trials each month's choice must carry (1 in the deterministic run)." },
+            "seed": { "type": ["string", "null"], "pattern": "^[0-9]+$", "description": "The random seed with trials, as a string (a 64-bit integer); null without." },
+            "discount_rate": { "type": "number", "minimum": 0, "maximum": 1, "description": "The annual discount rate." },
+            "total_expected_cost": { "$ref": "#/$defs/money", "description": "The schedule's total: monthly costs plus one-off costs, discounted." },
+            "plan_total_expected_cost": { "$ref": "#/$defs/money", "description": "The plan's own path's total, on the same trials." },
+            "saving": { "$ref": "#/$defs/money", "description": "plan_total_expected_cost − total_expected_cost (negative when the plan's own path is cheaper because it does not carry the load)." },
+            "plan_gaps": { "type": "array", "items": { "$ref": "#/$defs/month" }, "description": "Months the plan's own path does not carry the load (with the confidence)." },
+            "gaps": { "type": "array", "items": { "$ref": "#/$defs/month" }, "description": "Months the schedule does not carry the load: empty unless --allow-gaps, when no schedule can." },
+            "advice": { "type": "array", "items": { "type": "string" }, "description": "The decision in sentences: which option of each tier with options, and when to start each move." },
+            "schedule": {
+              "type": "array",
+              "minItems": 1,
+              "description": "One entry per month, in order from month 0.",
+              "items": {
+                "type": "object",
+                "required": ["month", "label", "tier", "option", "carries_probability", "expected_cost"],
+                "additionalProperties": false,
+                "properties": {
+                  "month": { "$ref": "#/$defs/month" },
+                  "label": { "type": "string", "description": "2026-03, or M3 without a start month." },
+                  "tier": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$" },
+                  "option": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$" },
+                  "carries_probability": { "type": "number", "minimum": 0, "maximum": 1, "description": "The share of trials in which it carries the load (0 or 1 in the deterministic run)." },
+                  "expected_cost": { "$ref": "#/$defs/money", "description": "Its expected monthly cost (not discounted)." }
+                }
+              }
+            },
+            "moves": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["start_month", "done_month", "from", "to", "lead_time_months", "one_off_cost"],
+                "additionalProperties": false,
+                "properties": {
+                  "start_month": { "$ref": "#/$defs/month", "description": "When the move must start: its lead time before done_month." },
+                  "done_month": { "$ref": "#/$defs/month", "description": "The first month on the new tier." },
+                  "from": { "$ref": "#/$defs/way" },
+                  "to": { "$ref": "#/$defs/way" },
+                  "lead_time_months": { "type": "integer", "minimum": 0, "description": "Whole months: the high end, or with trials the quantile at the confidence, rounded up." },
+                  "one_off_cost": { "$ref": "#/$defs/money", "description": "The expected one-off cost, paid in start_month." }
+                }
+              }
+            },
+            "options_considered": {
+              "type": "array",
+              "description": "For each tier with options, each way of running it and the cheapest schedule's total when it is the one taken.",
+              "items": {
+                "type": "object",
+                "required": ["tier", "option", "name", "planned", "chosen", "total_expected_cost", "note"],
+                "additionalProperties": false,
+                "properties": {
+                  "tier": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$" },
+                  "option": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$" },
+                  "name": { "type": "string" },
+                  "planned": { "type": "boolean", "description": "Whether it is the tier as written." },
+                  "chosen": { "type": "boolean", "description": "Whether the cheapest schedule runs on it." },
+                  "total_expected_cost": { "$ref": "#/$defs/money", "description": "Null when no schedule through it carries the load as well (note says why)." },
+                  "note": { "type": ["string", "null"] }
+                }
+              }
+            }
+          }
+        }
+        """#
+
     /// `show --format json` (`ProfileSummary.json`).
     static let show = #"""
         {
@@ -995,7 +1072,7 @@ public enum OutputSchemas {
           "title": "scaleplan show",
           "description": "`scaleplan show PROFILE --format json`: the profile as written, with each tier's costs and limits evaluated at its range. Amounts are monthly, in the profile's currency unless an item names another; numbers evaluated by the model are null when not finite.",
           "type": "object",
-          "required": ["schema", "id", "name", "description", "source", "driver", "currency", "fx", "tier_selection", "components", "params", "metrics", "revenue", "tiers", "triggers", "scenarios", "notes"],
+          "required": ["schema", "id", "name", "description", "source", "driver", "currency", "fx", "tier_selection", "allow_downgrade", "components", "params", "metrics", "revenue", "tiers", "triggers", "scenarios", "notes"],
           "additionalProperties": false,
           "properties": {
             "schema": { "const": "scaleplan.show/1" },
@@ -1021,6 +1098,7 @@ public enum OutputSchemas {
               "additionalProperties": { "type": "number" }
             },
             "tier_selection": { "enum": ["range", "capacity"], "description": "How each month's plan tier is chosen: by the driver's range, or the lowest tier that carries the load." },
+            "allow_downgrade": { "type": "boolean", "description": "Whether `optimize` may move the path to a lower tier." },
             "components": { "type": "array", "description": "The names of the shared components, in declaration order.", "items": { "$ref": "#/$defs/id" } },
             "params": { "type": "array", "items": { "$ref": "#/$defs/param" } },
             "metrics": {
@@ -1128,10 +1206,19 @@ public enum OutputSchemas {
             },
             "tier": {
               "type": "object",
-              "required": ["id", "name", "source", "range", "params", "use", "timeline", "capacity", "costs", "total", "slo", "queues", "triggers", "migration", "team", "notes"],
+              "required": ["id", "name", "source", "range", "params", "use", "timeline", "capacity", "costs", "total", "slo", "queues", "triggers", "migration", "team", "notes", "option", "skippable", "options"],
               "additionalProperties": false,
               "properties": {
-                "id": { "$ref": "#/$defs/id" },
+                "id": { "$ref": "#/$defs/id", "description": "The tier's id; in `options`, the option's (the tier and option together are `tier/option` where a tier id is expected, as in `diff`)." },
+                "option": {
+                  "type": "object",
+                  "description": "The way this entry runs the tier: the tier as written (default id \"planned\") or one of its options.",
+                  "required": ["id", "name"],
+                  "additionalProperties": false,
+                  "properties": { "id": { "$ref": "#/$defs/id" }, "name": { "type": ["string", "null"] } }
+                },
+                "skippable": { "type": "boolean", "description": "Whether `optimize` may pass the tier by." },
+                "options": { "type": "array", "description": "The tier's other ways to run (each with its costs and limits evaluated at the tier's range); empty in an option.", "items": { "$ref": "#/$defs/tier" } },
                 "name": { "type": "string" },
                 "source": { "type": ["string", "null"] },
                 "range": {
@@ -1244,11 +1331,12 @@ public enum OutputSchemas {
                   "oneOf": [
                     {
                       "type": "object",
-                      "required": ["lead_time_months", "downtime_minutes", "note"],
+                      "required": ["lead_time_months", "downtime_minutes", "cost", "note"],
                       "additionalProperties": false,
                       "properties": {
                         "lead_time_months": { "$ref": "#/$defs/optionalRange" },
                         "downtime_minutes": { "$ref": "#/$defs/optionalRange" },
+                        "cost": { "$ref": "#/$defs/optionalRange", "description": "The move's one-off cost, paid when it starts." },
                         "note": { "type": ["string", "null"] }
                       }
                     },

@@ -29,13 +29,19 @@ public struct ProfileSummary {
     }
 
     let profile: Profile
+    /// The plan's tiers, then (`options`) each tier's options, evaluated at the tier's range.
     let tiers: [TierSummary]
+    let options: [TierSummary]
 
-    public init(_ compiled: CompiledProfile) {
-        profile = compiled.profile
+    /// The options of the plan tier `index`.
+    func options(of index: Int) -> [TierSummary] { options.filter { $0.tier.stage == index } }
+
+    public init(_ plan: CompiledProfile) {
+        profile = plan.profile
+        let compiled = plan.layingOutOptions()
         let evaluator = PointEvaluator(compiled)
         let dependent = compiled.driverDependentSlots
-        tiers = compiled.tiers.enumerated().map { tierIndex, tier in
+        let all = compiled.tiers.enumerated().map { tierIndex, tier in
             let lowAt = tier.tier.range.min
             let highAt = tier.tier.range.max ?? tier.tier.range.min
             let lows = evaluator.costs(of: tierIndex, driver: lowAt)
@@ -66,6 +72,9 @@ public struct ProfileSummary {
                 totalLow: rows.reduce(0) { $0 + $1.low }, totalHigh: rows.reduce(0) { $0 + $1.high },
                 lowAt: lowAt, highAt: highAt)
         }
+        let count = compiled.profile.planTierCount
+        tiers = Array(all.prefix(count))
+        options = Array(all.dropFirst(count))
     }
 
     public static let schema = "scaleplan.show/1"
@@ -102,6 +111,118 @@ public struct ProfileSummary {
             ])
         }
         func notes(_ notes: [String]) -> JSONOutput { .array(notes.map { .string($0) }) }
+        func tierJSON(_ summary: TierSummary, options: [JSONOutput]) -> JSONOutput {
+            let tier = summary.tier
+            return .object([
+                ("id", .string(tier.stage != nil && tier.id != tier.stageID ? tier.option : tier.id)),
+                ("name", .string(tier.name)), ("source", .string(tier.source)),
+                (
+                    "range",
+                    .object([
+                        ("min", .number(tier.range.min)), ("max", .number(tier.range.max)),
+                        ("derived", .bool(tier.rangeDerived)),
+                    ])
+                ),
+                ("params", .array(tier.params.map(param))),
+                ("use", .array(tier.uses.map { .string($0) })),
+                (
+                    "timeline",
+                    tier.timeline.map {
+                        .object([
+                            ("start", .number($0.start)), ("end", .number($0.end)), ("label", .string($0.label)),
+                        ])
+                    } ?? .null
+                ),
+                (
+                    "capacity",
+                    .array(
+                        summary.limits.map {
+                            .object([
+                                ("metric", .string($0.limit.metric)), ("limit", .number($0.value)),
+                                ("headroom", .number($0.limit.headroom)), ("primary", .bool($0.limit.primary)),
+                                ("formula", .string($0.formula)), ("label", .string($0.limit.label)),
+                                ("source", .string($0.limit.source)),
+                                ("component", .string($0.limit.component)),
+                            ])
+                        })
+                ),
+                (
+                    "costs",
+                    .array(
+                        summary.costs.map {
+                            .object([
+                                ("item", .string($0.item.item)), ("category", .string($0.item.category)),
+                                ("low", .number($0.low)), ("high", .number($0.high)),
+                                ("formula", .string($0.formula)), ("usage_priced", .bool($0.usagePriced)),
+                                ("currency", .string($0.item.currency)), ("source", .string($0.item.source)),
+                                ("note", .string($0.item.note)), ("credit", .bool($0.item.credit)),
+                                ("component", .string($0.item.component)),
+                            ])
+                        })
+                ),
+                (
+                    "total",
+                    .object([
+                        ("low", .number(summary.totalLow)), ("high", .number(summary.totalHigh)),
+                        ("low_at", .number(summary.lowAt)), ("high_at", .number(summary.highAt)),
+                    ])
+                ),
+                (
+                    "slo",
+                    .object([
+                        ("p95_ms", .number(tier.slo?.p95Milliseconds)),
+                        ("uptime_pct", .number(tier.slo?.uptimePercent)),
+                    ])
+                ),
+                (
+                    "queues",
+                    .array(
+                        tier.queues.map { queue in
+                            .object([
+                                ("name", .string(queue.name)), ("servers", .string(queue.servers.description)),
+                                ("service_ms", .string(queue.serviceMilliseconds.description)),
+                                ("arrivals_per_second", .string(queue.arrival.text)),
+                                ("p95_ms", .number(queue.p95Milliseconds)),
+                                ("component", .string(queue.component)),
+                            ])
+                        })
+                ),
+                ("triggers", .array(tier.triggers.map(trigger))),
+                (
+                    "migration",
+                    tier.migration.map {
+                        .object([
+                            ("lead_time_months", range($0.leadTimeMonths)),
+                            ("downtime_minutes", range($0.downtimeMinutes)), ("cost", range($0.cost)),
+                            ("note", .string($0.note)),
+                        ])
+                    } ?? .null
+                ),
+                (
+                    "team",
+                    tier.team.map { team in
+                        .object([
+                            ("headcount", range(team.headcount)), ("burn", range(team.burn)),
+                            ("currency", .string(team.currency)),
+                            (
+                                "hires",
+                                .array(
+                                    team.hires.map { hire in
+                                        .object([
+                                            ("role", .string(hire.role)), ("at", .number(hire.at)),
+                                            ("count", .number(Double(hire.count))), ("salary", range(hire.salary)),
+                                            ("currency", .string(hire.currency)), ("why", .string(hire.why)),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    } ?? .null
+                ),
+                ("notes", notes(tier.notes)),
+                ("option", .object([("id", .string(tier.option)), ("name", .string(tier.optionName))])),
+                ("skippable", .bool(tier.skippable)), ("options", .array(options)),
+            ])
+        }
         return .object([
             ("schema", .string(Self.schema)),
             ("id", .string(profile.id)), ("name", .string(profile.name)),
@@ -116,6 +237,7 @@ public struct ProfileSummary {
             ("currency", .string(profile.currency)),
             ("fx", .object(profile.fx.keys.sorted().map { ($0, .number(profile.fx[$0])) })),
             ("tier_selection", .string(profile.tierSelection.rawValue)),
+            ("allow_downgrade", .bool(profile.allowsDowngrade)),
             ("components", .array(profile.components.map { .string($0.name) })),
             ("params", .array(profile.params.map(param))),
             (
@@ -134,113 +256,8 @@ public struct ProfileSummary {
             (
                 "tiers",
                 .array(
-                    tiers.map { summary in
-                        let tier = summary.tier
-                        return .object([
-                            ("id", .string(tier.id)), ("name", .string(tier.name)), ("source", .string(tier.source)),
-                            (
-                                "range",
-                                .object([
-                                    ("min", .number(tier.range.min)), ("max", .number(tier.range.max)),
-                                    ("derived", .bool(tier.rangeDerived)),
-                                ])
-                            ),
-                            ("params", .array(tier.params.map(param))),
-                            ("use", .array(tier.uses.map { .string($0) })),
-                            (
-                                "timeline",
-                                tier.timeline.map {
-                                    .object([
-                                        ("start", .number($0.start)), ("end", .number($0.end)), ("label", .string($0.label)),
-                                    ])
-                                } ?? .null
-                            ),
-                            (
-                                "capacity",
-                                .array(
-                                    summary.limits.map {
-                                        .object([
-                                            ("metric", .string($0.limit.metric)), ("limit", .number($0.value)),
-                                            ("headroom", .number($0.limit.headroom)), ("primary", .bool($0.limit.primary)),
-                                            ("formula", .string($0.formula)), ("label", .string($0.limit.label)),
-                                            ("source", .string($0.limit.source)),
-                                            ("component", .string($0.limit.component)),
-                                        ])
-                                    })
-                            ),
-                            (
-                                "costs",
-                                .array(
-                                    summary.costs.map {
-                                        .object([
-                                            ("item", .string($0.item.item)), ("category", .string($0.item.category)),
-                                            ("low", .number($0.low)), ("high", .number($0.high)),
-                                            ("formula", .string($0.formula)), ("usage_priced", .bool($0.usagePriced)),
-                                            ("currency", .string($0.item.currency)), ("source", .string($0.item.source)),
-                                            ("note", .string($0.item.note)), ("credit", .bool($0.item.credit)),
-                                            ("component", .string($0.item.component)),
-                                        ])
-                                    })
-                            ),
-                            (
-                                "total",
-                                .object([
-                                    ("low", .number(summary.totalLow)), ("high", .number(summary.totalHigh)),
-                                    ("low_at", .number(summary.lowAt)), ("high_at", .number(summary.highAt)),
-                                ])
-                            ),
-                            (
-                                "slo",
-                                .object([
-                                    ("p95_ms", .number(tier.slo?.p95Milliseconds)),
-                                    ("uptime_pct", .number(tier.slo?.uptimePercent)),
-                                ])
-                            ),
-                            (
-                                "queues",
-                                .array(
-                                    tier.queues.map { queue in
-                                        .object([
-                                            ("name", .string(queue.name)), ("servers", .string(queue.servers.description)),
-                                            ("service_ms", .string(queue.serviceMilliseconds.description)),
-                                            ("arrivals_per_second", .string(queue.arrival.text)),
-                                            ("p95_ms", .number(queue.p95Milliseconds)),
-                                            ("component", .string(queue.component)),
-                                        ])
-                                    })
-                            ),
-                            ("triggers", .array(tier.triggers.map(trigger))),
-                            (
-                                "migration",
-                                tier.migration.map {
-                                    .object([
-                                        ("lead_time_months", range($0.leadTimeMonths)),
-                                        ("downtime_minutes", range($0.downtimeMinutes)), ("note", .string($0.note)),
-                                    ])
-                                } ?? .null
-                            ),
-                            (
-                                "team",
-                                tier.team.map { team in
-                                    .object([
-                                        ("headcount", range(team.headcount)), ("burn", range(team.burn)),
-                                        ("currency", .string(team.currency)),
-                                        (
-                                            "hires",
-                                            .array(
-                                                team.hires.map { hire in
-                                                    .object([
-                                                        ("role", .string(hire.role)), ("at", .number(hire.at)),
-                                                        ("count", .number(Double(hire.count))), ("salary", range(hire.salary)),
-                                                        ("currency", .string(hire.currency)), ("why", .string(hire.why)),
-                                                    ])
-                                                })
-                                        ),
-                                    ])
-                                } ?? .null
-                            ),
-                            ("notes", notes(tier.notes)),
-                        ])
+                    tiers.enumerated().map { index, summary in
+                        tierJSON(summary, options: options(of: index).map { tierJSON($0, options: []) })
                     })
             ),
             ("triggers", .array(profile.triggers.map(trigger))),

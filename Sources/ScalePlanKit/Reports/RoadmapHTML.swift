@@ -132,6 +132,14 @@ public enum RoadmapHTML {
             html += "</table>\n"
         }
 
+        if let options = roadmap.options {
+            html += "<h2>Options considered</h2>\n<p>\(e(roadmap.optionsIntro))</p>\n"
+            html += "<p><strong>\(e(OptimizeReport.summary(options)))</strong></p>\n"
+            if let gaps = OptimizeReport.gapText(options) { html += "<p>\(e(gaps))</p>\n" }
+            html += "<ul>\n" + OptimizeReport.advice(options).map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+            html += OptimizeReport.htmlTables(options, escape: e)
+        }
+
         html += "<h2>Risks</h2>\n"
         if let advice = roadmap.drivers?.advice { html += "<p>What to measure first: <strong>\(e(advice))</strong></p>\n" }
         if !roadmap.bottlenecks.isEmpty {

@@ -86,6 +86,13 @@ public enum RoadmapMarkdown {
             }
         }
 
+        if let options = roadmap.options {
+            out += "\n## Options considered\n\n\(md(roadmap.optionsIntro))\n\n**\(md(OptimizeReport.summary(options)))**\n\n"
+            if let gaps = OptimizeReport.gapText(options) { out += md(gaps) + "\n\n" }
+            for line in OptimizeReport.advice(options) { out += "- \(md(line))\n" }
+            out += "\n" + OptimizeReport.pathTables(options)
+        }
+
         out += "\n## Risks\n\n"
         if let advice = roadmap.drivers?.advice { out += "What to measure first: **\(md(advice))**\n\n" }
         let bottlenecks = roadmap.bottlenecks

@@ -88,11 +88,26 @@ public enum ShowReport: Report {
                 indent: 0)
         }
 
+        var blocks: [(ProfileSummary.TierSummary, String)] = []
         for (index, tierSummary) in summary.tiers.enumerated() {
             let tier = tierSummary.tier
             var heading = "Tier \(index + 1)/\(summary.tiers.count): \(clean(tier.name)) (\(tier.id))"
             heading += " · \(profile.driver.name) \(describe(range: tier.range))" + (tier.rangeDerived ? " (derived)" : "")
             if let timeline = tier.timeline { heading += " · " + describe(timeline) }
+            let options = summary.options(of: index)
+            if !options.isEmpty || tier.option != Tier.plannedOption {
+                heading += " · option \(clean(tier.option))" + (tier.optionName.map { ": \(clean($0))" } ?? "")
+            }
+            if tier.skippable { heading += " · skippable" }
+            blocks.append((tierSummary, heading))
+            for option in options {
+                var optionHeading = "Option \(clean(option.tier.option)) of \(clean(tier.name)) (\(clean(option.tier.id)))"
+                if let name = option.tier.optionName { optionHeading += ": \(clean(name))" }
+                blocks.append((option, optionHeading))
+            }
+        }
+        for (tierSummary, heading) in blocks {
+            let tier = tierSummary.tier
             out += "\n" + style.bold(TextWrap.wrap(heading, width: width, indent: 2)) + "\n"
             if let source = tier.source { out += paragraph("Source: \(source)", indent: 2) }
             if !tier.uses.isEmpty {
@@ -184,6 +199,12 @@ public enum ShowReport: Report {
                 var parts: [String] = []
                 if let lead = migration.leadTimeMonths { parts.append("lead time \(describe(lead)) months") }
                 if let downtime = migration.downtimeMinutes { parts.append("downtime \(describe(downtime)) min") }
+                if let cost = migration.cost {
+                    parts.append(
+                        "one-off cost "
+                            + (cost.low == cost.high
+                                ? money(cost.low) : "\(money(cost.low)) – \(money(cost.high))"))
+                }
                 if let note = migration.note { parts.append(note) }
                 out += paragraph("Migration into this tier: " + parts.joined(separator: " · "), indent: 2)
             }

@@ -6,14 +6,28 @@ public struct Roadmap: Sendable {
     /// What drives total spend over the horizon: the swing of every uncertain input and, when
     /// trials were run, its Sobol indices (`Sensitivity`).
     public let drivers: SensitivityResult?
+    /// The cheapest path through the tiers and their options (`PathOptimization`, deterministic,
+    /// with the months no schedule can carry when there are any).
+    public let options: OptimizeResult?
 
     public var profile: Profile { projection.profile }
     public var months: [MonthResult] { projection.months }
 
-    public init(projection: Projection, monteCarlo: MonteCarloResult? = nil, drivers: SensitivityResult? = nil) {
+    public init(
+        projection: Projection, monteCarlo: MonteCarloResult? = nil, drivers: SensitivityResult? = nil,
+        options: OptimizeResult? = nil
+    ) {
         self.projection = projection
         self.monteCarlo = monteCarlo
         self.drivers = drivers
+        self.options = options
+    }
+
+    /// The options section's opening sentence.
+    public var optionsIntro: String {
+        profile.hasAlternatives
+            ? "The cheapest schedule through the tiers and their options that carries the load every month (as scaleplan optimize finds it, at the deterministic values): when to move, which option to take, and what each option would cost."
+            : "The cheapest schedule through the tiers that carries the load every month (as scaleplan optimize finds it, at the deterministic values): when each move is needed by the limits, against the plan's own ranges. The plan offers no alternative options for its tiers."
     }
 
     /// The roadmap's sensitivity target: total spend over the horizon, the plan's whole cost.
