@@ -155,3 +155,31 @@ for id in ["inphrone", "million", "musician", "oviya", "sayar"] {
             + pad(NumberFormatting.fixed(median(spend.map(\.seconds)), decimals: 3), 18)
             + NumberFormatting.fixed(Double(rss) / 1024, decimals: 1) + " MB")
 }
+
+// Optimize over 120 months: deterministic and with 10,000 trials (--allow-gaps, since under
+// trials some bundled profiles have months no schedule carries in 90% of them), whole process,
+// interleaved.
+print("")
+print("Optimize, \(months) months, median of \(mcRuns) runs, all \(cores) threads (release build)")
+print("")
+print("PROFILE     DETERMINISTIC (s)  10K TRIALS (s)  PEAK RSS 10K")
+for id in ["inphrone", "million", "musician", "oviya", "sayar"] {
+    var deterministic: [(seconds: Double, peakKiB: Int)] = []
+    var sampled: [(seconds: Double, peakKiB: Int)] = []
+    for _ in 0..<mcRuns {
+        let base = [
+            binary, "optimize", folder + "/\(id).json", "--months", "\(months)", "--allow-gaps", "--format", "json",
+            "-o", "/dev/null",
+        ]
+        if let run = measureProcess(base) { deterministic.append(run) }
+        if let run = measureProcess(base + ["--trials", "10000"]) { sampled.append(run) }
+    }
+    guard !deterministic.isEmpty, !sampled.isEmpty else {
+        print("\(id): failed")
+        continue
+    }
+    print(
+        pad(id, 12) + pad(NumberFormatting.fixed(median(deterministic.map(\.seconds)), decimals: 3), 19)
+            + pad(NumberFormatting.fixed(median(sampled.map(\.seconds)), decimals: 3), 16)
+            + NumberFormatting.fixed(Double(sampled.map(\.peakKiB).max() ?? 0) / 1024, decimals: 1) + " MB")
+}

@@ -235,6 +235,63 @@ import Testing
         }
     }
 
+    /// The plan's own moves go up: a tier trigger that targets a lower tier is a cycle of moves
+    /// (an error unless the profile allows moving down), one that targets its own tier moves
+    /// nowhere.
+    @Test func aCycleOfMovesIsAnError() throws {
+        let tiers = """
+            [{"id": "a", "name": "A", "range": {"min": 0, "max": 100}, "capacity": {"users": 100},
+              "triggers": [{"id": "up", "when": "users > 80", "action": "Move up", "target": "b"},
+                           {"id": "stay", "when": "users > 90", "action": "Stay", "target": "a"}]},
+             {"id": "b", "name": "B", "range": {"min": 100}, "capacity": {"users": 500},
+              "triggers": [{"id": "back", "when": "users < 50", "action": "Move back", "target": "a"}]}]
+            """
+        let (folder, path) = try Self.profile(tiers)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = runCLI(["validate", path])
+        #expect(result.status == 65)
+        #expect(
+            result.stderr.contains("trigger 'back' of tier 'b' moves back down to 'a': a cycle of moves a → b → a"),
+            "\(result.stderr)")
+        #expect(result.stderr.contains("\"allow_downgrade\": true"))
+        #expect(result.stderr.contains("trigger 'stay' of tier 'a' targets its own tier"))
+        let (allowingFolder, allowing) = try Self.profile(
+            tiers.replacingOccurrences(of: ", \"target\": \"a\"}]},", with: "}]},"), extra: " \"allow_downgrade\": true,")
+        defer { try? FileManager.default.removeItem(atPath: allowingFolder) }
+        let allowed = runCLI(["validate", allowing])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+    }
+
+    /// An option cannot give its own range, and one that never carries the load is said to.
+    @Test func anOptionThatCannotBeReachedIsSaidSo() throws {
+        let ranged = """
+            [{"id": "a", "name": "A", "range": {"min": 0, "max": 100}, "capacity": {"users": 100}},
+             {"id": "b", "name": "B", "range": {"min": 100}, "capacity": {"users": 500},
+              "options": [{"id": "tiny", "range": {"min": 100, "max": 120}}]}]
+            """
+        let (folder, path) = try Self.profile(ranged)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = runCLI(["validate", path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("an option covers its tier's range, so it cannot give its own"), "\(result.stderr)")
+        #expect(result.stderr.contains("$.tiers[1].options[0].range"))
+        let small = """
+            [{"id": "a", "name": "A", "range": {"min": 0, "max": 100}, "capacity": {"users": 100}},
+             {"id": "b", "name": "B", "range": {"min": 100}, "capacity": {"users": 500},
+              "options": [{"id": "tiny", "capacity": {"users": 20}},
+                          {"id": "slow", "migration": {"lead_time_months": 12}}]}]
+            """
+        let (smallFolder, smallPath) = try Self.profile(small)
+        defer { try? FileManager.default.removeItem(atPath: smallFolder) }
+        let document = try Self.json([smallPath])
+        let notes = (document["options_considered"] as? [[String: Any]] ?? []).map { $0["note"] as? String }
+        #expect(
+            notes == [
+                nil, "it does not carry the load in any month of the horizon",
+                "a move into it takes 12 months, longer than the 6-month horizon",
+            ], "\(notes)")
+    }
+
     @Test func showAndDiffCoverOptions() {
         let show = runCLI(["show", "million"], environment: ["COLUMNS": "200"]).stdout
         #expect(show.contains("option kubernetes: Option B: Kubernetes (recommended)"))

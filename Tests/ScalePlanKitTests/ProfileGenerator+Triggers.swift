@@ -36,13 +36,26 @@ extension ProfileGenerator {
             ? .string(self.condition(operands, depth: 2))
             : .array(group(operands, nesting: random.int(0...2)))
         let id = owner.map { "\($0.id)-alert-\(index + 1)" } ?? "flag-\(index + 1)"
+
         return members(
             ("id", random.chance(0.6) ? .string(id) : nil),
             ("name", random.chance(0.3) ? .string("Trigger \(index + 1)") : nil), (form, condition),
             ("severity", random.chance(0.7) ? .string(random.pick(["info", "warning", "critical"])) : nil),
             ("action", .string("Act on trigger \(index + 1)")),
-            ("target", random.chance(0.4) ? .string(random.pick(tierIDs)) : nil),
+            ("target", target(owner: owner).map { .string($0) }),
             ("source", random.chance(0.1) ? .string("Runbook") : nil))
+    }
+
+    /// A trigger's target, drawn as before: a tier's trigger moves up the tier list (a target at
+    /// or below its own tier is a cycle of moves, which validation rejects, so none is given); a
+    /// global one may name any tier.
+    mutating func target(owner: TierShape?) -> String? {
+        guard random.chance(0.4) else { return nil }
+        let picked = random.pick(tierIDs)
+        if let owner, let own = tierIDs.firstIndex(of: owner.id), let goal = tierIDs.firstIndex(of: picked), goal <= own {
+            return nil
+        }
+        return picked
     }
 
     /// The items of an `any`/`all` array: conditions, and — `nesting` levels deep, the first

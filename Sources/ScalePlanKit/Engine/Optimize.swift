@@ -109,7 +109,13 @@ public struct PathOptimization: Sendable {
             for way in stageWays {
                 let restricted = problem.restricted(stage: stage, to: way).solve()
                 var note: String?
-                if let restricted, restricted.gaps.count > solution.gaps.count {
+                let carriesSomeMonth = (0..<months).contains { problem.carries[way * months + $0] }
+                if way != problem.start && problem.ways[way].lead >= months {
+                    let lead = problem.ways[way].lead
+                    note = "a move into it takes \(lead) months, longer than the \(months)-month horizon"
+                } else if !carriesSomeMonth {
+                    note = "it does not carry the load in any month of the horizon"
+                } else if let restricted, restricted.gaps.count > solution.gaps.count {
                     let more = restricted.gaps.count - solution.gaps.count
                     note = "no schedule with it carries the load in every month (\(more) month\(more == 1 ? "" : "s") short)"
                 } else if let restricted, !restricted.ways.contains(way) {

@@ -68,6 +68,7 @@ struct ProfileCompiler {
         checkTiers()
         checkScenarios()
         checkTriggerIDs()
+        checkMoveDirections()
         let metrics = profile.metrics.map { compileQuantity($0.expression, what: "metric '\($0.name)'") }
         let order = metricOrder(metrics)
         let revenue = profile.revenue.map { compileQuantity($0, what: "revenue") }
@@ -224,6 +225,35 @@ struct ProfileCompiler {
                     "trigger '\(trigger.id)' targets unknown tier '\(target)'",
                     at: trigger.targetOrigin?.location ?? trigger.origin.location,
                     path: trigger.targetOrigin?.path ?? trigger.origin.path + ".target", hint: hint)
+            }
+        }
+    }
+
+    /// The plan's own moves — the tiers its tier triggers target — go up the tier list: a trigger
+    /// that moves to a lower tier makes a cycle of moves with the tier order (a → b, then back to
+    /// a), which only a plan that allows moving down (`allow_downgrade`) may have; one that
+    /// targets its own tier moves nowhere.
+    private mutating func checkMoveDirections() {
+        let planTiers = profile.tiers.prefix(profile.planTierCount)
+        let index = Dictionary(planTiers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (position, tier) in planTiers.enumerated() {
+            for trigger in tier.triggers where trigger.component == nil {
+                guard let target = trigger.target, let goal = index[target], goal <= position else { continue }
+                let origin = trigger.targetOrigin ?? trigger.origin
+                if goal == position {
+                    bag.error(
+                        "trigger '\(trigger.id)' of tier '\(tier.id)' targets its own tier", at: origin.location,
+                        path: origin.path,
+                        hint: "a target is the tier the action moves to: name the next tier, or drop \"target\"")
+                } else if !profile.allowsDowngrade {
+                    let path = planTiers[goal...position].map(\.id) + [target]
+                    bag.error(
+                        "trigger '\(trigger.id)' of tier '\(tier.id)' moves back down to '\(target)': a cycle of moves \(path.joined(separator: " → "))",
+                        at: origin.location, path: origin.path,
+                        hint:
+                            "moves go up the tier list; if the plan does move down when the load falls, set \"allow_downgrade\": true at the top level"
+                    )
+                }
             }
         }
     }

@@ -20,9 +20,15 @@ extension JSONReader {
         var options: [Tier] = []
         for (index, element) in elements.enumerated() {
             let path = "\(object.path("options"))[\(index)]"
-            guard let option = self.object(element, path, allowed: Self.optionKeys),
-                let id = string(option, "id", required: true, pattern: .id)
-            else { continue }
+            // "range" is read only to say why it does not belong here.
+            guard let option = self.object(element, path, allowed: Self.optionKeys + ["range"]) else { continue }
+            if let range = option["range"] {
+                bag.error(
+                    "an option covers its tier's range, so it cannot give its own", at: range.location,
+                    path: option.path("range"),
+                    hint: "drop \"range\" here; to cover other driver values, make it a tier of its own")
+            }
+            guard let id = string(option, "id", required: true, pattern: .id) else { continue }
             if let first = seen[id] {
                 bag.error(
                     "tier '\(parent.id)' has two options named '\(id)' (first at \(first))",
