@@ -36,6 +36,9 @@ import Testing
     @Test func tierIdsAfterDiffProfile() {
         #expect(answer(["scaleplan", "diff", "sayar", ""]) == ["starter", "growth", "scale", "enterprise", ":json"])
         #expect(answer(["scaleplan", "diff", "sayar", "starter", "g"]) == ["growth"])
+        // A tier's options are tiers of their own for diff: `tier/option`.
+        #expect(answer(["scaleplan", "diff", "million", "phase-3", "phase-3/"]) == ["phase-3/railway"])
+        #expect(answer(["scaleplan", "check", "million", "--tier", "phase-3"]) == ["phase-3"])
         #expect(answer(["scaleplan", "capacity", "sayar", "--tier", ""]) == ["starter", "growth", "scale", "enterprise"])
         #expect(answer(["scaleplan", "diff", "nonexistent", ""]) == [":json"])
     }

@@ -112,10 +112,10 @@ struct CompletionEngine {
         case .tierOrProfile:
             // `diff <profile> <tier> <tier>` or `diff <old.json> <new.json>`: after a file, a file.
             guard let first = positionals.first, !ProfileLibrary.looksLikePath(first) else { return Answer(files: .json) }
-            var answer = filtered(tiers(first), current)
+            var answer = filtered(tiers(first, options: true), current)
             answer.files = .json
             return answer
-        case .tier: return filtered(tiers(positionals.first), current)
+        case .tier: return filtered(tiers(positionals.first, options: true), current)
         case .shell: return filtered(["bash", "zsh", "fish"].map { Candidate(word: $0, description: "") }, current)
         case .command: return filtered(commands.map { Candidate(word: $0.name, description: $0.abstract) }, current)
         case .none: return Answer()
@@ -140,8 +140,12 @@ struct CompletionEngine {
         return path.flatMap { try? ProfileLoader.load(path: $0).profile }
     }
 
-    func tiers(_ profile: String?) -> [Candidate] {
-        load(profile)?.tiers.map { Candidate(word: $0.id, description: $0.name) } ?? []
+    /// The profile's tiers; with `options`, each tier's options too (`tier/option`, as `diff`
+    /// takes them).
+    func tiers(_ profile: String?, options: Bool = false) -> [Candidate] {
+        guard let loaded = load(profile) else { return [] }
+        let tiers = options ? loaded.layingOutOptions().tiers : loaded.tiers
+        return tiers.map { Candidate(word: $0.id, description: $0.name) }
     }
 
     func scenarios(_ profile: String?) -> [Candidate] {

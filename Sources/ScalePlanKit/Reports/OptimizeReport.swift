@@ -92,11 +92,23 @@ public enum OptimizeReport: Report {
                 lines.append("\(name): no option of it is on the cheapest path (it is skipped or never needed).")
                 continue
             }
+            // A path can bridge with one option while another is prepared: name them in order.
+            let used = result.schedule.map(\.way).reduce(into: [Int]()) { ways, way in
+                if rows.contains(where: { $0.way == way }) && !ways.contains(way) { ways.append(way) }
+            }
+            guard used.count == 1 else {
+                let labels = used.map { result.ways[$0].optionLabel }
+                lines.append("\(name): run \(labels.joined(separator: ", then ")) (see the schedule).")
+                continue
+            }
             let compared = others.map { other -> String in
                 guard let total = other.total else {
                     return "\(result.ways[other.way].optionLabel): \(other.note ?? "not feasible")"
                 }
-                return "\(money(total - best, result)) cheaper than \(result.ways[other.way].optionLabel)"
+                let difference = total - best
+                return abs(difference) < 0.005
+                    ? "as cheap as \(result.ways[other.way].optionLabel)"
+                    : "\(money(difference, result)) cheaper than \(result.ways[other.way].optionLabel)"
             }
             lines.append("\(name): take \(option)" + (compared.isEmpty ? "." : " — " + compared.joined(separator: "; ") + "."))
         }
