@@ -1,5 +1,3 @@
-import Foundation
-
 /// `scaleplan optimize`: the cheapest path through a plan's tiers and options that carries the
 /// load every month, against the plan's own path.
 ///
@@ -160,12 +158,12 @@ public struct PathOptimization: Sendable {
                 cost[cell] = table.expectedCost(way, month)
             }
         }
-        let monthly = pow(1 + Swift.max(0, options.discountRate), -1.0 / 12)
+        let monthly = Math.power(1 + Swift.max(0, options.discountRate), -1.0 / 12)
         var start = 0
         for way in table.planStart.indices where table.planStart[way] > table.planStart[start] { start = way }
         return PathOptimizer(
             months: months, ways: ways, start: start, carries: carries, runnable: runnable, cost: cost,
-            discount: (0..<months).map { pow(monthly, Double($0)) },
+            discount: (0..<months).map { Math.power(monthly, Double($0)) },
             skippable: laidOut.profile.tiers.prefix(laidOut.profile.planTierCount).map(\.skippable),
             allowsDowngrade: laidOut.profile.allowsDowngrade)
     }
