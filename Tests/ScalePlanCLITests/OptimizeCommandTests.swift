@@ -292,6 +292,44 @@ import Testing
             ], "\(notes)")
     }
 
+    /// `--set` reaches an option's params (the laid-out plan is compiled with the overrides), and
+    /// a tier's own param set as TIER.NAME reaches its options too.
+    @Test func setReachesTheOptions() throws {
+        let tiers = """
+            [{"id": "a", "name": "A", "range": {"min": 0, "max": 100}, "capacity": {"users": 100},
+              "costs": [{"item": "Server", "category": "compute", "amount": 10}]},
+             {"id": "b", "name": "B", "range": {"min": 100}, "capacity": {"users": 500},
+              "params": {"price": 50},
+              "costs": [{"item": "Cluster", "category": "compute", "amount": "price"}],
+              "options": [{"id": "other", "costs": [{"item": "Cluster", "category": "compute", "amount": "price * 2"}]}]}]
+            """
+        let (folder, path) = try Self.profile(tiers, extra: " \"params\": {\"price\": 40},")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func totals(_ arguments: [String]) throws -> [Double] {
+            let document = try Self.json([path] + arguments)
+            return (document["options_considered"] as? [[String: Any]] ?? []).compactMap { $0["total_expected_cost"] as? Double }
+        }
+        // 50 + 40m users: A runs months 0–1 ($10), B from month 2 (100 users), 4 months of 6.
+        #expect(try totals([]) == [20 + 4 * 50, 20 + 4 * 100])
+        #expect(try totals(["--set", "b.price=30"]) == [20 + 4 * 30, 20 + 4 * 60])
+    }
+
+    /// A problem an option inherits from its tier is one error, reported with the tier.
+    @Test func anInheritedProblemIsReportedOnce() throws {
+        let tiers = """
+            [{"id": "a", "name": "A", "range": {"min": 0, "max": 100}},
+             {"id": "b", "name": "B", "range": {"min": 100}, "params": {"price": 50},
+              "costs": [{"item": "Cluster", "category": "compute", "amount": "price"}],
+              "options": [{"id": "other", "name": "Other"}]}]
+            """
+        let (folder, path) = try Self.profile(tiers)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = runCLI(["validate", path])
+        #expect(result.status == 65)
+        #expect(result.stderr.components(separatedBy: "error:").count - 1 == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("param 'price' is declared by tier 'b' but not by 'a'"))
+    }
+
     @Test func showAndDiffCoverOptions() {
         let show = runCLI(["show", "million"], environment: ["COLUMNS": "200"]).stdout
         #expect(show.contains("option kubernetes: Option B: Kubernetes (recommended)"))

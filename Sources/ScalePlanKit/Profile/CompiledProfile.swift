@@ -26,12 +26,21 @@ public struct CompiledProfile: Sendable {
     public internal(set) var overrides: [ParamOverride] = []
     /// A tier per month to run instead of choosing one (`following`, `simulate --schedule`).
     public internal(set) var schedule: [Int]? = nil
+    /// The plan with its options laid out, as validation compiled it (`layingOutOptions` returns
+    /// it rather than compiling a third time).
+    var laidOut: LaidOutPlan? = nil
 
     /// The deterministic value of every param (mode, midpoint or median).
     var expectedParams: [Double] { profile.params.map(\.value.expected) }
 
     /// Whether some tier declares params.
     var hasTierParams: Bool { !tierParams.isEmpty }
+}
+
+/// A compiled plan kept by another (a class, so that a `CompiledProfile` can hold one).
+final class LaidOutPlan: Sendable {
+    let compiled: CompiledProfile
+    init(_ compiled: CompiledProfile) { self.compiled = compiled }
 }
 
 /// A param as one tier declares it.
@@ -150,6 +159,7 @@ extension CompiledProfile {
         return CompiledProfile(
             profile: profile, layout: layout, metrics: metrics, metricOrder: metricOrder, revenue: revenue, tiers: tiers,
             globalTriggers: globalTriggers, categories: categories, tierParams: tierParams, varyingParams: varyingParams,
-            scopedMetrics: scopedMetrics, scopedRevenue: scopedRevenue, overrides: overrides, schedule: schedule)
+            scopedMetrics: scopedMetrics, scopedRevenue: scopedRevenue, overrides: overrides, schedule: schedule,
+            laidOut: laidOut)
     }
 }

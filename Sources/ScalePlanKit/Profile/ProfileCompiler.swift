@@ -28,10 +28,14 @@ struct ProfileCompiler {
         var failed = compiler.bag.hasErrors
         // Options are checked as the tiers `optimize` lays them out: an option's own problem is
         // reported where it is written; what it inherits was reported with its tier.
+        var laidOut: CompiledProfile?
         if profile.hasAlternatives && profile.alternativeTierCount == 0 {
             var options = ProfileCompiler(profile.layingOutOptions())
-            _ = options.run()
-            all += options.bag.diagnostics
+            laidOut = options.run()
+            // What an option inherits is reported with its tier, at the same place (the message
+            // may name the option's tier too): one problem, one error.
+            let places = Set(all.map(Self.place))
+            all += options.bag.diagnostics.filter { !places.contains(Self.place($0)) }
             failed = failed || options.bag.hasErrors
         }
         // A component's item is in every tier that uses it: its problem is reported once.
@@ -40,7 +44,14 @@ struct ProfileCompiler {
             let location = diagnostic.location.map { "\($0.line):\($0.column)" } ?? ""
             return seen.insert("\(diagnostic.severity)|\(location)|\(diagnostic.path ?? "")|\(diagnostic.message)").inserted
         }
-        return (failed ? nil : compiled, diagnostics)
+        guard !failed, var compiled else { return (nil, diagnostics) }
+        compiled.laidOut = laidOut.map(LaidOutPlan.init)
+        return (compiled, diagnostics)
+    }
+
+    /// Where a diagnostic points: its location and JSON path.
+    private static func place(_ diagnostic: Diagnostic) -> String {
+        (diagnostic.location.map { "\($0.line):\($0.column)" } ?? "") + "|" + (diagnostic.path ?? "")
     }
 
     private init(_ profile: Profile) {

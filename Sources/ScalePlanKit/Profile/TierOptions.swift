@@ -165,8 +165,11 @@ extension CompiledProfile {
     /// the same params, scenario and command-line overrides; `self` when it has none.
     public func layingOutOptions() -> CompiledProfile {
         guard profile.hasAlternatives else { return self }
-        let laidOut = profile.layingOutOptions()
-        guard var compiled = ProfileCompiler.compile(laidOut).0 else { return self }
+        // Validation compiled it already (with the same params: a scenario's or `--set`'s are
+        // applied by compiling again, which lays out again).
+        guard var compiled = laidOut?.compiled ?? ProfileCompiler.compile(profile.layingOutOptions()).0 else {
+            return self
+        }
         compiled.overrides = overrides
         return compiled
     }
