@@ -1,7 +1,7 @@
 // libFuzzer entry point: profile bytes → JSON parser → decoder → compiler (names, ranges,
 // expressions, cycles) → when the profile compiles, short deterministic simulations (a
 // constant load, a sweep across every tier, the default scenario), a capacity search of the
-// first and last tiers, a tiny Monte Carlo and every report renderer. Built by Tests/Fuzz/build.sh; nothing here is a SwiftPM target.
+// first and last tiers, a tiny Monte Carlo, the cheapest path and every report renderer. Built by Tests/Fuzz/build.sh; nothing here is a SwiftPM target.
 import ScalePlanKit
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -39,5 +39,14 @@ public func fuzzProfile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let result = MonteCarlo(compiled, growth: growth).run(options)
     for format in ReportFormat.allCases { _ = MonteCarloReport.render(result, format: format) }
     for layout in layouts { _ = MonteCarloReport.render(result, format: .table, layout: layout) }
+    // The cheapest path over the options (deterministic and with a few trials), and its replay.
+    for trials in [0, 8] {
+        var pathOptions = PathOptimization.Options(months: 8, trials: trials, threads: 1, discountRate: 0.1)
+        pathOptions.allowsGaps = true
+        guard let path = try? PathOptimization(compiled, growth: .fixed(sweep)).run(pathOptions) else { continue }
+        for format in ReportFormat.allCases { _ = OptimizeReport.render(path, format: format, layout: .standard) }
+        for layout in layouts { _ = OptimizeReport.render(path, format: .table, layout: layout) }
+        _ = Simulator(path.compiled.following(path.schedule.map(\.way))).run(curve: sweep, months: 8)
+    }
     return 0
 }
