@@ -73,8 +73,9 @@ public struct PathOptimization: Sendable {
             plan, growth: growth, months: months, trials: options.trials, seed: options.seed, threads: options.threads)
         let confidence = sampled ? options.confidence : 1
         let problem = Self.problem(laidOut, table: table, confidence: confidence, options: options)
-        guard let solution = problem.solve(), options.allowsGaps || solution.gaps.isEmpty else {
-            let month = problem.solve()?.gaps.first ?? 0
+        let best = problem.solve()
+        guard let solution = best, options.allowsGaps || solution.gaps.isEmpty else {
+            let month = best?.gaps.first ?? 0
             throw NoPath(
                 month: month, label: YearMonth.label(month, start: start),
                 reasons: Self.reasons(
@@ -100,8 +101,23 @@ public struct PathOptimization: Sendable {
             planTotal += problem.discount[month] * (table.planCost[month] + table.planOneOff[month]) / trials
         }
         let gaps = (0..<months).filter { Double(table.planCarried[$0]) / trials < confidence - 1e-12 }
+        return OptimizeResult(
+            compiled: laidOut, ways: ways, schedule: schedule, moves: moves, total: solution.total,
+            planTotal: planTotal, planGaps: gaps, gaps: solution.gaps,
+            considered: Self.considered(problem, stages: laidOut.profile.planTierCount, best: solution),
+            startWay: problem.start,
+            trials: options.trials, confidence: confidence, seed: options.seed, discountRate: options.discountRate,
+            months: months, start: start, growthSource: growthSource)
+    }
+
+    /// For each stage with options, each way of running it: the best schedule when that stage
+    /// runs only on it, or why there is none as good (`note`).
+    static func considered(_ problem: PathOptimizer, stages: Int, best: PathOptimizer.Solution)
+        -> [OptimizeResult.Considered]
+    {
         var considered: [OptimizeResult.Considered] = []
-        for stage in 0..<laidOut.profile.planTierCount {
+        let months = problem.months
+        for stage in 0..<stages {
             let stageWays = problem.ways.indices.filter { problem.ways[$0].stage == stage }
             guard stageWays.count > 1 else { continue }
             for way in stageWays {
@@ -113,8 +129,8 @@ public struct PathOptimization: Sendable {
                     note = "a move into it takes \(lead) months, longer than the \(months)-month horizon"
                 } else if !carriesSomeMonth {
                     note = "it does not carry the load in any month of the horizon"
-                } else if let restricted, restricted.gaps.count > solution.gaps.count {
-                    let more = restricted.gaps.count - solution.gaps.count
+                } else if let restricted, restricted.gaps.count > best.gaps.count {
+                    let more = restricted.gaps.count - best.gaps.count
                     note = "no schedule with it carries the load in every month (\(more) month\(more == 1 ? "" : "s") short)"
                 } else if let restricted, !restricted.ways.contains(way) {
                     note = "never worth taking: the cheapest path with it passes the tier by"
@@ -124,14 +140,10 @@ public struct PathOptimization: Sendable {
                 considered.append(
                     OptimizeResult.Considered(
                         stage: stage, way: way, total: note == nil ? restricted?.total : nil,
-                        chosen: solution.ways.contains(way), note: note))
+                        chosen: best.ways.contains(way), note: note))
             }
         }
-        return OptimizeResult(
-            compiled: laidOut, ways: ways, schedule: schedule, moves: moves, total: solution.total,
-            planTotal: planTotal, planGaps: gaps, gaps: solution.gaps, considered: considered, startWay: problem.start,
-            trials: options.trials, confidence: confidence, seed: options.seed, discountRate: options.discountRate,
-            months: months, start: start, growthSource: growthSource)
+        return considered
     }
 
     /// The optimiser's problem from the table.
