@@ -331,7 +331,6 @@ import Testing
     }
 
     @Test func showAndDiffCoverOptions() {
-        #expect(runCLI(["validate", "million"]).stdout.hasSuffix(": ok (5 tiers, 1 option, 8 metrics, 13 triggers)\n"))
         let show = runCLI(["show", "million"], environment: ["COLUMNS": "200"]).stdout
         #expect(show.contains("option kubernetes: Option B: Kubernetes (recommended)"))
         #expect(

@@ -32,10 +32,8 @@ enum ValidateCommand: Command {
                 if !arguments.has("quiet") {
                     let profile = loaded.profile
                     let triggers = profile.triggers.count + profile.tiers.reduce(0) { $0 + $1.triggers.count }
-                    let options = profile.tiers.reduce(0) { $0 + $1.alternatives.count }
                     context.stdout.write(
                         "\(Terminal.sanitize(loaded.path)): ok (\(profile.tiers.count) tiers, "
-                            + (options > 0 ? "\(options) option\(options == 1 ? "" : "s"), " : "")
                             + "\(profile.metrics.count) metrics, \(triggers) triggers)\n")
                 }
             } catch {

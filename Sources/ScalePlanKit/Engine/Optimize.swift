@@ -105,7 +105,6 @@ public struct PathOptimization: Sendable {
             compiled: laidOut, ways: ways, schedule: schedule, moves: moves, total: solution.total,
             planTotal: planTotal, planGaps: gaps, gaps: solution.gaps,
             considered: Self.considered(problem, stages: laidOut.profile.planTierCount, best: solution),
-            startWay: problem.start,
             trials: options.trials, confidence: confidence, seed: options.seed, discountRate: options.discountRate,
             months: months, start: start, growthSource: growthSource)
     }
@@ -299,7 +298,6 @@ public struct OptimizeResult: Sendable {
     /// no schedule can).
     public let gaps: [Int]
     public let considered: [Considered]
-    public let startWay: Int
     public let trials: Int
     /// 1 in a deterministic run.
     public let confidence: Double

@@ -155,11 +155,12 @@ extension JSONReader {
         }
         tier.uses = uses
         tier.useLocations = useLocations
-        if case .object? = object["option"]?.value,
-            let own = self.object(object["option"]!, object.path("option"), allowed: ["id", "name"])
-        {
-            tier.option = string(own, "id", required: true, pattern: .id) ?? Tier.plannedOption
-            tier.optionName = string(own, "name")
+        if let node = object["option"], case .object = node.value {
+            // `{id, name}`; a problem in it is reported once, by `object`.
+            if let own = self.object(node, object.path("option"), allowed: ["id", "name"]) {
+                tier.option = string(own, "id", required: true, pattern: .id) ?? Tier.plannedOption
+                tier.optionName = string(own, "name")
+            }
         } else {
             tier.option = string(object, "option", pattern: .id) ?? Tier.plannedOption
         }
