@@ -149,7 +149,7 @@ struct MonteCarloAccumulator: Sendable {
             index -> MonteCarloResult.Move in
             let needed = tierFirstMonth[index], starts = moveStart[index]
             let lead = compiled.tiers[index].tier.migration?.leadTimeMonths
-            let knownBefore = months - Int(Swift.min((lead?.high ?? 0).rounded(.up), 1e9))
+            let knownBefore = months - Migration.wholeMonths(Migration.leadTime(lead, at: nil))
             func dated(_ month: Int?) -> Int? { month.flatMap { $0 < knownBefore ? $0 : nil } }
             var readyIfStartedIn: [Double] = []
             for month in 0..<months { readyIfStartedIn.append(share(trials - starts.cumulative(through: month - 1))) }

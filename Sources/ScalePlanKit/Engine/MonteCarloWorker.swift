@@ -196,10 +196,7 @@ struct BlockObserver: MonthObserver {
                     accumulator.moveStart[tier].addNever()
                     continue
                 }
-                // In doubles: a lead time may be any finite number; clamped far beyond any horizon
-                // before it becomes an Int.
-                let lead = Swift.min(engine.leadTime(into: tier, trial: trial).rounded(.up), 1e9)
-                accumulator.moveStart[tier].add(month - Int(lead))
+                accumulator.moveStart[tier].add(month - Migration.wholeMonths(engine.leadTime(into: tier, trial: trial)))
             }
         }
         for (subject, entry) in invalid {

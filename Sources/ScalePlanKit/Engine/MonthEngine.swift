@@ -290,12 +290,9 @@ final class MonthEngine {
     /// trial's draw in Monte Carlo (triangular with a mode, else uniform), its high end otherwise
     /// (what the deterministic run plans with); 0 without one.
     func leadTime(into tier: Int, trial: Int) -> Double {
-        guard let lead = plan.compiled.tiers[tier].tier.migration?.leadTimeMonths else { return 0 }
         let index = plan.leadDrawIndex[tier]
-        guard drawsCosts, index >= 0 else { return lead.high }
-        let u = leadDraws[index * width + trial]
-        return lead.mode.map { Draw.triangular(u, low: lead.low, mode: $0, high: lead.high) }
-            ?? Draw.uniform(u, low: lead.low, high: lead.high)
+        let u = drawsCosts && index >= 0 ? leadDraws[index * width + trial] : nil
+        return Migration.leadTime(plan.compiled.tiers[tier].tier.migration?.leadTimeMonths, at: u)
     }
 
     /// A trial's cost this month: its plan tier's expected amount (what `cost` means in every

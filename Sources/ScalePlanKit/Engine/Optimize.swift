@@ -155,7 +155,9 @@ public struct PathOptimization: Sendable {
             let tier = laidOut.tiers[index].tier
             return PathOptimizer.Way(
                 stage: Self.stage(of: index, in: laidOut),
-                lead: Self.leadMonths(tier.migration?.leadTimeMonths, confidence: sampled ? confidence : nil),
+                // Its high end, or with trials its quantile at the confidence: ready in time that often.
+                lead: Migration.wholeMonths(
+                    Migration.leadTime(tier.migration?.leadTimeMonths, at: sampled ? confidence : nil)),
                 oneOff: tier.migration?.cost?.expected ?? 0)
         }
         var carries = [Bool](repeating: false, count: ways.count * months)
@@ -181,19 +183,6 @@ public struct PathOptimization: Sendable {
 
     /// The plan tier a laid-out tier is a way of running (itself, in a profile without options).
     static func stage(of tier: Int, in laidOut: CompiledProfile) -> Int { laidOut.profile.tiers[tier].stage ?? tier }
-
-    /// A lead time in whole months: its high end (deterministic), or its quantile at the
-    /// confidence (with trials), rounded up; 0 without one.
-    static func leadMonths(_ lead: NumberRange?, confidence: Double?) -> Int {
-        guard let lead else { return 0 }
-        var months = lead.high
-        if let confidence, lead.low < lead.high {
-            months =
-                lead.mode.map { Draw.triangular(confidence, low: lead.low, mode: $0, high: lead.high) }
-                ?? Draw.uniform(confidence, low: lead.low, high: lead.high)
-        }
-        return Int(Swift.min(months.rounded(.up), 1e6))
-    }
 
     /// Why no way can run `month`: per way, what stops it.
     static func reasons(

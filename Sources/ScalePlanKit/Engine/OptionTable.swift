@@ -163,8 +163,7 @@ struct OptionObserver: MonthObserver {
             if !engine.tiers[tier].fails[trial] { base[offsets.planCarried + month] += 1 }
             let previous = Int(engine.previousTier[trial])
             if previous >= 0, previous != tier, let oneOff = engine.plan.compiled.tiers[tier].tier.migration?.cost {
-                let lead = Swift.min(engine.leadTime(into: tier, trial: trial).rounded(.up), 1e9)
-                let start = Swift.max(0, month - Int(lead))
+                let start = Swift.max(0, month - Migration.wholeMonths(engine.leadTime(into: tier, trial: trial)))
                 base[offsets.planOneOff + start] += oneOff.expected
             }
         }

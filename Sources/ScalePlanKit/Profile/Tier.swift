@@ -152,6 +152,21 @@ public struct Migration: Sendable, Equatable {
     public var cost: NumberRange? = nil
     public var note: String?
 
+    /// A lead time in months: at the uniform `u` in [0, 1) (triangular with a mode, else uniform),
+    /// the high end without one (what a deterministic plan allows for); 0 without a lead time.
+    /// Monte Carlo passes each trial's draw, `optimize` the confidence (the lead time's quantile).
+    public static func leadTime(_ lead: NumberRange?, at u: Double?) -> Double {
+        guard let lead else { return 0 }
+        guard let u, lead.low < lead.high else { return lead.high }
+        return lead.mode.map { Draw.triangular(u, low: lead.low, mode: $0, high: lead.high) }
+            ?? Draw.uniform(u, low: lead.low, high: lead.high)
+    }
+
+    /// A lead time in whole months, rounded up (a move must start a whole month ahead). In doubles
+    /// first: a lead time may be any finite number, clamped far beyond any horizon before it
+    /// becomes an Int.
+    public static func wholeMonths(_ months: Double) -> Int { Int(Swift.min(months.rounded(.up), 1e9)) }
+
     public init(
         leadTimeMonths: NumberRange? = nil, downtimeMinutes: NumberRange? = nil, cost: NumberRange? = nil,
         note: String? = nil
