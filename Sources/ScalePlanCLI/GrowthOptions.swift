@@ -10,6 +10,11 @@ enum GrowthOptions {
             help: GrowthKind.commandLineHelp),
         OptionSpec(name: "growth-csv", valueName: "file", help: "Month,value rows (observed or forecast) instead of a scenario."),
         OptionSpec(
+            name: "growth-fit", valueName: "file",
+            help:
+                "A monthly history (month,value or YYYY-MM,value) to fit as 'fit growth' does; the best curve continues it from its last month, its parameters' uncertainty sampled under --trials."
+        ),
+        OptionSpec(
             name: "months", valueName: "n", help: "Months to project, 1 to 1200 (default: the scenario's horizon, else 36)."),
         OptionSpec(name: "start", valueName: "YYYY-MM", help: "Calendar month of month 0, for labels (default: the scenario's)."),
     ]
@@ -25,6 +30,8 @@ enum GrowthOptions {
         var source: String
         /// The plan to project: the profile with the params the chosen scenario sets.
         var compiled: CompiledProfile
+        /// The fit behind `--growth-fit`, for the roadmap's chart.
+        var fit: GrowthFit.Result? = nil
 
         /// The growth as Monte Carlo, sensitivity and optimize sample it: the scenario's declared
         /// growth (its uncertain parameters drawn per trial), else the one curve.
@@ -39,11 +46,11 @@ enum GrowthOptions {
         context: CommandContext
     ) throws(CLIError) -> Choice {
         let profile = loaded.profile
-        let given = ["scenario", "growth", "growth-csv"].filter { arguments.values[$0] != nil }
+        let given = ["scenario", "growth", "growth-csv", "growth-fit"].filter { arguments.values[$0] != nil }
         if given.count > 1 {
             throw .usage(
                 UsageError(
-                    "Use only one of --scenario, --growth and --growth-csv (got --\(given.joined(separator: " and --"))).",
+                    "Use only one of --scenario, --growth, --growth-csv and --growth-fit (got --\(given.joined(separator: " and --"))).",
                     command: spec))
         }
         var scenario: Scenario? = profile.defaultScenario
@@ -64,12 +71,21 @@ enum GrowthOptions {
         var declaredGrowth: GrowthSpec?
         var source: String
         var compiled = loaded.compiled
+        var fit: GrowthFit.Result?
         if let text = arguments.value("growth", in: spec) {
             do { curve = try GrowthInput.parse(text) } catch { throw .usage(UsageError(error.message, command: spec)) }
             source = "--growth \(text)"
         } else if let path = arguments.value("growth-csv", in: spec) {
             curve = .points(try readCSV(path, what: "--growth-csv", spec: spec, context: context))
             source = "--growth-csv \(path)"
+        } else if let path = arguments.value("growth-fit", in: spec) {
+            let result = try fitHistory(path, spec: spec, context: context)
+            curve = result.scenario.growth.expectedCurve ?? .constant(0)
+            declaredGrowth = result.scenario.growth
+            start = result.scenario.start
+            source =
+                "--growth-fit \(path) (\(result.best.kind.rawValue), continuing from \(result.history.label(result.history.lastMonth)))"
+            fit = result
         } else if let scenario {
             months = scenario.months ?? 36
             start = scenario.start
@@ -106,7 +122,27 @@ enum GrowthOptions {
             }
             start = value
         }
-        return Choice(curve: curve, spec: declaredGrowth, months: months, start: start, source: source, compiled: compiled)
+        return Choice(
+            curve: curve, spec: declaredGrowth, months: months, start: start, source: source, compiled: compiled, fit: fit)
+    }
+
+    /// The best growth fit of a history file, as `fit growth` makes it.
+    static func fitHistory(
+        _ path: String, kinds: [GrowthKind] = GrowthFit.fittableKinds, what: String = "--growth-fit", spec: CommandSpec,
+        context: CommandContext
+    ) throws(CLIError) -> GrowthFit.Result {
+        let input = try context.inputs.read(path, limit: 64 * 1024 * 1024, what: what, for: spec)
+        switch GrowthHistory.read(input.bytes) {
+        case .success(let history):
+            do {
+                return try GrowthFit.fit(history, kinds: kinds, source: input.name)
+            } catch {
+                throw .data("\(input.name): \(error.message)")
+            }
+        case .failure(let errors):
+            throw .invalidProfile(
+                path: input.name, diagnostics: errors.diagnostics, text: String(decoding: input.bytes, as: UTF8.self))
+        }
     }
 
     /// Month,value rows from a file or standard input.

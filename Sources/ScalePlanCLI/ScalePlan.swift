@@ -9,6 +9,7 @@ public enum ScalePlan {
     static let commands: [any Command.Type] = [
         ListCommand.self, ShowCommand.self, ValidateCommand.self, SimulateCommand.self, CapacityCommand.self,
         CheckCommand.self, DiffCommand.self, SensitivityCommand.self, OptimizeCommand.self, RoadmapCommand.self,
+        FitCommand.self,
         SchemaCommand.self,
         CompletionsCommand.self,
         HelpCommand.self,

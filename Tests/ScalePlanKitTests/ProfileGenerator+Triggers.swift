@@ -108,7 +108,7 @@ extension ProfileGenerator {
             let start = uncertain(Swift.max(1, first / 20), Swift.max(2, first / 2))
             let cap = uncertain(Swift.max(start.high * 2, top / 2), Swift.max(start.high * 4, top * 2))
             return members(
-                ("kind", .string("logistic")), ("start", start.json), ("cap", cap.json),
+                ("kind", .string(random.chance(0.5) ? "logistic" : "gompertz")), ("start", start.json), ("cap", cap.json),
                 ("rate", uncertain(0.05, 0.6).json))
         case 3:
             return members(("kind", .string("constant")), ("value", uncertain(Swift.max(1, first / 10), top).json))

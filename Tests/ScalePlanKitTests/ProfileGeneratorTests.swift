@@ -86,7 +86,7 @@ enum Feature: String, CaseIterable {
     case twoLevelGroups = "groups nested two levels"
     case globalTriggers = "global triggers"
     case targets = "trigger targets"
-    case exponential, linear, logistic, constant, points
+    case exponential, linear, logistic, gompertz, constant, points
     case uncertainGrowth = "uncertain growth"
     case severalScenarios = "several scenarios"
     case monthInExpressions = "month in expressions"
@@ -134,7 +134,8 @@ enum Feature: String, CaseIterable {
         case .twoLevelGroups: return triggers.contains { $0.condition.nesting >= 3 }
         case .globalTriggers: return !profile.triggers.isEmpty
         case .targets: return triggers.contains { $0.target != nil }
-        case .exponential, .linear, .logistic, .constant, .points: return growths.contains { $0.kind.rawValue == rawValue }
+        case .exponential, .linear, .logistic, .gompertz, .constant, .points:
+            return growths.contains { $0.kind.rawValue == rawValue }
         case .uncertainGrowth: return growths.contains(where: \.isUncertain)
         case .severalScenarios: return profile.scenarios.count > 1
         case .monthInExpressions:

@@ -118,6 +118,8 @@ struct CompletionEngine {
         case .tier: return filtered(tiers(positionals.first, options: true), current)
         case .shell: return filtered(["bash", "zsh", "fish"].map { Candidate(word: $0, description: "") }, current)
         case .command: return filtered(commands.map { Candidate(word: $0.name, description: $0.abstract) }, current)
+        case .choices(let words): return filtered(words.map { Candidate(word: $0, description: "") }, current)
+        case .file: return Answer(files: .any)
         case .none: return Answer()
         }
     }

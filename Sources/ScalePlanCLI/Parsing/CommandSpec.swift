@@ -64,7 +64,9 @@ struct ArgumentSpec: Sendable {
     var completion: Completion = .none
 
     enum Completion: Equatable {
-        case none, profile, tier, shell, command
+        case none, profile, tier, shell, command, file
+        /// One of these words.
+        case choices([String])
         /// A tier id of the profile given first, or (after a file) another profile file.
         case tierOrProfile
     }
@@ -102,7 +104,7 @@ struct OptionSpec: Sendable {
         switch name {
         case "scenario": return .scenario
         case "tier": return .tier
-        case "growth-csv", "output", "observed": return .file
+        case "growth-csv", "growth-fit", "output", "observed": return .file
         default: return .none
         }
     }

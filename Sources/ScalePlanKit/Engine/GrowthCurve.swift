@@ -5,6 +5,9 @@
 /// - linear: `start + step · t` (never below 0)
 /// - logistic: `cap / (1 + ((cap − start) / start) · e^(−rate·t))`, the S-curve through `start`
 ///   at t = 0 that approaches `cap` (Verhulst, 1838)
+/// - gompertz: `cap · e^(ln(start / cap) · e^(−rate·t))`, the S-curve through `start` at t = 0
+///   whose growth slows earlier and longer than the logistic's (Gompertz, 1825; the form of
+///   Winsor, "The Gompertz curve as a growth curve", PNAS 18, 1932)
 /// - points: geometric interpolation between consecutive points,
 ///   `v₀ · (v₁ / v₀)^((t − m₀) / (m₁ − m₀))`, i.e. a constant monthly growth rate between
 ///   milestones (linear where an end is zero); flat before the first point and after the last
@@ -13,6 +16,7 @@ public enum GrowthCurve: Sendable, Equatable {
     case exponential(start: Double, rate: Double)
     case linear(start: Double, step: Double)
     case logistic(start: Double, cap: Double, rate: Double)
+    case gompertz(start: Double, cap: Double, rate: Double)
     case points([GrowthPoint])
     case constant(Double)
 
@@ -26,6 +30,8 @@ public enum GrowthCurve: Sendable, Equatable {
             return Swift.max(0, start + step * t)
         case .logistic(let start, let cap, let rate):
             return cap / (1 + ((cap - start) / start) * Math.exponential(-rate * t))
+        case .gompertz(let start, let cap, let rate):
+            return cap * Math.exponential(Math.naturalLog(start / cap) * Math.exponential(-rate * t))
         case .constant(let value):
             return value
         case .points(let points):
@@ -53,6 +59,7 @@ public enum GrowthCurve: Sendable, Equatable {
         case .exponential(let start, let rate): return "exponential start=\(p(start)) rate=\(p(rate))"
         case .linear(let start, let step): return "linear start=\(p(start)) step=\(p(step))"
         case .logistic(let start, let cap, let rate): return "logistic start=\(p(start)) cap=\(p(cap)) rate=\(p(rate))"
+        case .gompertz(let start, let cap, let rate): return "gompertz start=\(p(start)) cap=\(p(cap)) rate=\(p(rate))"
         case .constant(let value): return "constant value=\(p(value))"
         case .points(let points): return "points " + points.map { "\(p($0.month)):\(p($0.value))" }.joined(separator: ",")
         }

@@ -2,7 +2,7 @@
 /// and its help, the JSON Schema and the curves themselves are derived. A new kind is an entry
 /// here, its formula in `GrowthCurve`, and a line in the README.
 public enum GrowthKind: String, CaseIterable, Sendable {
-    case exponential, linear, logistic, points, constant, csv
+    case exponential, linear, logistic, gompertz, points, constant, csv
 
     /// A scalar parameter of a curve.
     public struct Parameter: Sendable {
@@ -20,7 +20,7 @@ public enum GrowthKind: String, CaseIterable, Sendable {
         case .exponential:
             return [start, Parameter(name: "rate", meaning: "the monthly growth rate (0.15 is 15% a month)", example: 0.15)]
         case .linear: return [start, Parameter(name: "step", meaning: "what is added each month", example: 50)]
-        case .logistic:
+        case .logistic, .gompertz:
             return [
                 start, Parameter(name: "cap", meaning: "the level the S-curve approaches", example: 50000),
                 Parameter(name: "rate", meaning: "its growth rate", example: 0.3),
@@ -39,6 +39,7 @@ public enum GrowthKind: String, CaseIterable, Sendable {
         case .exponential: "exponential:start=500,rate=0.15"
         case .linear: "linear:start=100,step=50"
         case .logistic: "logistic:start=100,cap=50000,rate=0.3"
+        case .gompertz: "gompertz:start=100,cap=50000,rate=0.2"
         case .points: "points:0=500,12=5000"
         case .constant: "constant:value=10000"
         case .csv: "--growth-csv history.csv"
@@ -51,6 +52,7 @@ public enum GrowthKind: String, CaseIterable, Sendable {
         case .exponential: #"{"kind": "exponential", "start": 100, "rate": 0.1}"#
         case .linear: #"{"kind": "linear", "start": 100, "step": 50}"#
         case .logistic: #"{"kind": "logistic", "start": 100, "cap": 50000, "rate": 0.3}"#
+        case .gompertz: #"{"kind": "gompertz", "start": 100, "cap": 50000, "rate": 0.2}"#
         case .points: #"{"kind": "points", "points": [[0, 100], [12, 5000]]}"#
         case .constant: #"{"kind": "constant", "value": 10000}"#
         case .csv: #"{"kind": "csv", "file": "history.csv"}"#
@@ -66,9 +68,9 @@ public enum GrowthKind: String, CaseIterable, Sendable {
         case .exponential:
             if !(lowest[0] >= 0) { return ("exponential needs start ≥ 0", 0) }
             if !(lowest[1] > -1) { return ("exponential needs a monthly rate greater than -1 (-100%)", 1) }
-        case .logistic:
-            if !(lowest[0] > 0) { return ("logistic needs 0 < start < cap: start must be positive", 0) }
-            if !(lowest[1] > highest[0]) { return ("logistic needs 0 < start < cap: cap must be above start", 1) }
+        case .logistic, .gompertz:
+            if !(lowest[0] > 0) { return ("\(rawValue) needs 0 < start < cap: start must be positive", 0) }
+            if !(lowest[1] > highest[0]) { return ("\(rawValue) needs 0 < start < cap: cap must be above start", 1) }
         case .constant:
             if !(lowest[0] >= 0) { return ("constant needs a value ≥ 0", 0) }
         case .linear, .points, .csv:
@@ -84,6 +86,7 @@ public enum GrowthKind: String, CaseIterable, Sendable {
         case .exponential: return .exponential(start: values[0], rate: values[1])
         case .linear: return .linear(start: values[0], step: values[1])
         case .logistic: return .logistic(start: values[0], cap: values[1], rate: values[2])
+        case .gompertz: return .gompertz(start: values[0], cap: values[1], rate: values[2])
         case .constant: return .constant(values[0])
         case .points, .csv: return nil
         }

@@ -22,6 +22,11 @@ public struct YearMonth: Sendable, Equatable, CustomStringConvertible {
         return copy
     }
 
+    /// Whole months from `earlier` to this month (negative when this one is earlier).
+    public func months(since earlier: YearMonth) -> Int {
+        (year * 12 + month) - (earlier.year * 12 + earlier.month)
+    }
+
     /// How every report names a month of a run: `2026-03` when the run has a start month, else
     /// `M3`.
     public static func label(_ month: Int, start: YearMonth?) -> String {

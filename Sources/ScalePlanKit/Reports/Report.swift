@@ -25,6 +25,11 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case markdown, html
 }
 
+/// The formats of `fit`: a terminal table, JSON, and markdown or HTML documents with charts.
+public enum FitFormat: String, Sendable, CaseIterable {
+    case table, json, markdown, html
+}
+
 /// The formats of the reports that list a few things: a terminal table, JSON, markdown.
 public enum ListFormat: String, Sendable, CaseIterable {
     case table, json, markdown

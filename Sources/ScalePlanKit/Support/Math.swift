@@ -15,4 +15,5 @@ enum Math {
     @inline(__always) static func exponential(_ x: Double) -> Double { exp(x) }
     @inline(__always) static func cosine(_ x: Double) -> Double { cos(x) }
     @inline(__always) static func sine(_ x: Double) -> Double { sin(x) }
+    @inline(__always) static func logGamma(_ x: Double) -> Double { lgamma(x) }
 }

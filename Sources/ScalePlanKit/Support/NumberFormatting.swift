@@ -85,6 +85,34 @@ public enum NumberFormatting {
         return text + "e\(exponent)"
     }
 
+    /// `digits` significant digits, trailing zeros dropped: `significant(0.000104365, 4)` is
+    /// `0.0001044`, `significant(89.99523, 4)` is `90`; in `1.044e-7` form when fixed decimals
+    /// would need more than 9, and from 10¹⁵ on. Text an expression and a JSON reader both read back.
+    public static func significant(_ value: Double, digits: Int) -> String {
+        guard value.isFinite, value != 0 else { return plain(value) }
+        let digits = Swift.max(1, Swift.min(digits, 15))
+        var exponent = Int(Swift.abs(value).log10Floor)
+        // Rounding can carry into the next power of ten (9.9996 to 4 digits is 10.00).
+        let scaled = (Swift.abs(value) / pow10(exponent - digits + 1)).rounded(.toNearestOrAwayFromZero)
+        if scaled >= pow10(digits) { exponent += 1 }
+        func trimmed(_ text: String) -> String {
+            guard text.contains(".") else { return text }
+            var text = text
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+            return text
+        }
+        if digits - 1 - exponent > 9 || Swift.abs(value) >= scientificFrom {
+            let mantissa = value / pow10(exponent)
+            return trimmed(fixed(mantissa, decimals: digits - 1)) + "e\(exponent)"
+        }
+        let decimals = digits - 1 - exponent
+        // Digits left of the point beyond `digits` are rounded away too (111.6 to 2 is 110).
+        let unit = pow10(-decimals)
+        let value = decimals < 0 ? (value / unit).rounded(.toNearestOrAwayFromZero) * unit : value
+        return trimmed(fixed(value, decimals: Swift.max(0, decimals)))
+    }
+
     static func pow10(_ exponent: Int) -> Double {
         var result = 1.0
         for _ in 0..<Swift.abs(exponent) { result *= 10 }
