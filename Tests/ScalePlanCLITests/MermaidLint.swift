@@ -1,3 +1,5 @@
+import Foundation
+
 /// A well-formedness check of the project's own for the Mermaid blocks the roadmap writes
 /// (`xychart-beta` and `gantt`): the subset of the grammar we emit, checked strictly.
 enum MermaidLint {
@@ -21,6 +23,14 @@ enum MermaidLint {
 
     /// Problems in one block; empty when well formed.
     static func problems(_ block: [String]) -> [String] {
+        // An `%%{init: {…}}%%` directive may come first; it must be one line of JSON.
+        var block = block
+        if let first = block.first, first.hasPrefix("%%{init:") {
+            guard first.hasSuffix("}%%"),
+                (try? JSONSerialization.jsonObject(with: Data(first.dropFirst(8).dropLast(3).utf8))) != nil
+            else { return ["the init directive is not %%{init: <JSON>}%%: \(first)"] }
+            block.removeFirst()
+        }
         guard let kind = block.first?.trimmed else { return ["empty block"] }
         switch kind {
         case "xychart-beta": return xychart(Array(block.dropFirst()))
@@ -40,7 +50,12 @@ enum MermaidLint {
                     problems.append("title must be quoted: \(line)")
                 }
             } else if line.hasPrefix("x-axis ") {
-                guard let items = bracketed(String(line.dropFirst(7))) else {
+                // `x-axis "title" [labels]`: a quoted title may come before the labels.
+                var rest = String(line.dropFirst(7)).trimmed
+                if rest.hasPrefix("\""), let close = rest.dropFirst().firstIndex(of: "\"") {
+                    rest = String(rest[rest.index(after: close)...]).trimmed
+                }
+                guard let items = bracketed(rest) else {
                     problems.append("x-axis needs [labels]: \(line)")
                     continue
                 }

@@ -34,6 +34,19 @@ import Testing
         try FileIO.writeAtomically(Array("\(driver),\(first)\n".utf8), to: folder + "/observed.csv")
         let last = NumberFormatting.plain((profile.tiers.last?.range.min ?? 0) * 10 + 1e6)
         try FileIO.writeAtomically(Array("\(driver),\(last)\n".utf8), to: folder + "/busy.csv")
+        // A history on the profile's scale (its default scenario's first 18 months, wobbled) and a
+        // load test with a latency column.
+        let curve = profile.defaultScenario?.growth.expectedCurve ?? .exponential(start: 100, rate: 0.1)
+        var historyText = "month,\(driver)\n"
+        for t in 0..<18 {
+            let month = YearMonth("2025-01")!.adding(months: t)
+            let value = Swift.max(curve.value(at: Double(t)), 1) * (1 + 0.02 * Math.sine(Double(t) * 1.7))
+            historyText += "\(month),\(NumberFormatting.fixed(value, decimals: 2))\n"
+        }
+        try FileIO.writeAtomically(Array(historyText.utf8), to: folder + "/history.csv")
+        try FileIO.writeAtomically(
+            Array("1,100,0.010\n2,190,0.0105\n4,340,0.012\n8,560,0.0145\n16,700,0.023\n32,720,0.044\n".utf8),
+            to: folder + "/load.csv")
         let runs: [(String, [String])] = [
             ("list", ["list"]),
             ("show", ["show", id]),
@@ -53,6 +66,11 @@ import Testing
             ("tierdiff", ["diff", id, tiers[tiers.count - 1], tiers[0]]),
             ("plandiff", ["diff", folder + "/old.json", folder + "/new.json"]),
             ("plandiff", ["diff", folder + "/old.json", folder + "/new.json", "--fail-on-increase", "0.1%"]),
+            ("fitgrowth", ["fit", "growth", folder + "/history.csv"]),
+            ("fitusl", ["fit", "usl", folder + "/load.csv", "--emit-limit", "peak_rps"]),
+            ("fitusl", ["fit", "usl", folder + "/load.csv", "--method", "gcap"]),
+            ("projection", ["simulate", id, "--growth-fit", folder + "/history.csv"]),
+            ("montecarlo", ["simulate", id, "--growth-fit", folder + "/history.csv", "--trials", "200", "--quiet"]),
         ]
         var written: [(String, String)] = []
         for (index, (schema, arguments)) in runs.enumerated() {
@@ -86,7 +104,7 @@ import Testing
         let result = try runProcess(
             "/bin/sh", ["-c", "'\(python)' '\(repositoryRoot)/Tests/Tools/validate_json.py' < '\(folder)/manifest'"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stderr.contains("\(bundledIDs.count * 18) documents, 0 problems"), "\(result.stderr)")
+        #expect(result.stderr.contains("\(bundledIDs.count * 23) documents, 0 problems"), "\(result.stderr)")
     }
 
     /// Each schema names its output's `schema` field, so a reader can tell which schema applies.

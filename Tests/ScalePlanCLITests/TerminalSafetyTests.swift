@@ -21,6 +21,11 @@ import Testing
             )
         try FileIO.writeAtomically(Array(changed.utf8), to: folder + "/hostile-2.json")
         try FileIO.writeAtomically(Array("month,users\n0,100\n12,900\n".utf8), to: folder + "/growth.csv")
+        let history = (0..<12).map { "\($0),\(100 + 40 * $0 + ($0 % 3) * 7)" }.joined(separator: "\n")
+        try FileIO.writeAtomically(Array(history.utf8), to: folder + "/history\(hostileText).csv")
+        try FileIO.writeAtomically(
+            Array("1,100,0.01\n2,190,0.0105\n4,340,0.012\n8,560,0.0145\n16,700,0.023\n32,720,0.044\n".utf8),
+            to: folder + "/load\(hostileText).csv")
         return folder
     }
 
@@ -43,6 +48,10 @@ import Testing
             "sensitivity": [[profile, "--samples", "64", "--months", "30"], [profile, "--samples", "64", "--target", "spend"]],
             "optimize": [
                 [profile, "--months", "30", "--allow-gaps"], [profile, "--trials", "30", "--months", "30", "--allow-gaps"],
+            ],
+            "fit": [
+                ["growth", folder + "/history\(hostileText).csv"],
+                ["usl", folder + "/load\(hostileText).csv", "--emit-limit", "peak_rps"],
             ],
             "schema": [[]],
             "help": [["simulate"]],
@@ -91,6 +100,8 @@ import Testing
             ["simulate", profile, "--format", "j\(evil)"], ["nonsense\(evil)"],
             ["check", profile, "--observed", folder + "/observed-bad.csv"],
             ["simulate", profile, "--growth-csv", folder + "/growth-bad.csv"],
+            ["simulate", profile, "--growth-fit", folder + "/growth-bad.csv"], ["fit", "growth", folder + "/growth-bad.csv"],
+            ["fit", "usl", folder + "/observed-bad.csv"], ["fit", "growth\(evil)", folder + "/growth-bad.csv"],
             ["simulate", profile, "--months", "1\(evil)"], ["simulate", profile, "--growth", "exponential:\(evil)"],
         ]
         for arguments in runs {

@@ -43,7 +43,8 @@ enum RoadmapCommand: Command {
         pathOptions.allowsGaps = true
         let options = try? PathOptimization(growth.compiled, growth: .fixed(growth.curve)).run(
             pathOptions, start: growth.start, growthSource: growth.source)
-        let roadmap = Roadmap(projection: projection, monteCarlo: monteCarlo, drivers: sensitivity, options: options)
+        let roadmap = Roadmap(
+            projection: projection, monteCarlo: monteCarlo, drivers: sensitivity, options: options, growthFit: growth.fit)
         let format = DocumentFormat(rawValue: arguments.value("format", in: spec) ?? "markdown") ?? .markdown
         let text = RoadmapReport.render(roadmap, format: format)
         try OutputWriter.write(text, arguments, spec: spec, context: context)

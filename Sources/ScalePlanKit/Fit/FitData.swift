@@ -7,6 +7,8 @@ public struct GrowthHistory: Sendable, Equatable {
     public var firstMonth: YearMonth?
     /// Each row's line in the file, for messages about a point.
     public var lines: [Int]
+    /// What the values are, from the header row (`month,signups` → `signups`), else nil.
+    public var valueName: String? = nil
 
     public var count: Int { values.count }
     /// The last month of the history: month 0 of a projection that continues it.
@@ -32,7 +34,9 @@ public struct GrowthHistory: Sendable, Equatable {
             if number == 0 && cells.count >= 2 && NumberSyntax.decimal(cells[1]) == nil && YearMonth(cells[0]) == nil
                 && NumberSyntax.decimal(cells[0]) == nil
             {
-                continue  // a header: `month,signups`
+                // A header: `month,signups`.
+                history.valueName = cells[1].isEmpty ? nil : cells[1]
+                continue
             }
             guard cells.count == 2 else {
                 bag.error(

@@ -24,19 +24,27 @@ struct FitChart {
     var marker: (x: Double, label: String)?
     /// The label of an x-axis tick.
     var xLabel: (Double) -> String
+    /// The tick spacings to choose from (the first that gives at most 7 ticks); nil for 1-2-5.
+    var xSteps: [Double]? = nil
+
+    /// Month axes tick at months, quarters, half-years and years.
+    static let monthSteps: [Double] = [1, 2, 3, 6, 12, 24, 36, 60, 120, 240, 600]
 
     /// The chart as inline SVG with a legend under the plot.
     func svg(id: String) -> String {
-        let width = SVGChart.width, height = SVGChart.height + 30
-        let left = SVGChart.left, right = SVGChart.right, top = SVGChart.top, bottom = SVGChart.bottom + 30
+        let width = SVGChart.width, height = SVGChart.height + 16
+        let left = SVGChart.left, right = SVGChart.right, top = SVGChart.top, bottom = SVGChart.bottom + 16
         let xs = data.map(\.x) + curves.flatMap { $0.points.map(\.x) } + (band?.points.map(\.x) ?? [])
-        let ys = data.map(\.y) + curves.flatMap { $0.points.map(\.y) } + (band?.points.map(\.high) ?? [])
+        // The axis is sized to the data, the best curve and the band; the other curves are
+        // clipped to the plot (an exponential run past a levelling history would flatten it).
+        let ys =
+            data.map(\.y) + curves.filter(\.emphasised).flatMap { $0.points.map(\.y) } + (band?.points.map(\.high) ?? [])
         let xMin = Swift.min(xs.min() ?? 0, 0), xMax = Swift.max(xs.max() ?? 1, xMin + 1)
         let yMax = RoadmapMarkdown.niceCeiling(ys.filter(\.isFinite).max() ?? 1)
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func x(_ value: Double) -> Double { left + plotWidth * (value - xMin) / (xMax - xMin) }
         func y(_ value: Double) -> Double {
-            top + plotHeight * (1 - Swift.min(Swift.max(value.isFinite ? value : 0, 0), yMax) / yMax)
+            top + plotHeight * (1 - Swift.min(Swift.max(value.isFinite ? value : 0, 0), yMax * 1.05) / yMax)
         }
         func f(_ value: Double) -> String { NumberFormatting.fixed(value, decimals: 1) }
         let e = HTMLText.escape
@@ -50,7 +58,7 @@ struct FitChart {
             svg +=
                 "<text x=\"\(f(left - 8))\" y=\"\(f(y(value) + 4))\" class=\"axis\" text-anchor=\"end\">\(e(NumberFormatting.compact(value)))</text>\n"
         }
-        let step = Self.niceStep((xMax - xMin) / 6)
+        let step = xSteps?.first { (xMax - xMin) / $0 <= 6 } ?? Self.niceStep((xMax - xMin) / 6)
         var tick = (xMin / step).rounded(.up) * step
         while tick <= xMax + 1e-9 {
             svg +=
@@ -64,9 +72,12 @@ struct FitChart {
             let lower = band.points.reversed().map { "\(f(x($0.x))),\(f(y($0.low)))" }
             svg += "<polygon class=\"band\" points=\"\((upper + lower).joined(separator: " "))\"/>\n"
         }
+        svg +=
+            "<clipPath id=\"\(id)-plot\"><rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\"/></clipPath>\n"
         for curve in curves.sorted(by: { !$0.emphasised && $1.emphasised }) {
             let points = curve.points.map { "\(f(x($0.x))),\(f(y($0.y)))" }.joined(separator: " ")
-            svg += "<polyline class=\"\(curve.emphasised ? "series" : "alternative")\" points=\"\(points)\"/>\n"
+            svg +=
+                "<polyline class=\"\(curve.emphasised ? "series" : "alternative")\" clip-path=\"url(#\(id)-plot)\" points=\"\(points)\"/>\n"
         }
         for point in data {
             svg += "<circle class=\"datum\" cx=\"\(f(x(point.x)))\" cy=\"\(f(y(point.y)))\" r=\"3\"/>\n"
@@ -74,8 +85,9 @@ struct FitChart {
         if let marker {
             svg +=
                 "<line x1=\"\(f(x(marker.x)))\" y1=\"\(f(top))\" x2=\"\(f(x(marker.x)))\" y2=\"\(f(top + plotHeight))\" class=\"marker\"/>"
+            // At the foot of the line: the curve is highest at the peak, so the top is taken.
             svg +=
-                "<text x=\"\(f(x(marker.x) + 4))\" y=\"\(f(top + 12))\" class=\"axis\">\(e(marker.label))</text>\n"
+                "<text x=\"\(f(x(marker.x) + 4))\" y=\"\(f(top + plotHeight - 6))\" class=\"axis\">\(e(marker.label))</text>\n"
         }
         svg +=
             "<line x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(width - right))\" y2=\"\(f(top + plotHeight))\" class=\"axisline\"/>\n"
@@ -118,8 +130,11 @@ struct FitChart {
             + body + "</body>\n</html>\n"
     }
 
-    /// The Mermaid init line every fit chart starts with: a line and bar colour that read on
-    /// light and dark backgrounds (GitHub's blue, then greys for the band).
-    static let mermaidInit =
-        ##"%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#0969da, #bf8700, #8c959f, #8c959f"}}}}%%"##
+    /// The Mermaid init line a fit chart starts with: its series' colours in order, chosen to
+    /// read on light and dark backgrounds (GitHub's blue and amber, a mid grey).
+    static func mermaidInit(_ colours: [String]) -> String {
+        #"%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": ""# + colours.joined(separator: ", ") + #""}}}}%%"#
+    }
+
+    static let blue = "#0969da", amber = "#bf8700", grey = "#8c959f"
 }

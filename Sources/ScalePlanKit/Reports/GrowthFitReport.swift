@@ -12,13 +12,14 @@ public enum GrowthFitReport: Report {
         }
     }
 
-    /// A fitted number: 4 significant digits, grouped from 1,000 on (`0.1183`, `310.2`, `51,230`).
+    /// A fitted number: 4 significant digits, grouped from 1,000 on (`0.1183`, `310.2`, `90.00`,
+    /// `51,230`).
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return NumberFormatting.plain(value) }
         if Swift.abs(value) >= 1000 && Swift.abs(value) < NumberFormatting.scientificFrom {
             return NumberFormatting.grouped(Double(NumberFormatting.significant(value, digits: 4)) ?? value)
         }
-        return NumberFormatting.significant(value, digits: 4)
+        return NumberFormatting.significant(value, digits: 4, keepingZeros: true)
     }
 
     /// A column of values, the same decimals on every row (`NumberFormatting.columnDecimals`),
@@ -77,6 +78,14 @@ public enum GrowthFitReport: Report {
         return text
     }
 
+    /// One paragraph for the roadmap: what was fitted, what was chosen, how sure, and where the
+    /// projection starts.
+    public static func fitSummary(_ result: GrowthFit.Result) -> String {
+        "The growth is fitted to \(result.source) (\(span(result.history))): \(verdict(result)) "
+            + "Parameters (80% intervals): \(parameters(result.best)). The projection continues the curve from "
+            + "\(result.history.label(result.history.lastMonth)), the history's last month."
+    }
+
     /// `start 310.2 (295.1–326.0)`.
     static func parameters(_ fit: GrowthFit.Fitted) -> String {
         fit.parameters.map { "\($0.name) \(number($0.estimate)) (\(number($0.low))–\(number($0.high)))" }
@@ -91,7 +100,8 @@ public enum GrowthFitReport: Report {
     }
 
     static func table(_ result: GrowthFit.Result, width: Int) -> String {
-        var out = "History: \(result.source) · \(span(result.history))\n"
+        let source = TextSafety.terminal(result.source)
+        var out = TextWrap.wrap("History: \(source) · \(span(result.history))", width: width, indent: 0) + "\n"
         out += TextWrap.wrap(method(result), width: width, indent: 0) + "\n\n"
         out += TextWrap.wrap(verdict(result), width: width, indent: 0) + "\n\n"
         let fitted = result.kinds.compactMap(\.fitted)
@@ -134,7 +144,7 @@ public enum GrowthFitReport: Report {
         out +=
             "\n"
             + TextWrap.wrap(
-                "Use it: scaleplan simulate <profile> --growth-fit \(result.source) [--trials 10000], or paste the scenario from --format json into the profile.",
+                "Use it: scaleplan simulate <profile> --growth-fit \(source) [--trials 10000], or paste the scenario from --format json into the profile.",
                 width: width, indent: 0) + "\n"
         return out
     }
@@ -177,7 +187,7 @@ public enum GrowthFitReport: Report {
                     ("rmse", .number(fit.rmse)), ("r_squared", .number(fit.rSquared)), ("quality", .string(fit.quality.rawValue)),
                     ("aicc", .number(fit.aicc)), ("delta_aicc", .number(fit.deltaAICc)), ("weight", .number(fit.weight)),
                     ("iterations", .number(Double(fit.iterations))),
-                    ("fitted", .array(fit.fittedValues.map { .number($0) })),
+                    ("fitted_values", .array(fit.fittedValues.map { .number($0) })),
                 ])
             }
         }
@@ -221,8 +231,9 @@ public enum GrowthFitReport: Report {
                 + result.forecast.map { ($0.month, $0.low, $0.high) })
         return FitChart(
             title: "History and fitted growth", xTitle: history.firstMonth.map { "month (0 = \($0))" } ?? "month",
-            yTitle: "value", data: zip(history.months, history.values).map { ($0, $1) }, dataName: "the history",
-            curves: curves, band: band, marker: nil, xLabel: { history.label($0) })
+            yTitle: history.valueName ?? "value", data: zip(history.months, history.values).map { ($0, $1) },
+            dataName: "the history",
+            curves: curves, band: band, marker: nil, xLabel: { history.label($0) }, xSteps: FitChart.monthSteps)
     }
 
     /// Two Mermaid charts: the history with the best fit, and the forecast with its band.
@@ -231,19 +242,20 @@ public enum GrowthFitReport: Report {
         func values(_ list: [Double]) -> String {
             list.map { NumberFormatting.significant($0, digits: 6) }.joined(separator: ", ")
         }
-        let top = RoadmapMarkdown.niceCeiling(
-            (history.values + result.best.fittedValues + result.forecast.map(\.high)).max() ?? 1)
-        var out = "```mermaid\n\(FitChart.mermaidInit)\nxychart-beta\n"
+        let name = RoadmapMarkdown.mermaidText(history.valueName ?? "value")
+        let historyTop = RoadmapMarkdown.niceCeiling((history.values + result.best.fittedValues).max() ?? 1)
+        let forecastTop = RoadmapMarkdown.niceCeiling(result.forecast.map(\.high).max() ?? 1)
+        var out = "```mermaid\n\(FitChart.mermaidInit([FitChart.grey, FitChart.blue]))\nxychart-beta\n"
         out += "    title \"History and the \(result.best.kind.rawValue) fit\"\n"
         out +=
             "    x-axis \"\(history.firstMonth.map { "month since \($0)" } ?? "month")\" [\(history.months.map { "\"\(NumberFormatting.plain($0))\"" }.joined(separator: ", "))]\n"
-        out += "    y-axis \"value\" 0 --> \(NumberFormatting.plain(top))\n"
+        out += "    y-axis \"\(name)\" 0 --> \(NumberFormatting.plain(historyTop))\n"
         out += "    bar [\(values(history.values))]\n    line [\(values(result.best.fittedValues))]\n```\n\n"
-        out += "Bars: the history. Line: the \(result.best.kind.rawValue) fit.\n\n"
-        out += "```mermaid\n\(FitChart.mermaidInit)\nxychart-beta\n"
+        out += "Bars (grey): the history. Line (blue): the \(result.best.kind.rawValue) fit.\n\n"
+        out += "```mermaid\n\(FitChart.mermaidInit([FitChart.blue, FitChart.grey, FitChart.grey]))\nxychart-beta\n"
         out += "    title \"Forecast, next \(GrowthFit.forecastMonths) months\"\n"
         out += "    x-axis [\(result.forecast.map { "\"\(history.label($0.month))\"" }.joined(separator: ", "))]\n"
-        out += "    y-axis \"value\" 0 --> \(NumberFormatting.plain(top))\n"
+        out += "    y-axis \"\(name)\" 0 --> \(NumberFormatting.plain(forecastTop))\n"
         out += "    line [\(values(result.forecast.map(\.value)))]\n"
         out += "    line [\(values(result.forecast.map(\.high)))]\n    line [\(values(result.forecast.map(\.low)))]\n```\n\n"
         out += "Lines: the forecast (blue) and the top and bottom of its 80% prediction band (grey).\n"
@@ -292,7 +304,8 @@ public enum GrowthFitReport: Report {
         for row in forecastRows(result) {
             body += "<tr><td>\(e(row[0]))</td>" + row.dropFirst().map { "<td class=\"n\">\(e($0))</td>" }.joined() + "</tr>\n"
         }
-        body += "</table>\n<h2>Scenario for a profile</h2>\n<pre>\(e(result.scenario.json.rendered()))</pre>\n"
+        body +=
+            "</table>\n<h2>Scenario for a profile</h2>\n<pre>\(HTMLText.preformatted(result.scenario.json.rendered()))</pre>\n"
         body += "<footer>Generated by scaleplan fit growth.</footer>\n"
         return FitChart.page(title: "Growth fit: \(result.source)", body: body)
     }

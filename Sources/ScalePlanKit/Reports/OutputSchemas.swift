@@ -8,6 +8,7 @@ public enum OutputSchemas {
     /// Output names as `--output` takes them, in the order `schema --help` lists them.
     public static let names = [
         "projection", "montecarlo", "sensitivity", "optimize", "capacity", "check", "tierdiff", "plandiff", "list", "show",
+        "fitgrowth", "fitusl",
     ]
 
     /// The schema of an output, nil for an unknown name.
@@ -23,6 +24,8 @@ public enum OutputSchemas {
         case "plandiff": plandiff
         case "list": list
         case "show": show
+        case "fitgrowth": fitgrowth
+        case "fitusl": fitusl
         default: nil
         }
     }
@@ -1377,6 +1380,183 @@ public enum OutputSchemas {
                 "notes": { "$ref": "#/$defs/notes" }
               }
             }
+          }
+        }
+        """#
+
+    /// `fit growth --format json` (`GrowthFitReport`).
+    static let fitgrowth = #"""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://scaleplan.dev/schema/output/fit-growth-1.schema.json",
+          "title": "scaleplan growth fit",
+          "description": "`scaleplan fit growth --format json`: each growth kind fitted to a monthly history by least squares, the best by AICc, a 12-month forecast with its 80% prediction band, and the best fit as a scenario for a profile.",
+          "type": "object",
+          "required": ["schema", "history", "method", "kinds", "best", "forecast", "scenario"],
+          "additionalProperties": false,
+          "properties": {
+            "schema": { "const": "scaleplan.fit.growth/1" },
+            "history": {
+              "type": "object",
+              "required": ["source", "start", "months", "values"],
+              "additionalProperties": false,
+              "properties": {
+                "source": { "type": "string", "description": "The file, as given." },
+                "start": { "type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}$", "description": "The calendar month of month 0, for YYYY-MM rows." },
+                "months": { "type": "array", "items": { "type": "number", "minimum": 0 } },
+                "values": { "type": "array", "items": { "type": "number", "exclusiveMinimum": 0 } }
+              }
+            },
+            "method": {
+              "type": "object",
+              "required": ["solver", "intervals", "confidence", "criterion"],
+              "additionalProperties": false,
+              "properties": {
+                "solver": { "const": "levenberg-marquardt" },
+                "intervals": { "const": "jacobian-covariance-t" },
+                "confidence": { "type": "number" },
+                "criterion": { "const": "aicc" }
+              }
+            },
+            "kinds": {
+              "type": "array",
+              "items": {
+                "oneOf": [
+                  {
+                    "type": "object",
+                    "required": ["kind", "fitted", "reason"],
+                    "additionalProperties": false,
+                    "properties": { "kind": { "$ref": "#/$defs/kind" }, "fitted": { "const": false }, "reason": { "type": "string" } }
+                  },
+                  {
+                    "type": "object",
+                    "required": ["kind", "fitted", "scale", "parameters", "rmse", "r_squared", "quality", "aicc", "delta_aicc", "weight", "iterations", "fitted_values"],
+                    "additionalProperties": false,
+                    "properties": {
+                      "kind": { "$ref": "#/$defs/kind" },
+                      "fitted": { "const": true },
+                      "scale": { "enum": ["log", "linear"], "description": "What the residuals are taken on." },
+                      "parameters": {
+                        "type": "array",
+                        "items": {
+                          "type": "object",
+                          "required": ["name", "estimate", "low", "high"],
+                          "additionalProperties": false,
+                          "properties": { "name": { "type": "string" }, "estimate": { "$ref": "#/$defs/computed" }, "low": { "$ref": "#/$defs/computed" }, "high": { "$ref": "#/$defs/computed" } }
+                        }
+                      },
+                      "rmse": { "$ref": "#/$defs/computed" },
+                      "r_squared": { "$ref": "#/$defs/computed" },
+                      "quality": { "enum": ["good", "fair", "poor"] },
+                      "aicc": { "$ref": "#/$defs/computed" },
+                      "delta_aicc": { "$ref": "#/$defs/computed" },
+                      "weight": { "$ref": "#/$defs/computed" },
+                      "iterations": { "type": "integer", "minimum": 0 },
+                      "fitted_values": { "type": "array", "items": { "$ref": "#/$defs/computed" } }
+                    }
+                  }
+                ]
+              }
+            },
+            "best": { "$ref": "#/$defs/kind" },
+            "forecast": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["month", "label", "value", "low", "high"],
+                "additionalProperties": false,
+                "properties": {
+                  "month": { "type": "number" }, "label": { "type": "string" },
+                  "value": { "$ref": "#/$defs/computed" }, "low": { "$ref": "#/$defs/computed" }, "high": { "$ref": "#/$defs/computed" }
+                }
+              }
+            },
+            "scenario": {
+              "type": "object",
+              "description": "A scenario for a profile's `scenarios` (see the profile schema): month 0 is the history's last month.",
+              "required": ["id", "name", "source", "growth"],
+              "additionalProperties": false,
+              "properties": {
+                "id": { "const": "fitted" }, "name": { "type": "string" }, "source": { "type": "string" },
+                "start": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$" },
+                "growth": {
+                  "type": "object",
+                  "required": ["kind"],
+                  "properties": { "kind": { "$ref": "#/$defs/kind" } },
+                  "additionalProperties": {
+                    "type": "object",
+                    "required": ["low", "high"],
+                    "additionalProperties": false,
+                    "properties": { "low": { "type": "number" }, "mode": { "type": "number" }, "high": { "type": "number" }, "distribution": { "enum": ["triangular", "lognormal"] } }
+                  }
+                }
+              }
+            }
+          },
+          "$defs": {
+            "kind": { "enum": ["exponential", "linear", "logistic", "gompertz"] },
+            "computed": { "type": ["number", "null"] }
+          }
+        }
+        """#
+
+    /// `fit usl --format json` (`USLFitReport`).
+    static let fitusl = #"""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "$id": "https://scaleplan.dev/schema/output/fit-usl-1.schema.json",
+          "title": "scaleplan USL fit",
+          "description": "`scaleplan fit usl --format json`: the Universal Scalability Law X(N) = λN / (1 + σ(N − 1) + κN(N − 1)) fitted to load-test measurements; 80% intervals.",
+          "type": "object",
+          "required": ["schema", "source", "method", "confidence", "sigma", "kappa", "lambda", "peak_concurrency", "peak_throughput", "limited_by", "rmse", "r_squared", "quality", "iterations", "points", "limit"],
+          "additionalProperties": false,
+          "properties": {
+            "schema": { "const": "scaleplan.fit.usl/1" },
+            "source": { "type": "string" },
+            "method": { "enum": ["nls", "gcap"] },
+            "confidence": { "type": "number" },
+            "sigma": { "$ref": "#/$defs/parameter", "description": "Contention." },
+            "kappa": { "$ref": "#/$defs/parameter", "description": "Coherency." },
+            "lambda": { "$ref": "#/$defs/parameter", "description": "The throughput of one unit; low and high are null under gcap, which fixes it at the measured X(1)." },
+            "peak_concurrency": { "$ref": "#/$defs/computed", "description": "N* = √((1 − σ)/κ)." },
+            "peak_throughput": { "$ref": "#/$defs/computed" },
+            "limited_by": { "enum": ["contention", "coherency"] },
+            "rmse": { "$ref": "#/$defs/computed" },
+            "r_squared": { "$ref": "#/$defs/computed" },
+            "quality": { "enum": ["good", "fair", "poor"] },
+            "iterations": { "type": "integer", "minimum": 0 },
+            "points": {
+              "type": "array",
+              "items": {
+                "type": "object",
+                "required": ["concurrency", "throughput", "latency", "fitted", "residual"],
+                "additionalProperties": false,
+                "properties": {
+                  "concurrency": { "type": "number", "exclusiveMinimum": 0 }, "throughput": { "type": "number", "exclusiveMinimum": 0 },
+                  "latency": { "type": ["number", "null"] }, "fitted": { "$ref": "#/$defs/computed" }, "residual": { "$ref": "#/$defs/computed" }
+                }
+              }
+            },
+            "limit": {
+              "type": ["object", "null"],
+              "description": "With --emit-limit: one member, the limit's name → a capacity limit for a tier.",
+              "minProperties": 1, "maxProperties": 1,
+              "additionalProperties": {
+                "type": "object",
+                "required": ["limit", "label", "source"],
+                "additionalProperties": false,
+                "properties": { "limit": { "type": "string" }, "label": { "type": "string" }, "source": { "type": "string" } }
+              }
+            }
+          },
+          "$defs": {
+            "parameter": {
+              "type": "object",
+              "required": ["estimate", "low", "high"],
+              "additionalProperties": false,
+              "properties": { "estimate": { "$ref": "#/$defs/computed" }, "low": { "$ref": "#/$defs/computed" }, "high": { "$ref": "#/$defs/computed" } }
+            },
+            "computed": { "type": ["number", "null"] }
           }
         }
         """#

@@ -30,7 +30,8 @@ public enum RoadmapHTML {
         let labels = roadmap.months.map { text.month($0.month) }
         var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        html += "<title>\(e(profile.name)) — scaling roadmap</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
+        html +=
+            "<title>\(e(profile.name)) — scaling roadmap</title>\n<style>\n\(style)\n\(roadmap.growthFit != nil ? FitChart.style + "\n" : "")</style>\n</head>\n<body>\n"
         html += "<h1>\(e(profile.name)): scaling roadmap</h1>\n"
         html += "<p class=\"lead\">\(e(text.lead))</p>\n"
         if let description = profile.description { html += "<p>\(e(description))</p>\n" }
@@ -59,6 +60,11 @@ public enum RoadmapHTML {
         if let monteCarlo = roadmap.monteCarlo {
             html +=
                 "<p class=\"legend\">Line: the deterministic projection. Shaded: the 10th–90th percentile band of \(NumberFormatting.grouped(Double(monteCarlo.trials))) trials.</p>\n"
+        }
+
+        if let fit = roadmap.growthFit {
+            html += "<h2>Fitted growth</h2>\n<p>\(e(GrowthFitReport.fitSummary(fit)))</p>\n"
+            html += GrowthFitReport.chart(fit).svg(id: "chart-growth-fit")
         }
 
         html += "<h2>Milestones</h2>\n" + SVGChart.timeline(roadmap, text: text) + "\n"

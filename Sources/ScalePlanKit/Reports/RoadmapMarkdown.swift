@@ -26,6 +26,10 @@ public enum RoadmapMarkdown {
             out += "\nEach chart shows three lines: the 10th percentile, the deterministic projection and the 90th percentile.\n"
         }
 
+        if let fit = roadmap.growthFit {
+            out += "\n## Fitted growth\n\n\(md(GrowthFitReport.fitSummary(fit)))\n\n" + GrowthFitReport.mermaid(fit)
+        }
+
         out += "\n## Milestones\n\n" + gantt(roadmap, text: text)
         if !text.moves.isEmpty {
             out += "\n## When to start each move\n\n"

@@ -92,9 +92,14 @@ enum SVGChart {
 
 /// HTML escaping for text from a profile.
 enum HTMLText {
-    static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String { escape(text, keepNewlines: false) }
+
+    /// The text of a `<pre>` block: its lines kept.
+    static func preformatted(_ text: String) -> String { escape(text, keepNewlines: true) }
+
+    private static func escape(_ text: String, keepNewlines: Bool) -> String {
         var out = ""
-        for scalar in TextSafety.terminal(text).unicodeScalars {
+        for scalar in TextSafety.terminal(text, keepNewlines: keepNewlines).unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

@@ -9,18 +9,21 @@ public struct Roadmap: Sendable {
     /// The cheapest path through the tiers and their options (`PathOptimization`, deterministic,
     /// with the months no schedule can carry when there are any).
     public let options: OptimizeResult?
+    /// The growth fit the projection continues, when it came from `--growth-fit`.
+    public let growthFit: GrowthFit.Result?
 
     public var profile: Profile { projection.profile }
     public var months: [MonthResult] { projection.months }
 
     public init(
         projection: Projection, monteCarlo: MonteCarloResult? = nil, drivers: SensitivityResult? = nil,
-        options: OptimizeResult? = nil
+        options: OptimizeResult? = nil, growthFit: GrowthFit.Result? = nil
     ) {
         self.projection = projection
         self.monteCarlo = monteCarlo
         self.drivers = drivers
         self.options = options
+        self.growthFit = growthFit
     }
 
     /// The options section's opening sentence.

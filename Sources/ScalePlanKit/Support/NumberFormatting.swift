@@ -88,7 +88,8 @@ public enum NumberFormatting {
     /// `digits` significant digits, trailing zeros dropped: `significant(0.000104365, 4)` is
     /// `0.0001044`, `significant(89.99523, 4)` is `90`; in `1.044e-7` form when fixed decimals
     /// would need more than 9, and from 10¹⁵ on. Text an expression and a JSON reader both read back.
-    public static func significant(_ value: Double, digits: Int) -> String {
+    /// `keepingZeros` keeps trailing zeros, for a table that shows the precision (`90.00`).
+    public static func significant(_ value: Double, digits: Int, keepingZeros: Bool = false) -> String {
         guard value.isFinite, value != 0 else { return plain(value) }
         let digits = Swift.max(1, Swift.min(digits, 15))
         var exponent = Int(Swift.abs(value).log10Floor)
@@ -96,7 +97,7 @@ public enum NumberFormatting {
         let scaled = (Swift.abs(value) / pow10(exponent - digits + 1)).rounded(.toNearestOrAwayFromZero)
         if scaled >= pow10(digits) { exponent += 1 }
         func trimmed(_ text: String) -> String {
-            guard text.contains(".") else { return text }
+            guard text.contains("."), !keepingZeros else { return text }
             var text = text
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
