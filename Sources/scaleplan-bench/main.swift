@@ -183,3 +183,60 @@ for id in ["inphrone", "million", "musician", "oviya", "sayar"] {
             + pad(NumberFormatting.fixed(median(sampled.map(\.seconds)), decimals: 3), 16)
             + NumberFormatting.fixed(Double(sampled.map(\.peakKiB).max() ?? 0) / 1024, decimals: 1) + " MB")
 }
+
+// Fits of 10⁴ points: a growth history (all four kinds, daily points as fractional months) and a
+// load test, in process (the library's fit alone) and as a whole process from the CSV file.
+print("")
+print("Fit, 10,000 points, median of \(mcRuns) runs (release build)")
+print("")
+print("FIT                       IN PROCESS (s)  WHOLE PROCESS (s)")
+let fitPoints = 10_000
+var historyRows = "month,users\n"
+var historyMonths: [Double] = [], historyValues: [Double] = []
+for index in 0..<fitPoints {
+    let month = Double(index) / 30
+    let value =
+        GrowthCurve.gompertz(start: 500, cap: 2_000_000, rate: 0.02).value(at: month)
+        * (1 + 0.03 * sin(Double(index) * 12.9898))
+    historyMonths.append(month)
+    historyValues.append(value)
+    historyRows += NumberFormatting.plain(month) + "," + NumberFormatting.plain(value) + "\n"
+}
+var loadRows = "clients,rps\n"
+var loadConcurrency: [Double] = [], loadThroughput: [Double] = []
+for index in 0..<fitPoints {
+    let n = Double(index % 200 + 1)
+    let x = 900 * n / (1 + 0.03 * (n - 1) + 0.0004 * n * (n - 1)) * (1 + 0.02 * sin(Double(index) * 78.233))
+    loadConcurrency.append(n)
+    loadThroughput.append(x)
+    loadRows += NumberFormatting.plain(n) + "," + NumberFormatting.plain(x) + "\n"
+}
+let historyFile = "/tmp/scaleplan-bench-history.csv", loadFile = "/tmp/scaleplan-bench-load.csv"
+try? FileIO.writeAtomically(historyRows, to: historyFile)
+try? FileIO.writeAtomically(loadRows, to: loadFile)
+let fitHistory = GrowthHistory(
+    months: historyMonths, values: historyValues, firstMonth: nil, lines: Array(1...fitPoints))
+let fitLoad = LoadTest(concurrency: loadConcurrency, throughput: loadThroughput, latency: nil, lines: Array(1...fitPoints))
+let fits: [(String, () -> Double, [String])] = [
+    (
+        "growth (4 kinds)",
+        { (try? GrowthFit.fit(fitHistory, kinds: GrowthFit.fittableKinds, source: "bench"))?.best.rmse ?? 0 },
+        [binary, "fit", "growth", historyFile, "--format", "json", "-o", "/dev/null"]
+    ),
+    (
+        "usl (nls)", { (try? USLFit.fit(fitLoad, source: "bench"))?.sigma.estimate ?? 0 },
+        [binary, "fit", "usl", loadFile, "--format", "json", "-o", "/dev/null"]
+    ),
+]
+for (name, inProcess, command) in fits {
+    var inside: [Double] = [], whole: [Double] = []
+    for _ in 0..<mcRuns {
+        let start = now()
+        checksum += inProcess()
+        inside.append(now() - start)
+        if let seconds = timeProcess(command) { whole.append(seconds) }
+    }
+    print(
+        pad(name, 26) + pad(NumberFormatting.fixed(median(inside), decimals: 3), 16)
+            + (whole.isEmpty ? "failed" : NumberFormatting.fixed(median(whole), decimals: 3)))
+}

@@ -1,7 +1,8 @@
-// libFuzzer entry point: the growth-CSV reader (`GrowthInput.csv`), the `--growth` spec parser
-// and the observed-values reader (`ObservedCheck.parse`, JSON or CSV); what they accept is
-// run on: the CSV as a growth curve through a bundled profile, the observed values through
-// `check`'s trigger evaluation in the tier they select and in every tier.
+// libFuzzer entry point: the growth-CSV reader (`GrowthInput.csv`), the `--growth` spec parser,
+// the observed-values reader (`ObservedCheck.parse`, JSON or CSV) and the fit readers
+// (`GrowthHistory.read`, `LoadTest.read`); what they accept is run on: the CSV as a growth curve
+// through a bundled profile, the observed values through `check`'s trigger evaluation in the
+// tier they select and in every tier, a history and a load test through every fit and report.
 import ScalePlanKit
 
 private let compiled: CompiledProfile? = {
@@ -32,6 +33,19 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         for tier in compiled.profile.tiers.indices { _ = try? check.run(observed: observed, tier: tier) }
     case .failure(let errors):
         for diagnostic in errors.diagnostics { _ = diagnostic.formatted(file: "observed.csv") }
+    }
+    if case .success(let history) = GrowthHistory.read(bytes),
+        let result = try? GrowthFit.fit(history, kinds: GrowthFit.fittableKinds, source: "history.csv")
+    {
+        for format in FitFormat.allCases { _ = GrowthFitReport.render(result, format: format) }
+        _ = Simulator(compiled).run(curve: result.best.curve, months: 6)
+    }
+    if case .success(let test) = LoadTest.read(bytes) {
+        for method in USLFit.Method.allCases {
+            guard let fit = try? USLFit.fit(test, method: method, source: "load.csv") else { continue }
+            let subject = USLFitReport.Subject(fit, limit: .init(name: "peak_rps", units: "nodes"))
+            for format in FitFormat.allCases { _ = USLFitReport.render(subject, format: format) }
+        }
     }
     return 0
 }

@@ -84,7 +84,7 @@ import Testing
         #expect(runCLI(["simulate", "sayar", "--start", "2026-13"]).status == 64)
         let both = runCLI(["simulate", "sayar", "--growth", "constant:value=1", "--scenario", "fast"])
         #expect(both.status == 64)
-        #expect(both.stderr.hasPrefix("Error: Use only one of --scenario, --growth and --growth-csv"))
+        #expect(both.stderr.hasPrefix("Error: Use only one of --scenario, --growth, --growth-csv and --growth-fit"))
         let growth = runCLI(["simulate", "sayar", "--growth", "exponentail:start=1,rate=0.1"])
         #expect(growth.stderr.hasPrefix("Error: Unknown growth kind 'exponentail'. Did you mean 'exponential'?"))
         let tier = runCLI(["capacity", "sayar", "--tier", "grwoth"])

@@ -10,6 +10,14 @@ public struct GrowthHistory: Sendable, Equatable {
     /// What the values are, from the header row (`month,signups` → `signups`), else nil.
     public var valueName: String? = nil
 
+    public init(months: [Double], values: [Double], firstMonth: YearMonth?, lines: [Int], valueName: String? = nil) {
+        self.months = months
+        self.values = values
+        self.firstMonth = firstMonth
+        self.lines = lines
+        self.valueName = valueName
+    }
+
     public var count: Int { values.count }
     /// The last month of the history: month 0 of a projection that continues it.
     public var lastMonth: Double { months.last ?? 0 }
@@ -102,6 +110,13 @@ public struct LoadTest: Sendable, Equatable {
     /// The latency column when given, in the file's own unit.
     public var latency: [Double]?
     public var lines: [Int]
+
+    public init(concurrency: [Double], throughput: [Double], latency: [Double]?, lines: [Int]) {
+        self.concurrency = concurrency
+        self.throughput = throughput
+        self.latency = latency
+        self.lines = lines
+    }
 
     public var count: Int { throughput.count }
 

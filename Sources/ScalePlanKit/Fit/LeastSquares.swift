@@ -78,7 +78,7 @@ struct LeastSquares {
                 theta: theta, residualSumOfSquares: .infinity, iterations: 0, converged: false,
                 atBound: [Bool](repeating: false, count: p), inverseInformation: nil)
         }
-        var mu = 1e-3 * (0..<p).map { equations.jtj[$0][$0] }.max()!
+        var mu = 1e-3 * ((0..<p).map { equations.jtj[$0][$0] }.max() ?? 1)
         var nu = 2.0
         var iterations = 0
         var converged = false

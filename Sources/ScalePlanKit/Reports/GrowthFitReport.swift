@@ -219,7 +219,10 @@ public enum GrowthFitReport: Report {
     static func chart(_ result: GrowthFit.Result) -> FitChart {
         let history = result.history
         let last = history.lastMonth
-        let months = Array(stride(from: history.months[0], through: last + Double(GrowthFit.forecastMonths), by: 1))
+        // Monthly points, or at most about 400 over a long history.
+        let end = last + Double(GrowthFit.forecastMonths)
+        let step = Swift.max(1, (end - history.months[0]) / 400)
+        let months = Array(stride(from: history.months[0], through: end, by: step))
         let curves = result.kinds.compactMap(\.fitted).map { fit in
             FitChart.Curve(
                 name: fit.kind.rawValue + (fit.kind == result.best.kind ? " (best)" : ""),
