@@ -208,6 +208,33 @@ import Testing
         #expect(trials.status == 0 || trials.status == 1, "\(trials.stderr)")
     }
 
+    /// Every Mermaid block `fit` writes, and the roadmap's "Fitted growth" blocks, render with
+    /// the official Mermaid library.
+    @Test(.requires(Tools.chromium), .requires(Tools.mermaid))
+    func chartsRenderWithTheOfficialMermaid() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileIO.writeAtomically(
+            Array("1,100,0.010\n2,190,0.0105\n4,340,0.012\n8,560,0.0145\n16,700,0.023\n32,720,0.044\n".utf8),
+            to: folder + "/latency.csv")
+        let outputs = [
+            ["fit", "growth", folder + "/users.csv"], ["fit", "growth", folder + "/users.csv", "--kinds", "linear"],
+            ["fit", "usl", folder + "/specsdm91.csv"], ["fit", "usl", folder + "/latency.csv", "--method", "gcap"],
+        ].map { runCLI($0 + ["--format", "markdown"]).stdout }
+        let roadmap = runCLI(["roadmap", "million", "--growth-fit", folder + "/users.csv"]).stdout
+        let fitted = try #require(
+            roadmap.components(separatedBy: "## Fitted growth").last?.components(separatedBy: "## Milestones").first)
+        let blocks = (outputs + [fitted]).flatMap(MermaidLint.blocks)
+        #expect(blocks.count == 2 + 2 + 1 + 1 + 2)
+        // A broken block first: the renderer must catch it, or passing proves nothing.
+        let broken = ["xychart-beta", "    x-axis [\"a\", \"b\"]", "    line [1, oops]"]
+        let problems = try MermaidRenderer.problems([broken] + blocks)
+        #expect(problems.first.map { $0 != nil } == true, "a broken block rendered")
+        for (block, problem) in zip(blocks, problems.dropFirst()) {
+            #expect(problem == nil, "\(problem ?? ""): \(block.prefix(3))")
+        }
+    }
+
     @Test func roadmapShowsTheFittedGrowth() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

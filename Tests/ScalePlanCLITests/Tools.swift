@@ -41,6 +41,18 @@ enum Tools {
         let works = python.flatMap { try? runProcess($0, ["-c", "import jsonschema"]).status } == 0
         return Tool(name: "python3 with jsonschema", path: works ? python : nil)
     }()
+    /// The official Mermaid library, as PyPI's `mmdc` package ships it (`mmdc/assets/mermaid.js`,
+    /// Mermaid 11), loaded into a page in headless Chromium to parse and render our charts.
+    static let mermaid: Tool = {
+        let python = find("python3")
+        let located = python.flatMap {
+            try? runProcess(
+                $0, ["-c", "import mmdc, os; print(os.path.join(os.path.dirname(mmdc.__file__), 'assets', 'mermaid.js'))"])
+        }
+        let path = located.flatMap { $0.status == 0 ? $0.stdout.trimmingCharacters(in: .whitespacesAndNewlines) : nil }
+        return Tool(
+            name: "mermaid.js (pip install mmdc)", path: path.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil })
+    }()
     /// script(1) from util-linux, which runs a command on a pseudo-terminal.
     static let script = Tool(name: "script", path: find("script"))
 

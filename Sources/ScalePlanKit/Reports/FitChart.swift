@@ -136,5 +136,5 @@ struct FitChart {
         #"%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": ""# + colours.joined(separator: ", ") + #""}}}}%%"#
     }
 
-    static let blue = "#0969da", amber = "#bf8700", grey = "#8c959f"
+    static let blue = "#0969da", amber = "#bf8700", grey = "#8c959f", purple = "#8250df", green = "#1a7f37"
 }

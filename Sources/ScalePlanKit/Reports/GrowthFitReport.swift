@@ -246,18 +246,32 @@ public enum GrowthFitReport: Report {
             list.map { NumberFormatting.significant($0, digits: 6) }.joined(separator: ", ")
         }
         let name = RoadmapMarkdown.mermaidText(history.valueName ?? "value")
-        let historyTop = RoadmapMarkdown.niceCeiling((history.values + result.best.fittedValues).max() ?? 1)
+        // The best fit first, then the others, each a line over the bars of the history; a long
+        // history is thinned to at most 60 points (Mermaid draws every label).
+        let fits = [result.best] + result.kinds.compactMap(\.fitted).filter { $0.kind != result.best.kind }
+        let shown = Array(stride(from: 0, to: history.count, by: Swift.max(1, (history.count + 59) / 60)))
+        let historyTop = RoadmapMarkdown.niceCeiling(
+            (shown.map { history.values[$0] } + fits.flatMap { fit in shown.map { fit.fittedValues[$0] } }).max() ?? 1)
         let forecastTop = RoadmapMarkdown.niceCeiling(result.forecast.map(\.high).max() ?? 1)
-        var out = "```mermaid\n\(FitChart.mermaidInit([FitChart.grey, FitChart.blue]))\nxychart-beta\n"
-        out += "    title \"History and the \(result.best.kind.rawValue) fit\"\n"
+        let colours = [FitChart.blue, FitChart.amber, FitChart.purple, FitChart.green]
+        var out =
+            "```mermaid\n\(FitChart.mermaidInit([FitChart.grey] + colours.prefix(fits.count)))\nxychart-beta\n"
+        out += "    title \"History and the fitted curves\"\n"
         out +=
-            "    x-axis \"\(history.firstMonth.map { "month since \($0)" } ?? "month")\" [\(history.months.map { "\"\(NumberFormatting.plain($0))\"" }.joined(separator: ", "))]\n"
+            "    x-axis \"\(history.firstMonth.map { "month since \($0)" } ?? "month")\" [\(shown.map { "\"\(NumberFormatting.plain(history.months[$0]))\"" }.joined(separator: ", "))]\n"
         out += "    y-axis \"\(name)\" 0 --> \(NumberFormatting.plain(historyTop))\n"
-        out += "    bar [\(values(history.values))]\n    line [\(values(result.best.fittedValues))]\n```\n\n"
-        out += "Bars (grey): the history. Line (blue): the \(result.best.kind.rawValue) fit.\n\n"
+        out += "    bar [\(values(shown.map { history.values[$0] }))]\n"
+        for fit in fits { out += "    line [\(values(shown.map { fit.fittedValues[$0] }))]\n" }
+        out += "```\n\n"
+        let names = zip(fits, ["blue", "amber", "purple", "green"]).map { fit, colour in
+            "\(fit.kind.rawValue) (\(colour)\(fit.kind == result.best.kind ? ", the best" : ""))"
+        }
+        out += "Bars (grey): the history. Lines: " + names.joined(separator: ", ") + ".\n\n"
         out += "```mermaid\n\(FitChart.mermaidInit([FitChart.blue, FitChart.grey, FitChart.grey]))\nxychart-beta\n"
         out += "    title \"Forecast, next \(GrowthFit.forecastMonths) months\"\n"
-        out += "    x-axis [\(result.forecast.map { "\"\(history.label($0.month))\"" }.joined(separator: ", "))]\n"
+        // Short labels (months after the last), so twelve fit the chart's width.
+        out +=
+            "    x-axis \"months after \(history.label(history.lastMonth))\" [\(result.forecast.map { "\"\(NumberFormatting.plain($0.month - history.lastMonth))\"" }.joined(separator: ", "))]\n"
         out += "    y-axis \"\(name)\" 0 --> \(NumberFormatting.plain(forecastTop))\n"
         out += "    line [\(values(result.forecast.map(\.value)))]\n"
         out += "    line [\(values(result.forecast.map(\.high)))]\n    line [\(values(result.forecast.map(\.low)))]\n```\n\n"
