@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import ScalePlanKit
+
 /// A well-formedness check of the project's own for the Mermaid blocks the roadmap writes
 /// (`xychart-beta` and `gantt`): the subset of the grammar we emit, checked strictly.
 enum MermaidLint {
@@ -94,7 +96,9 @@ enum MermaidLint {
         var sawDateFormat = false, sawSection = false, tasks = 0
         for raw in lines {
             let line = raw.trimmed
-            if line.isEmpty || line.hasPrefix("title ") || line.hasPrefix("axisFormat ") { continue }
+            if line.isEmpty || line.hasPrefix("title ") || line.hasPrefix("axisFormat ") || line == "todayMarker off" {
+                continue
+            }
             if line == "dateFormat YYYY-MM-DD" {
                 sawDateFormat = true
                 continue
@@ -113,6 +117,9 @@ enum MermaidLint {
                 continue
             }
             if parts[1].contains(":") { problems.append("a task name may not contain ':': \(line)") }
+            if let first = parts[0].split(separator: " ").first, MermaidText.keywords.contains(first.lowercased()) {
+                problems.append("a task name may not start with a keyword: \(line)")
+            }
             let fields = parts[1].split(separator: ",").map { String($0).trimmed }
             let dates = fields.filter(isDate)
             let durations = fields.filter { $0.hasSuffix("d") && Int($0.dropLast()) != nil }

@@ -7,8 +7,21 @@ import Testing
 /// headless Chromium: `mermaid.parse` then `mermaid.render` for each block, in a test-only page.
 /// `MermaidLint` is the fast check of our own; this is the real one.
 enum MermaidRenderer {
+    /// What the library made of one block.
+    struct Rendered {
+        /// Mermaid's error, nil when the block parsed and rendered.
+        var problem: String?
+        /// The bars of a gantt chart (`rect.task…` in the SVG).
+        var tasks: Int
+        /// The chart's title as drawn.
+        var title: String
+    }
+
     /// For each block, nil when it rendered, else Mermaid's error message.
-    static func problems(_ blocks: [[String]]) throws -> [String?] {
+    static func problems(_ blocks: [[String]]) throws -> [String?] { try render(blocks).map(\.problem) }
+
+    /// Each block parsed and rendered.
+    static func render(_ blocks: [[String]]) throws -> [Rendered] {
         let browser = try Tools.chromium.required()
         let library = try Tools.mermaid.required()
         let folder = try temporaryFolder()
@@ -27,8 +40,13 @@ enum MermaidRenderer {
                 try {
                   await mermaid.parse(blocks[i]);
                   const { svg } = await mermaid.render('chart' + i, blocks[i]);
-                  results.push(svg.includes('<svg') ? 'ok' : 'no svg');
-                } catch (error) { results.push(String(error && error.message || error).replace(/\\s+/g, ' ')); }
+                  const page = new DOMParser().parseFromString(svg, 'image/svg+xml');
+                  const title = page.querySelector('.titleText') || page.querySelector('text');
+                  results.push({ problem: svg.includes('<svg') ? null : 'no svg',
+                    tasks: page.querySelectorAll('rect[class^="task"]').length, title: title ? title.textContent : '' });
+                } catch (error) {
+                  results.push({ problem: String(error && error.message || error).replace(/\\s+/g, ' '), tasks: 0, title: '' });
+                }
               }
               document.getElementById('result').textContent = 'MERMAID' + '-RESULTS=' + JSON.stringify(results) + '=' + 'END';
             })();
@@ -43,11 +61,17 @@ enum MermaidRenderer {
                 "file://\(folder)/mermaid.html",
             ])
         let text = dom.stdout.components(separatedBy: "MERMAID-RESULTS=").dropFirst().first?.components(separatedBy: "=END").first
-        let decoded = text.map { $0.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&") }
-        guard let decoded, let results = try JSONSerialization.jsonObject(with: Data(decoded.utf8)) as? [String] else {
-            Issue.record("the Mermaid page gave no result: \(dom.stdout.prefix(300)) \(dom.stderr.prefix(300))")
-            return blocks.map { _ in "no result" }
+        let decoded = text.map {
+            $0.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
+                .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
         }
-        return results.map { $0 == "ok" ? nil : $0 }
+        guard let decoded, let results = try JSONSerialization.jsonObject(with: Data(decoded.utf8)) as? [[String: Any]]
+        else {
+            Issue.record("the Mermaid page gave no result: \(dom.stdout.prefix(300)) \(dom.stderr.prefix(300))")
+            return blocks.map { _ in Rendered(problem: "no result", tasks: 0, title: "") }
+        }
+        return results.map {
+            Rendered(problem: $0["problem"] as? String, tasks: $0["tasks"] as? Int ?? 0, title: $0["title"] as? String ?? "")
+        }
     }
 }

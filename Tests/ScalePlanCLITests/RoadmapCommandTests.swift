@@ -27,6 +27,62 @@ import Testing
         }
     }
 
+    /// Every Mermaid block of every bundled roadmap, with and without trials, parses and
+    /// renders with the official Mermaid 11 library in headless Chromium.
+    @Test(.requires(Tools.chromium), .requires(Tools.mermaid))
+    func everyBundledRoadmapRendersWithTheOfficialMermaid() throws {
+        var blocks: [(String, [String])] = []
+        for id in bundledIDs {
+            for extra in [[], ["--trials", "200"]] {
+                blocks += MermaidLint.blocks(runCLI(["roadmap", id] + extra).stdout).map { ("\(id) \(extra)", $0) }
+            }
+        }
+        #expect(blocks.count == bundledIDs.count * 2 * 3)
+        let rendered = try MermaidRenderer.render(blocks.map(\.1))
+        for ((name, block), result) in zip(blocks, rendered) {
+            #expect(result.problem == nil, "\(name): \(result.problem ?? "") in \(block.prefix(3))")
+        }
+    }
+
+    /// Tier and profile names that are Mermaid syntax (a comment, an init directive, gantt
+    /// keywords, a click, separators) leave every chart intact: each renders, the gantt keeps a
+    /// bar for every tier and move, and its title stays the profile's.
+    @Test(.requires(Tools.chromium), .requires(Tools.mermaid))
+    func hostileNamesLeaveEveryChartIntact() throws {
+        let names = [
+            "%% comment", "%%{init: {'theme':'dark'}}%%", "section X", "title Owned", "dateFormat X", "excludes weekends",
+            "todayMarker off", "axisFormat %d", "click t0 href http://x", "Plain: a;b #c \"q\" <b>",
+        ]
+        let tiers = names.enumerated().map { index, name -> String in
+            let range =
+                index < names.count - 1
+                ? "{ \"min\": \(index * 100), \"max\": \((index + 1) * 100) }" : "{ \"min\": \(index * 100) }"
+            return """
+                { "id": "t\(index)", "name": \(JSONOutput.quote(name)), "range": \(range), "migration": { "lead_time_months": 1 },
+                  "costs": [ { "item": "Server", "category": "compute", "amount": \(5 + index) } ] }
+                """
+        }
+        let profile = """
+            { "version": 1, "id": "hostile", "name": "Hostile: title X", "currency": "USD",
+              "driver": { "name": "users", "unit": "user", "label": "Users %% x" },
+              "tiers": [\(tiers.joined(separator: ", "))],
+              "scenarios": [ { "id": "base", "default": true, "months": 30, "growth": { "kind": "linear", "start": 1, "step": 35 } } ] }
+            """
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileIO.writeAtomically(Array(profile.utf8), to: folder + "/hostile.json")
+        let markdown = runCLI(["roadmap", folder + "/hostile.json"])
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        let blocks = MermaidLint.blocks(markdown.stdout)
+        #expect(blocks.count == 3)
+        for block in blocks { #expect(MermaidLint.problems(block).isEmpty, "\(MermaidLint.problems(block))") }
+        let rendered = try MermaidRenderer.render(blocks)
+        for result in rendered { #expect(result.problem == nil, "\(result.problem ?? "")") }
+        let gantt = try #require(rendered.last)
+        #expect(gantt.tasks == names.count + (names.count - 1), "a bar for every tier and every move")
+        #expect(gantt.title == "Hostile꞉ title X — projected tiers")
+    }
+
     @Test func mermaidLintCatchesMistakes() {
         #expect(!MermaidLint.problems(["xychart-beta", "x-axis [\"a\", \"b\"]", "y-axis \"t\" 0 --> 5", "line [1]"]).isEmpty)
         #expect(

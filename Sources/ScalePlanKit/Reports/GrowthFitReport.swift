@@ -245,7 +245,7 @@ public enum GrowthFitReport: Report {
         func values(_ list: [Double]) -> String {
             list.map { NumberFormatting.significant($0, digits: 6) }.joined(separator: ", ")
         }
-        let name = RoadmapMarkdown.mermaidText(history.valueName ?? "value")
+        let name = MermaidText.label(history.valueName ?? "value")
         // The best fit first, then the others, each a line over the bars of the history; a long
         // history is thinned to at most 60 points (Mermaid draws every label).
         let fits = [result.best] + result.kinds.compactMap(\.fitted).filter { $0.kind != result.best.kind }

@@ -22,9 +22,6 @@ public enum RoadmapMarkdown {
 
         out += "\n## Growth and cost\n\n"
         out += chart(roadmap, roadmap.driverSeries, text: text) + "\n" + chart(roadmap, roadmap.costSeries, text: text)
-        if roadmap.monteCarlo != nil {
-            out += "\nEach chart shows three lines: the 10th percentile, the deterministic projection and the 90th percentile.\n"
-        }
 
         if let fit = roadmap.growthFit {
             out += "\n## Fitted growth\n\n\(md(GrowthFitReport.fitSummary(fit)))\n\n" + GrowthFitReport.mermaid(fit)
@@ -136,33 +133,64 @@ public enum RoadmapMarkdown {
         return out
     }
 
-    /// An `xychart-beta` line chart (three lines when a band is known).
+    /// The months a chart labels: at most `Self.maximumLabels`, evenly spaced from month 0, so
+    /// the x axis stays readable (48–60 monthly labels run into each other).
+    static func shownMonths(_ count: Int) -> [Int] {
+        Array(stride(from: 0, to: count, by: Swift.max(1, (count - 1 + maximumLabels - 2) / (maximumLabels - 1))))
+    }
+
+    static let maximumLabels = 12
+
+    /// An `xychart-beta` line chart (three lines when a band is known), at most 12 months shown,
+    /// its colours set to read on light and dark pages, and a caption naming each line (the
+    /// chart type has no legend).
     static func chart(_ roadmap: Roadmap, _ series: Roadmap.Series, text: RoadmapText) -> String {
-        let labels = series.values.indices.map { "\"\(text.month($0))\"" }.joined(separator: ", ")
-        let all = series.values + (series.low ?? []) + (series.high ?? [])
+        let shown = shownMonths(series.values.count)
+        let labels = shown.map { "\"\(text.month($0))\"" }.joined(separator: ", ")
+        func pick(_ values: [Double]) -> [Double] { shown.map { values[$0] } }
+        let all = [series.values, series.low, series.high].compactMap { $0 }.flatMap(pick)
         let top = niceCeiling(all.filter(\.isFinite).max() ?? 1)
         func numbers(_ values: [Double]) -> String {
-            values.map { NumberFormatting.plain(($0.isFinite ? $0 : 0).rounded()) }.joined(separator: ", ")
+            pick(values).map { NumberFormatting.plain(($0.isFinite ? $0 : 0).rounded()) }.joined(separator: ", ")
         }
-        var out = "```mermaid\nxychart-beta\n    title \"\(mermaidText(series.name))\"\n    x-axis [\(labels)]\n"
-        out += "    y-axis \"\(mermaidText(series.name))\" 0 --> \(NumberFormatting.plain(top))\n"
-        if let low = series.low { out += "    line [\(numbers(low))]\n" }
+        // A band that never leaves the line (an input the trials do not vary) is not drawn; the
+        // percentiles come from histograms of 0.1% resolution, so "leaves" means by more.
+        func leaves(_ band: [Double]?) -> Bool {
+            guard let band, band.count == series.values.count else { return false }
+            return zip(band, series.values).contains { abs($0 - $1) > 1e-3 * Swift.max(abs($1), 1) }
+        }
+        let banded = leaves(series.low) || leaves(series.high)
+        let palette = banded ? [FitChart.grey, FitChart.blue, FitChart.grey] : [FitChart.blue]
+        var out = "```mermaid\n\(FitChart.mermaidInit(palette))\nxychart-beta\n"
+        out += "    title \"\(MermaidText.label(series.name))\"\n    x-axis [\(labels)]\n"
+        out += "    y-axis \"\(MermaidText.label(series.name))\" 0 --> \(NumberFormatting.plain(top))\n"
+        if banded, let low = series.low { out += "    line [\(numbers(low))]\n" }
         out += "    line [\(numbers(series.values))]\n"
-        if let high = series.high { out += "    line [\(numbers(high))]\n" }
-        return out + "```\n"
+        if banded, let high = series.high { out += "    line [\(numbers(high))]\n" }
+        out += "```\n\n"
+        let every = shown.count > 1 ? shown[1] - shown[0] : 1
+        let step = every == 1 ? "each month" : "every \(every) months"
+        let name = TextSafety.markdown(series.name)
+        out +=
+            banded
+            ? "\(name), \(step): the deterministic projection (blue) between the 10th and 90th percentiles of the trials (grey).\n"
+            : "\(name), \(step): the deterministic projection.\n"
+        return out
     }
 
     /// A `gantt` chart: the projected months in each tier, each migration's lead time before its
     /// tier, and the month each warning or critical trigger first fires.
     static func gantt(_ roadmap: Roadmap, text: RoadmapText) -> String {
-        var out =
-            "```mermaid\ngantt\n    title \(mermaidText(roadmap.profile.name)) — projected tiers\n    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n"
+        // No "today" line (a plan's months are not the reader's calendar); moves are routine, so
+        // grey (`done` is the tag Mermaid draws grey); only plan gaps are drawn critical (red).
+        var out = "```mermaid\ngantt\n    title \(MermaidText.label(roadmap.profile.name + " — projected tiers"))\n"
+        out += "    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n    todayMarker off\n"
         out += "    section Tiers\n"
         var any = false
         for row in roadmap.tiers {
             guard let entry = row.entry, let exit = row.exit else { continue }
             any = true
-            out += "    \(mermaidText(row.tier.name)) :t\(row.index), \(text.date(entry)), \(text.date(exit + 1))\n"
+            out += "    \(MermaidText.label(row.tier.name)) :t\(row.index), \(text.date(entry)), \(text.date(exit + 1))\n"
         }
         if !any { out += "    No tier reached :t0, \(text.date(0)), \(text.date(1))\n" }
         let migrations = roadmap.tiers.filter {
@@ -174,29 +202,43 @@ public enum RoadmapMarkdown {
                 guard let entry = row.entry, let lead = row.tier.migration?.leadTimeMonths else { continue }
                 let start = Swift.max(0, entry - Int(Swift.min(lead.high, 1200).rounded(.up)))
                 out +=
-                    "    Move to \(mermaidText(row.tier.name)) :crit, \(text.date(start)), \(text.date(Swift.max(entry, start + 1)))\n"
+                    "    \(MermaidText.label("Move to " + row.tier.name)) :done, \(text.date(start)), \(text.date(Swift.max(entry, start + 1)))\n"
+            }
+        }
+        // Each kind of gap once per tier, at its first month.
+        var seen: Set<String> = []
+        let gaps = roadmap.gaps.filter { seen.insert("\($0.kind.rawValue)/\($0.tierID ?? "")").inserted }
+        if !gaps.isEmpty {
+            out += "    section Plan gaps\n"
+            for event in gaps.prefix(10) {
+                out +=
+                    "    \(MermaidText.label(gapName(event))) :crit, \(text.date(event.month)), \(text.date(event.month + 1))\n"
             }
         }
         let triggers = roadmap.calendar.filter { $0.kind == .trigger && $0.severity != .info }
         if !triggers.isEmpty {
             out += "    section Triggers\n"
             for event in triggers.prefix(20) {
-                out += "    \(mermaidText(event.triggerID ?? "trigger")) :milestone, \(text.date(event.month)), 0d\n"
+                out += "    \(MermaidText.label(event.triggerID ?? "trigger")) :milestone, \(text.date(event.month)), 0d\n"
             }
         }
-        return out + "```\n"
+        out += "```\n\n"
+        return out
+            + "Bars: the projected months in each tier (blue), each migration's lead time before it (grey)"
+            + (gaps.isEmpty ? "" : ", the plan's gaps (red)")
+            + (triggers.isEmpty ? "" : "; diamonds: the first month a warning or critical trigger fires") + ".\n"
     }
 
-    /// Text safe inside a Mermaid statement: no colons, semicolons, hashes, quotes or newlines.
-    static func mermaidText(_ text: String) -> String {
-        var out = ""
-        for character in TextSafety.terminal(text) {
-            switch character {
-            case ":", ";", "#", "\"", "`", "\n", "{", "}", "[", "]", "<", ">": out.append(" ")
-            default: out.append(character)
-            }
+    /// A plan gap's bar: what is missing.
+    static func gapName(_ event: PlanEvent) -> String {
+        let tier = event.tierID.map { " (\($0))" } ?? ""
+        switch event.kind {
+        case .noTierCarries: return "No tier carries the load"
+        case .tierOverCapacity: return "Over its limits" + tier
+        case .sloMissed: return "Latency target missed" + tier
+        case .invalidValue: return "Invalid value" + tier
+        default: return event.kind.rawValue + tier
         }
-        return out.split(separator: " ").joined(separator: " ")
     }
 
     /// A round axis maximum at or above `value`: 1, 2 or 5 × a power of ten.
