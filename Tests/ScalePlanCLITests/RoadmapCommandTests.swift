@@ -83,6 +83,22 @@ import Testing
         #expect(gantt.title == "Hostile꞉ title X — projected tiers")
     }
 
+    /// A limit at 99.7% is shown as 99.7% in Risks, never rounded up to 100% (`NumberFormatting.percent`).
+    @Test func risksNeverRoundUpToAHundredPercent() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileIO.writeAtomically(Array(tinyProfile.utf8), to: folder + "/tiny.json")
+        // peak_rps = users × 0.01 against a limit of 5: 498.5 users is 99.7%.
+        for format in ["markdown", "html"] {
+            let result = runCLI(
+                ["roadmap", folder + "/tiny.json", "--growth", "constant:value=498.5", "--months", "3", "--format", format])
+            #expect(result.status == 0, "\(result.stderr)")
+            // The Risks section (the options table's "Carries 100%" is a true 100%).
+            let risks = result.stdout.components(separatedBy: format == "html" ? "<h2>Risks</h2>" : "## Risks").last ?? ""
+            #expect(risks.contains("99.7%") && !risks.contains("100%"), "\(format)")
+        }
+    }
+
     @Test func mermaidLintCatchesMistakes() {
         #expect(!MermaidLint.problems(["xychart-beta", "x-axis [\"a\", \"b\"]", "y-axis \"t\" 0 --> 5", "line [1]"]).isEmpty)
         #expect(

@@ -153,7 +153,7 @@ public enum RoadmapHTML {
                 "<table>\n<tr><th>Bottleneck</th><th>Tier</th><th class=\"n\">Peak utilisation</th><th>At</th><th>First above 80%</th></tr>\n"
             for item in roadmap.bottlenecks {
                 html +=
-                    "<tr><td>\(e(item.limit))</td><td>\(e(item.tier))</td><td class=\"n\">\(NumberFormatting.grouped(item.peak * 100))%</td><td>\(e(text.month(item.month)))</td><td>\(e(item.firstOver80.map { text.month($0) } ?? "–"))</td></tr>\n"
+                    "<tr><td>\(e(item.limit))</td><td>\(e(item.tier))</td><td class=\"n\">\(NumberFormatting.percent(item.peak))</td><td>\(e(text.month(item.month)))</td><td>\(e(item.firstOver80.map { text.month($0) } ?? "–"))</td></tr>\n"
             }
             html += "</table>\n"
         }

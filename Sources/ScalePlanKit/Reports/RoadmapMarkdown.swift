@@ -102,7 +102,7 @@ public enum RoadmapMarkdown {
                 "Bottlenecks (highest utilisation of each limit over the horizon):\n\n| Limit | Tier | Peak | At | First above 80% |\n|---|---|---:|---|---|\n"
             for item in bottlenecks {
                 out +=
-                    "| \(md(item.limit)) | \(md(item.tier)) | \(NumberFormatting.grouped(item.peak * 100))% | \(text.month(item.month)) | \(item.firstOver80.map { text.month($0) } ?? "–") |\n"
+                    "| \(md(item.limit)) | \(md(item.tier)) | \(NumberFormatting.percent(item.peak)) | \(text.month(item.month)) | \(item.firstOver80.map { text.month($0) } ?? "–") |\n"
             }
         }
         let gaps = roadmap.gaps

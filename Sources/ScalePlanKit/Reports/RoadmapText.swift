@@ -159,7 +159,7 @@ struct RoadmapText {
     func early(_ trigger: Roadmap.EarlyTrigger) -> (summary: String, action: String) {
         var summary = "\(month(trigger.month)) · \(trigger.severity.rawValue) · \(trigger.id)"
         if let probability = trigger.probability {
-            summary += " (fires in \(NumberFormatting.grouped(probability * 100))% of trials)"
+            summary += " (fires in \(NumberFormatting.percent(probability)) of trials)"
         }
         return (summary, trigger.action)
     }
