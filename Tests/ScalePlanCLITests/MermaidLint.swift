@@ -94,13 +94,29 @@ enum MermaidLint {
     static func gantt(_ lines: [String]) -> [String] {
         var problems: [String] = []
         var sawDateFormat = false, sawSection = false, tasks = 0
+        // `dateFormat YYYY-MM-DD` (calendar plans) or `dateFormat x` (milliseconds: month m is
+        // m × 1000, for plans without a start month).
+        var isDate: (String) -> Bool = Self.isDate
         for raw in lines {
             let line = raw.trimmed
             if line.isEmpty || line.hasPrefix("title ") || line.hasPrefix("axisFormat ") || line == "todayMarker off" {
                 continue
             }
+            if line.hasPrefix("tickInterval ") {
+                let value = line.dropFirst(13)
+                let unit = value.drop { $0.isNumber }
+                if !["second", "month"].contains(unit) || Int(value.prefix { $0.isNumber }) == nil {
+                    problems.append("unsupported tickInterval: \(line)")
+                }
+                continue
+            }
             if line == "dateFormat YYYY-MM-DD" {
                 sawDateFormat = true
+                continue
+            }
+            if line == "dateFormat x" {
+                sawDateFormat = true
+                isDate = { Int($0).map { $0 >= 0 && $0 % 1000 == 0 } ?? false }
                 continue
             }
             if line.hasPrefix("dateFormat ") {
@@ -128,7 +144,9 @@ enum MermaidLint {
             if dates.isEmpty || dates.count + durations.count != 2 || ids.count > 1 {
                 problems.append("task needs a start date and an end date or duration: \(line)")
             }
-            if dates.count == 2, dates[0] >= dates[1] { problems.append("task ends before it starts: \(line)") }
+            if dates.count == 2, Int(dates[0]).flatMap { a in Int(dates[1]).map { a >= $0 } } ?? (dates[0] >= dates[1]) {
+                problems.append("task ends before it starts: \(line)")
+            }
             tasks += 1
         }
         if !sawDateFormat { problems.append("no dateFormat") }

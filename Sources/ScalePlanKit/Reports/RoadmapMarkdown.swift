@@ -184,7 +184,7 @@ public enum RoadmapMarkdown {
         // No "today" line (a plan's months are not the reader's calendar); moves are routine, so
         // grey (`done` is the tag Mermaid draws grey); only plan gaps are drawn critical (red).
         var out = "```mermaid\ngantt\n    title \(MermaidText.label(roadmap.profile.name + " — projected tiers"))\n"
-        out += "    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n    todayMarker off\n"
+        out += text.ganttAxis(months: roadmap.months.count) + "    todayMarker off\n"
         out += "    section Tiers\n"
         var any = false
         for row in roadmap.tiers {

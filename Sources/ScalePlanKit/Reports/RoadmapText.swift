@@ -80,11 +80,23 @@ struct RoadmapText {
         return roadmap.projection.label(index)
     }
 
-    /// The calendar date of a month index, for Mermaid gantt charts (a nominal January 2026 when
-    /// the plan has no start month).
+    /// A month index as a Mermaid gantt date: the calendar day `YYYY-MM-01` when the plan has a
+    /// start month; otherwise month m is m seconds after the epoch in milliseconds
+    /// (`dateFormat x`), which the axis prints back as `M<m>` (`axisFormat M%s`), so a plan without
+    /// a calendar is labelled in month numbers as everywhere else, not with invented dates.
     func date(_ index: Int) -> String {
-        let start = roadmap.projection.start ?? YearMonth("2026-01")
-        return (start?.adding(months: index).description ?? "2026-01") + "-01"
+        guard let start = roadmap.projection.start else { return String(index * 1000) }
+        return start.adding(months: index).description + "-01"
+    }
+
+    /// The gantt's `dateFormat`, `axisFormat` and `tickInterval` lines for `months` months: at
+    /// most 12 ticks, at 1, 2, 3, 6, 12 or 24 months.
+    func ganttAxis(months: Int) -> String {
+        let step = [1, 2, 3, 6, 12, 24, 60, 120].first { (months + $0 - 1) / $0 <= 12 } ?? 120
+        guard roadmap.projection.start != nil else {
+            return "    dateFormat x\n    axisFormat M%s\n    tickInterval \(step)second\n"
+        }
+        return "    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m\n    tickInterval \(step)month\n"
     }
 
     /// The headline facts, as label → value pairs.
