@@ -99,6 +99,26 @@ import Testing
         }
     }
 
+    /// No range reads "$2,472 – $2,472", the headline gives the deterministic cost as one number
+    /// (its spread is a fact of its own), and amounts in another currency are converted with
+    /// `fx`, the original in parentheses.
+    @Test(arguments: bundledIDs)
+    func moneyReadsOnce(id: String) throws {
+        for extra in [[], ["--trials", "200"]] {
+            for format in ["markdown", "html"] {
+                let document = runCLI(["roadmap", id, "--format", format] + extra).stdout
+                let collapsed = document.matches(of: /(-?[$€£₹][0-9][0-9,.]*) – (-?[$€£₹][0-9][0-9,.]*)/).filter {
+                    $0.output.1 == $0.output.2
+                }
+                #expect(collapsed.isEmpty, "\(id) \(format) \(extra): \(collapsed.map(\.output.0))")
+                #expect(!document.contains(/Monthly cost at [^|<]*[|>][^|<]*\(\$/), "\(id): a headline with two numbers")
+            }
+        }
+        if id == "inphrone" {
+            #expect(runCLI(["roadmap", id]).stdout.contains("$1,440 – $2,160 (₹120,000 – ₹180,000)"))
+        }
+    }
+
     @Test func mermaidLintCatchesMistakes() {
         #expect(!MermaidLint.problems(["xychart-beta", "x-axis [\"a\", \"b\"]", "y-axis \"t\" 0 --> 5", "line [1]"]).isEmpty)
         #expect(

@@ -47,7 +47,7 @@ public enum RoadmapHTML {
         for row in roadmap.tiers {
             html +=
                 "<tr><td>\(e(row.tier.name))</td><td>\(e(text.range(row.tier)))</td><td>\(e(text.planned(row.tier.timeline)))</td>"
-                + "<td>\(e(text.month(row.entry)))</td><td class=\"n\">\(e(text.money(row.cost.low))) – \(e(text.money(row.cost.high)))</td></tr>\n"
+                + "<td>\(e(text.month(row.entry)))</td><td class=\"n\">\(e(text.moneyRange(row.cost.low, row.cost.high)))</td></tr>\n"
         }
         html += "</table>\n"
 
@@ -89,14 +89,8 @@ public enum RoadmapHTML {
         html +=
             "<h2>Unit economics</h2>\n<table>\n<tr><th>Month</th><th class=\"n\">\(e(profile.driver.label))</th><th class=\"n\">Monthly cost</th><th class=\"n\">Per \(e(profile.driver.unit))</th>"
         html += roadmap.hasRevenue ? "<th class=\"n\">Revenue</th><th class=\"n\">Margin</th></tr>\n" : "</tr>\n"
-        for index in roadmap.checkpoints {
-            let month = roadmap.months[index]
-            html +=
-                "<tr><td>\(e(text.month(index)))</td><td class=\"n\">\(e(text.driver(month.driver)))</td><td class=\"n\">\(e(text.money(month.cost.expected)))</td><td class=\"n\">\(e(text.money(month.costPerUnit)))</td>"
-            html +=
-                roadmap.hasRevenue
-                ? "<td class=\"n\">\(e(text.money(month.revenue)))</td><td class=\"n\">\(e(text.money(month.margin)))</td></tr>\n"
-                : "</tr>\n"
+        for row in text.unitEconomics {
+            html += "<tr><td>\(e(row[0]))</td>" + row.dropFirst().map { "<td class=\"n\">\(e($0))</td>" }.joined() + "</tr>\n"
         }
         html += "</table>\n"
 

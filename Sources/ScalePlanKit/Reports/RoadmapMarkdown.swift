@@ -17,7 +17,7 @@ public enum RoadmapMarkdown {
         for row in roadmap.tiers {
             out +=
                 "| \(md(row.tier.name)) | \(text.range(row.tier)) | \(md(text.planned(row.tier.timeline))) | "
-                + "\(text.month(row.entry)) | \(text.money(row.cost.low)) – \(text.money(row.cost.high)) |\n"
+                + "\(text.month(row.entry)) | \(text.moneyRange(row.cost.low, row.cost.high)) |\n"
         }
 
         out += "\n## Growth and cost\n\n"
@@ -48,12 +48,7 @@ public enum RoadmapMarkdown {
 
         out += "\n## Unit economics\n\n| Month | \(md(profile.driver.label)) | Monthly cost | Per \(md(profile.driver.unit))"
         out += roadmap.hasRevenue ? " | Revenue | Margin |\n|---|---:|---:|---:|---:|---:|\n" : " |\n|---|---:|---:|---:|\n"
-        for index in roadmap.checkpoints {
-            let month = roadmap.months[index]
-            out +=
-                "| \(text.month(index)) | \(text.driver(month.driver)) | \(text.money(month.cost.expected)) | \(text.money(month.costPerUnit))"
-            out += roadmap.hasRevenue ? " | \(text.money(month.revenue)) | \(text.money(month.margin)) |\n" : " |\n"
-        }
+        for row in text.unitEconomics { out += "| " + row.joined(separator: " | ") + " |\n" }
 
         out += "\n## Team and hiring\n\n"
         let teams = profile.tiers.filter { $0.team != nil }

@@ -11,6 +11,35 @@ struct RoadmapText {
 
     func driver(_ value: Double) -> String { NumberFormatting.grouped(value) }
 
+    /// A range of monthly amounts in the profile's currency: one amount when both ends read the
+    /// same (never "$2,472 – $2,472"); an amount in another currency is converted with the
+    /// profile's `fx`, the original in parentheses (kept as written when there is no rate).
+    func moneyRange(_ low: Double, _ high: Double, currency: String? = nil) -> String {
+        func range(_ low: Double, _ high: Double, _ code: String) -> String {
+            let a = NumberFormatting.money(low, currency: code), b = NumberFormatting.money(high, currency: code)
+            return a == b ? a : "\(a) – \(b)"
+        }
+        let code = currency ?? profile.currency
+        guard code != profile.currency else { return range(low, high, code) }
+        guard let rate = profile.fx[code] else { return range(low, high, code) }
+        return range(low * rate, high * rate, profile.currency) + " (" + range(low, high, code) + ")"
+    }
+
+    /// The unit-economics table at its checkpoints: month, driver, monthly cost, cost per unit,
+    /// and revenue and margin when modelled — each money column in one format.
+    var unitEconomics: [[String]] {
+        let months = roadmap.checkpoints.map { roadmap.months[$0] }
+        func column(_ values: [Double?]) -> [String] {
+            NumberFormatting.moneyColumn(values, currency: profile.currency, wholeWhenLarge: true)
+        }
+        var columns = [
+            months.map { month($0.month) }, months.map { driver($0.driver) }, column(months.map { $0.cost.expected }),
+            column(months.map(\.costPerUnit)),
+        ]
+        if roadmap.hasRevenue { columns += [column(months.map(\.revenue)), column(months.map(\.margin))] }
+        return months.indices.map { row in columns.map { $0[row] } }
+    }
+
     /// With trials: each move's safe start date in a sentence, and when the tier is needed.
     var moves: [(advice: String, facts: String)] {
         guard let result = roadmap.monteCarlo else { return [] }
@@ -104,10 +133,7 @@ struct RoadmapText {
         guard let first = roadmap.first, let last = roadmap.last else { return [] }
         var facts: [(String, String)] = [
             ("\(profile.driver.label) at \(month(last.month))", driver(last.driver)),
-            (
-                "Monthly cost at \(month(last.month))",
-                "\(money(last.cost.expected)) (\(money(last.cost.low)) – \(money(last.cost.high)))"
-            ),
+            ("Monthly cost at \(month(last.month))", money(last.cost.expected)),
             ("Total spend over \(roadmap.months.count) months", money(roadmap.totalSpend)),
             ("Cost per \(profile.driver.unit), now → then", "\(money(first.costPerUnit)) → \(money(last.costPerUnit))"),
         ]
@@ -115,13 +141,21 @@ struct RoadmapText {
             facts.append(("Revenue / margin at \(month(last.month))", "\(money(last.revenue)) / \(money(last.margin))"))
             facts.append(("Break-even month", roadmap.breakEvenMonth.map { month($0) } ?? "not within the horizon"))
         }
+        // One number per fact: the deterministic cost above, its spread here — the P10–P90 band
+        // of the trials, or without trials every cost at its low and at its high end.
         if let trials = roadmap.monteCarlo?.trials,
             let cost = roadmap.monteCarlo?.series.first(where: { $0.kind == .cost })?.months.last
         {
             facts.append(
                 (
                     "Monthly cost at \(month(last.month)), P10–P90 of \(NumberFormatting.grouped(Double(trials))) trials",
-                    "\(money(cost.p10)) – \(money(cost.p90))"
+                    cost.p10.flatMap { low in cost.p90.map { moneyRange(low, $0) } } ?? "–"
+                ))
+        } else if last.cost.low != last.cost.high {
+            facts.append(
+                (
+                    "Monthly cost at \(month(last.month)), every cost at its low / high end",
+                    moneyRange(last.cost.low, last.cost.high)
                 ))
         }
         return facts
@@ -131,21 +165,15 @@ struct RoadmapText {
     func team(_ tier: Tier) -> (headcount: String, burn: String) {
         let team = tier.team
         let currency = team?.currency ?? profile.currency
-        let headcount = team?.headcount.map { "\(NumberFormatting.plain($0.low))–\(NumberFormatting.plain($0.high))" } ?? "–"
-        let burn =
-            team?.burn.map {
-                "\(NumberFormatting.money($0.low, currency: currency)) – \(NumberFormatting.money($0.high, currency: currency))"
-            } ?? "–"
+        let headcount = team?.headcount.map { NumberFormatting.proseRange($0.low, $0.high) } ?? "–"
+        let burn = team?.burn.map { moneyRange($0.low, $0.high, currency: currency) } ?? "–"
         return (headcount, burn)
     }
 
     /// A hire as (who, monthly salary) text.
     func hire(_ row: Roadmap.HireRow) -> (role: String, salary: String) {
         let currency = row.hire.currency ?? row.tier.team?.currency ?? profile.currency
-        let salary =
-            row.hire.salary.map {
-                "\(NumberFormatting.money($0.low, currency: currency)) – \(NumberFormatting.money($0.high, currency: currency))"
-            } ?? "–"
+        let salary = row.hire.salary.map { moneyRange($0.low, $0.high, currency: currency) } ?? "–"
         return ((row.hire.count > 1 ? "\(row.hire.count) × " : "") + row.hire.role, salary)
     }
 

@@ -134,8 +134,14 @@ public enum NumberFormatting {
     /// A column of money amounts with the same decimals on every row: whole units when every
     /// amount is whole or the smallest non-zero one is at least 100, else cents, or more for
     /// amounts below a cent's worth of precision (per-user costs: `$0.0016`).
-    public static func moneyColumn(_ values: [Double?], currency: String) -> [String] {
-        let decimals = moneyDecimals(values.compactMap { $0 })
+    ///
+    /// `wholeWhenLarge`: whole units as soon as the largest amount is 100 or more — a document's
+    /// column of revenue reads `$60 … $65,000`, not `$60.00 … $65,000.00`; a column of small
+    /// amounts (per-user costs) keeps its decimals. The terminal tables keep cents.
+    public static func moneyColumn(_ values: [Double?], currency: String, wholeWhenLarge: Bool = false) -> [String] {
+        let finite = values.compactMap { $0 }.filter(\.isFinite)
+        let large = wholeWhenLarge && (finite.map { Swift.abs($0) }.max() ?? 0) >= 100
+        let decimals = large ? 0 : moneyDecimals(values.compactMap { $0 })
         return values.map { value in
             guard let value else { return "–" }
             guard value.isFinite else { return value.isNaN ? "n/a" : (value < 0 ? "-∞" : "∞") }
