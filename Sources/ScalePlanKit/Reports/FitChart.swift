@@ -40,7 +40,8 @@ struct FitChart {
         let ys =
             data.map(\.y) + curves.filter(\.emphasised).flatMap { $0.points.map(\.y) } + (band?.points.map(\.high) ?? [])
         let xMin = Swift.min(xs.min() ?? 0, 0), xMax = Swift.max(xs.max() ?? 1, xMin + 1)
-        let yMax = RoadmapMarkdown.niceCeiling(ys.filter(\.isFinite).max() ?? 1)
+        let yTicks = SVGChart.ticks(upTo: ys.filter(\.isFinite).max() ?? 1)
+        let yMax = yTicks.last ?? 1
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func x(_ value: Double) -> Double { left + plotWidth * (value - xMin) / (xMax - xMin) }
         func y(_ value: Double) -> Double {
@@ -51,14 +52,13 @@ struct FitChart {
         var svg =
             "<svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(e(title))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         svg += "<text x=\"\(f(left))\" y=\"20\" class=\"title\">\(e(title))</text>\n"
-        for step in 0...4 {
-            let value = yMax * Double(step) / 4
+        for value in yTicks {
             svg +=
                 "<line x1=\"\(f(left))\" y1=\"\(f(y(value)))\" x2=\"\(f(width - right))\" y2=\"\(f(y(value)))\" class=\"grid\"/>"
             svg +=
                 "<text x=\"\(f(left - 8))\" y=\"\(f(y(value) + 4))\" class=\"axis\" text-anchor=\"end\">\(e(NumberFormatting.compact(value)))</text>\n"
         }
-        let step = xSteps?.first { (xMax - xMin) / $0 <= 6 } ?? Self.niceStep((xMax - xMin) / 6)
+        let step = xSteps?.first { (xMax - xMin) / $0 <= 6 } ?? SVGChart.niceStep((xMax - xMin) / 6)
         var tick = (xMin / step).rounded(.up) * step
         while tick <= xMax + 1e-9 {
             svg +=
@@ -103,16 +103,6 @@ struct FitChart {
         if let band { parts.append("shaded: \(band.name)") }
         if let marker { parts.append("vertical line: \(marker.label)") }
         return parts.joined(separator: "; ") + "."
-    }
-
-    /// A round step near `value`: 1, 2 or 5 × a power of ten.
-    static func niceStep(_ value: Double) -> Double {
-        guard value > 0, value.isFinite else { return 1 }
-        var magnitude = 1.0
-        while magnitude * 10 <= value { magnitude *= 10 }
-        while magnitude > value { magnitude /= 10 }
-        for step in [1.0, 2, 5] where step * magnitude >= value { return step * magnitude }
-        return 10 * magnitude
     }
 
     /// Extra CSS for the fit pages, on top of the roadmap's.

@@ -237,12 +237,5 @@ public enum RoadmapMarkdown {
     }
 
     /// A round axis maximum at or above `value`: 1, 2 or 5 × a power of ten.
-    static func niceCeiling(_ value: Double) -> Double {
-        guard value > 0, value.isFinite else { return 1 }
-        var magnitude = 1.0
-        while magnitude * 10 <= value { magnitude *= 10 }
-        while magnitude > value { magnitude /= 10 }
-        for step in [1.0, 2, 5, 10] where step * magnitude >= value { return step * magnitude }
-        return 10 * magnitude
-    }
+    static func niceCeiling(_ value: Double) -> Double { SVGChart.niceStep(value) }
 }

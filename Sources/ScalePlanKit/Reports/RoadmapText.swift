@@ -135,7 +135,13 @@ struct RoadmapText {
             ("\(profile.driver.label) at \(month(last.month))", driver(last.driver)),
             ("Monthly cost at \(month(last.month))", money(last.cost.expected)),
             ("Total spend over \(roadmap.months.count) months", money(roadmap.totalSpend)),
-            ("Cost per \(profile.driver.unit), now → then", "\(money(first.costPerUnit)) → \(money(last.costPerUnit))"),
+            (
+                "Cost per \(profile.driver.unit), now → then",
+                NumberFormatting.moneyColumn(
+                    [first.costPerUnit, last.costPerUnit], currency: profile.currency, wholeWhenLarge: true
+                )
+                .joined(separator: " → ")
+            ),
         ]
         if roadmap.hasRevenue {
             facts.append(("Revenue / margin at \(month(last.month))", "\(money(last.revenue)) / \(money(last.margin))"))

@@ -10,7 +10,8 @@ enum SVGChart {
         let values = series.values
         let count = Swift.max(values.count, 2)
         let all = (values + (series.low ?? []) + (series.high ?? [])).filter(\.isFinite)
-        let maximum = RoadmapMarkdown.niceCeiling(all.max() ?? 1)
+        let ticks = Self.ticks(upTo: all.max() ?? 1)
+        let maximum = ticks.last ?? 1
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func x(_ index: Int) -> Double { left + plotWidth * Double(index) / Double(count - 1) }
         func y(_ value: Double) -> Double {
@@ -22,8 +23,7 @@ enum SVGChart {
             "<svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(series.name))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         svg += "<text x=\"\(f(left))\" y=\"20\" class=\"title\">\(HTMLText.escape(series.name))</text>\n"
         // Grid and y labels.
-        for step in 0...4 {
-            let value = maximum * Double(step) / 4
+        for value in ticks {
             let label = money ? NumberFormatting.money(value, currency: currency) : NumberFormatting.compact(value)
             svg +=
                 "<line x1=\"\(f(left))\" y1=\"\(f(y(value)))\" x2=\"\(f(width - right))\" y2=\"\(f(y(value)))\" class=\"grid\"/>"
@@ -65,7 +65,7 @@ enum SVGChart {
         for (row, tier) in rows.enumerated() {
             let y = top + Double(row) * rowHeight
             svg +=
-                "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 16))\" class=\"axis\" text-anchor=\"end\">\(HTMLText.escape(TextTable.truncate(tier.tier.name, 28)))</text>\n"
+                "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 16))\" class=\"axis\" text-anchor=\"end\">\(Self.label(tier.tier.name, 28))</text>\n"
             guard let entry = tier.entry, let exit = tier.exit else { continue }
             if let lead = tier.tier.migration?.leadTimeMonths, lead.high > 0, tier.index > 0 {
                 let start = Swift.max(0, Double(entry) - Swift.min(lead.high, 1200))
@@ -87,6 +87,33 @@ enum SVGChart {
                 "<text x=\"\(f(x(Double(month))))\" y=\"\(f(chartHeight - 4))\" class=\"axis\" text-anchor=\"middle\">\(HTMLText.escape(text.month(month)))</text>\n"
         }
         return svg + "</svg>"
+    }
+}
+
+extension SVGChart {
+    /// The y-axis ticks for values up to `maximum`: 0 and steps of 1, 2 or 5 × a power of ten,
+    /// four to six of them, the last at or above the maximum (never 12,500-wide steps).
+    static func ticks(upTo maximum: Double) -> [Double] {
+        guard maximum > 0, maximum.isFinite else { return [0, 1] }
+        let step = niceStep(maximum / 5)
+        let count = Int((maximum / step).rounded(.up))
+        return (0...Swift.max(count, 1)).map { Double($0) * step }
+    }
+
+    /// A round step at or above `value`: 1, 2 or 5 × a power of ten.
+    static func niceStep(_ value: Double) -> Double {
+        guard value > 0, value.isFinite else { return 1 }
+        var magnitude = 1.0
+        while magnitude * 10 <= value { magnitude *= 10 }
+        while magnitude > value { magnitude /= 10 }
+        for step in [1.0, 2, 5] where step * magnitude >= value { return step * magnitude }
+        return 10 * magnitude
+    }
+
+    /// A label cut to `limit` characters, the whole text kept as its tooltip when cut.
+    static func label(_ text: String, _ limit: Int) -> String {
+        let short = TextTable.truncate(text, limit)
+        return short == text ? HTMLText.escape(text) : HTMLText.escape(short) + "<title>\(HTMLText.escape(text))</title>"
     }
 }
 
