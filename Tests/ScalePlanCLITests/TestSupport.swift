@@ -19,11 +19,13 @@ let repositoryRoot: String = {
 }()
 
 /// Runs the command line in-process with a fixed environment: no terminal, 80 columns (or
-/// `COLUMNS` from `environment`, as the binary reads it), the repository's bundled profiles.
+/// `COLUMNS` from `environment`, as the binary reads it), the repository's bundled profiles and
+/// a fixed `SOURCE_DATE_EPOCH`.
 func runCLI(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8] = []) -> RunResult {
     let stdout = OutputBuffer()
     let stderr = OutputBuffer()
-    var env = ["SCALEPLAN_PROFILES": repositoryRoot + "/profiles"]
+    // A fixed day for the roadmap's footer (2026-12-01), so documents compare across days.
+    var env = ["SCALEPLAN_PROFILES": repositoryRoot + "/profiles", "SOURCE_DATE_EPOCH": "1796083200"]
     env.merge(environment) { $1 }
     let status = ScalePlan.run(
         arguments: arguments, stdout: stdout, stderr: stderr, stdin: InputBuffer(stdin), environment: env,

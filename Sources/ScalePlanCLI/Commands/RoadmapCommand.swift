@@ -43,8 +43,24 @@ enum RoadmapCommand: Command {
         pathOptions.allowsGaps = true
         let options = try? PathOptimization(growth.compiled, growth: .fixed(growth.curve)).run(
             pathOptions, start: growth.start, growthSource: growth.source)
+        // The day in the footer: SOURCE_DATE_EPOCH when set, so a roadmap can be reproduced byte
+        // for byte (reproducible-builds.org), else today.
+        var seconds = Int64(Date().timeIntervalSince1970)
+        if let text = context.environment["SOURCE_DATE_EPOCH"] {
+            guard let value = Int64(text), value >= 0 else {
+                throw .usage(
+                    UsageError(
+                        "SOURCE_DATE_EPOCH is '\(UsageError.echo(text))': expected a whole number of seconds since 1970-01-01 UTC.",
+                        command: spec))
+            }
+            seconds = value
+        }
+        let provenance = Provenance(
+            version: ScalePlan.version, date: Provenance.day(secondsSince1970: seconds), seed: monteCarlo?.seed,
+            trials: monteCarlo?.trials)
         let roadmap = Roadmap(
-            projection: projection, monteCarlo: monteCarlo, drivers: sensitivity, options: options, growthFit: growth.fit)
+            projection: projection, monteCarlo: monteCarlo, drivers: sensitivity, options: options, growthFit: growth.fit,
+            provenance: provenance)
         let format = DocumentFormat(rawValue: arguments.value("format", in: spec) ?? "markdown") ?? .markdown
         let text = RoadmapReport.render(roadmap, format: format)
         try OutputWriter.write(text, arguments, spec: spec, context: context)

@@ -11,14 +11,17 @@ public struct Roadmap: Sendable {
     public let options: OptimizeResult?
     /// The growth fit the projection continues, when it came from `--growth-fit`.
     public let growthFit: GrowthFit.Result?
+    /// The version, day, seed and trials for the footer; nil leaves them out.
+    public let provenance: Provenance?
 
     public var profile: Profile { projection.profile }
     public var months: [MonthResult] { projection.months }
 
     public init(
         projection: Projection, monteCarlo: MonteCarloResult? = nil, drivers: SensitivityResult? = nil,
-        options: OptimizeResult? = nil, growthFit: GrowthFit.Result? = nil
+        options: OptimizeResult? = nil, growthFit: GrowthFit.Result? = nil, provenance: Provenance? = nil
     ) {
+        self.provenance = provenance
         self.projection = projection
         self.monteCarlo = monteCarlo
         self.drivers = drivers
