@@ -144,6 +144,46 @@ import Testing
         #expect(Provenance.day(secondsSince1970: seconds) == day)
     }
 
+    /// The Assumptions section lists every assumption the profile states, each with its reason:
+    /// params with a range or an assumption, metrics with an assumption, cost items with a note or
+    /// a range, tier notes, migrations and scenarios — checked against the profile itself.
+    @Test(arguments: bundledIDs)
+    func assumptionsAreComplete(id: String) throws {
+        let profile = try ProfileLoader.load(path: repositoryRoot + "/profiles/\(id).json").profile
+        let markdown = runCLI(["roadmap", id]).stdout
+        let section = try #require(
+            markdown.components(separatedBy: "## Assumptions").last?.components(separatedBy: "## Method").first)
+        let md = TextSafety.markdown
+        for param in profile.params where param.value.isUncertain || param.assumption != nil {
+            #expect(section.contains("| param | \(md(param.label ?? param.name)) |"), "\(id): param \(param.name)")
+            if let why = param.assumption { #expect(section.contains(md(why)), "\(id): why of \(param.name)") }
+        }
+        for metric in profile.metrics {
+            guard let why = metric.assumption else { continue }
+            #expect(
+                section.contains("| metric | \(md(metric.label ?? metric.name)) |") && section.contains(md(why)),
+                "\(id): \(metric.name)")
+        }
+        for tier in profile.tiers {
+            for cost in tier.costs {
+                let ranged: Bool
+                if case .range = cost.amount { ranged = true } else { ranged = false }
+                guard ranged || cost.note != nil else { continue }
+                #expect(section.contains("| cost | \(md(tier.name + " / " + cost.displayName)) |"), "\(id): \(cost.item)")
+                if let note = cost.note { #expect(section.contains(md(note)), "\(id): note of \(cost.item)") }
+            }
+            for note in tier.notes { #expect(section.contains(md(note)), "\(id): a note of \(tier.id)") }
+            if let migration = tier.migration, migration.leadTimeMonths != nil || migration.note != nil {
+                #expect(section.contains("| migration | \(md("Move to " + tier.name)) |"), "\(id): move to \(tier.id)")
+                if let note = migration.note { #expect(section.contains(md(note)), "\(id): migration note of \(tier.id)") }
+            }
+        }
+        for scenario in profile.scenarios {
+            #expect(
+                section.contains("| scenario | \(md("Scenario " + (scenario.name ?? scenario.id))) |"), "\(id): \(scenario.id)")
+        }
+    }
+
     @Test func mermaidLintCatchesMistakes() {
         #expect(!MermaidLint.problems(["xychart-beta", "x-axis [\"a\", \"b\"]", "y-axis \"t\" 0 --> 5", "line [1]"]).isEmpty)
         #expect(

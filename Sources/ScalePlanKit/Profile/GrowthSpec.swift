@@ -35,4 +35,16 @@ public enum GrowthSpec: Sendable, Equatable {
         case .csv: nil
         }
     }
+
+    /// A short description: `exponential start 100, rate 0.05 – 0.15 (uniform)`, `points 0:100,
+    /// 12:5000`, `csv users.csv`.
+    public var summary: String {
+        switch self {
+        case .parametric(let kind, let values):
+            return kind.rawValue + " "
+                + zip(kind.parameters, values).map { "\($0.name) \($1.summary)" }.joined(separator: ", ")
+        case .points(let points): return GrowthCurve.points(points).summary
+        case .csv(let file): return "csv \(file)"
+        }
+    }
 }

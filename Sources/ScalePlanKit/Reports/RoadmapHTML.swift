@@ -168,9 +168,9 @@ public enum RoadmapHTML {
             html += "</ul>\n"
         }
 
-        html += "<h2>Assumptions</h2>\n<table>\n<tr><th>Assumption</th><th>Value</th><th>Why</th></tr>\n"
-        for param in roadmap.assumptions {
-            html += "<tr>" + text.assumption(param).map { "<td>\(e($0))</td>" }.joined() + "</tr>\n"
+        html += "<h2>Assumptions</h2>\n<table>\n<tr><th>Of</th><th>Assumption</th><th>Value</th><th>Why</th></tr>\n"
+        for assumption in roadmap.assumptions {
+            html += "<tr>" + text.assumption(assumption).map { "<td>\(e($0))</td>" }.joined() + "</tr>\n"
         }
         html += "</table>\n"
         if !profile.notes.isEmpty {

@@ -112,9 +112,9 @@ public enum RoadmapMarkdown {
             }
         }
 
-        out += "\n## Assumptions\n\n| Assumption | Value | Why |\n|---|---|---|\n"
-        for param in roadmap.assumptions {
-            out += "| " + text.assumption(param).map(md).joined(separator: " | ") + " |\n"
+        out += "\n## Assumptions\n\n| Of | Assumption | Value | Why |\n|---|---|---|---|\n"
+        for assumption in roadmap.assumptions {
+            out += "| " + text.assumption(assumption).map(md).joined(separator: " | ") + " |\n"
         }
         if !profile.notes.isEmpty {
             out += "\nWhere the source contradicts itself, the choices made:\n\n"

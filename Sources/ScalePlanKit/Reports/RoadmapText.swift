@@ -210,12 +210,10 @@ struct RoadmapText {
         return (summary, trigger.action)
     }
 
-    /// An assumption's row: its name, its value, and why it was chosen.
-    func assumption(_ param: Param) -> [String] {
-        [param.label ?? param.name, describe(param.value), param.assumption ?? param.source ?? ""]
+    /// An assumption's row: what it is about, its name, its value, and why it was chosen.
+    func assumption(_ assumption: Roadmap.Assumption) -> [String] {
+        [assumption.kind.rawValue, assumption.name, assumption.value.isEmpty ? "–" : assumption.value, assumption.why]
     }
-
-    func describe(_ value: Uncertain) -> String { value.summary }
 
     /// How the numbers are made, in one paragraph (the tier rule as this plan has it).
     var method: String {

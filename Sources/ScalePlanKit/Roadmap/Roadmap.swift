@@ -210,17 +210,75 @@ public struct Roadmap: Sendable {
 
     // MARK: Assumptions
 
-    /// The params worth stating: those with an assumption or an uncertain value — global ones,
-    /// then each tier's own (labelled with the tier).
-    public var assumptions: [Param] {
+    /// One assumption of the plan, as the Assumptions section lists it.
+    public struct Assumption: Sendable {
+        public enum Kind: String, Sendable {
+            case param, metric, cost, tier, migration, scenario
+        }
+
+        public var kind: Kind
+        public var name: String
+        public var value: String
+        /// The reason or source the profile gives ("" when it gives none).
+        public var why: String
+    }
+
+    /// Every assumption the profile states, in profile order, each with its reason: params with a
+    /// range or a stated assumption (tier params named with their tier), metrics with a stated
+    /// assumption, cost items with a note or a range, tiers with notes, migrations (their lead
+    /// time and one-off cost), and scenarios (their growth).
+    public var assumptions: [Assumption] {
         let worth = { (param: Param) in param.assumption != nil || param.value.isUncertain }
-        return profile.params.filter(worth)
-            + profile.tiers.flatMap { tier in
-                tier.params.filter(worth).map { param in
-                    var own = param
-                    own.label = "\(param.label ?? param.name) (\(tier.name))"
-                    return own
-                }
+        func param(_ param: Param, tier: Tier?) -> Assumption {
+            Assumption(
+                kind: .param, name: (param.label ?? param.name) + (tier.map { " (\($0.name))" } ?? ""),
+                value: param.value.summary, why: param.assumption ?? param.source ?? "")
+        }
+        var list = profile.params.filter(worth).map { param($0, tier: nil) }
+        list += profile.tiers.flatMap { tier in tier.params.filter(worth).map { param($0, tier: tier) } }
+        list += profile.metrics.compactMap { metric in
+            metric.assumption.map {
+                Assumption(
+                    kind: .metric, name: metric.label ?? metric.name,
+                    value: metric.expression.text + (metric.unit.map { " \($0)" } ?? ""), why: $0)
             }
+        }
+        for tier in profile.tiers {
+            for cost in tier.costs {
+                let ranged: Bool
+                if case .range = cost.amount { ranged = true } else { ranged = false }
+                guard ranged || cost.note != nil else { continue }
+                list.append(
+                    Assumption(
+                        kind: .cost, name: "\(tier.name) / \(cost.displayName)",
+                        value: PlanDiff.describe(cost.amount) + " " + (cost.currency ?? profile.currency) + "/month",
+                        why: cost.note ?? cost.source ?? ""))
+            }
+        }
+        list += profile.tiers.filter { !$0.notes.isEmpty }.map {
+            Assumption(kind: .tier, name: $0.name, value: "", why: $0.notes.joined(separator: " "))
+        }
+        for tier in profile.tiers {
+            guard let migration = tier.migration, migration.leadTimeMonths != nil || migration.note != nil else { continue }
+            var value: [String] = []
+            if let lead = migration.leadTimeMonths {
+                value.append("\(NumberFormatting.proseRange(lead.low, lead.high)) months lead time")
+            }
+            if let cost = migration.cost {
+                value.append(
+                    "one-off " + NumberFormatting.money(cost.low, currency: profile.currency)
+                        + (cost.high != cost.low ? " – " + NumberFormatting.money(cost.high, currency: profile.currency) : ""))
+            }
+            list.append(
+                Assumption(
+                    kind: .migration, name: "Move to \(tier.name)", value: value.joined(separator: ", "),
+                    why: migration.note ?? ""))
+        }
+        list += profile.scenarios.map { scenario in
+            Assumption(
+                kind: .scenario, name: "Scenario " + (scenario.name ?? scenario.id),
+                value: scenario.growth.summary + (scenario.months.map { ", \($0) months" } ?? ""), why: scenario.source ?? "")
+        }
+        return list
     }
 }
