@@ -144,7 +144,10 @@ enum MermaidLint {
             if dates.isEmpty || dates.count + durations.count != 2 || ids.count > 1 {
                 problems.append("task needs a start date and an end date or duration: \(line)")
             }
-            if dates.count == 2, Int(dates[0]).flatMap { a in Int(dates[1]).map { a >= $0 } } ?? (dates[0] >= dates[1]) {
+            // Milliseconds compare as numbers, calendar dates as text (YYYY-MM-DD sorts).
+            let backwards =
+                dates.count == 2 && (Int(dates[0]).flatMap { a in Int(dates[1]).map { a >= $0 } } ?? (dates[0] >= dates[1]))
+            if backwards {
                 problems.append("task ends before it starts: \(line)")
             }
             tasks += 1

@@ -184,6 +184,46 @@ import Testing
         }
     }
 
+    /// Every bundled roadmap (with and without trials, and with a fitted growth) and the fit
+    /// documents pass a real markdown linter, pymarkdownlnt, with the committed configuration
+    /// (`Tests/Tools/pymarkdown.json`: all rules but the line length, which tables cannot keep).
+    @Test(.requires(Tools.pymarkdown))
+    func markdownPassesTheLinter() throws {
+        let linter = try Tools.pymarkdown.required()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var history = "month,users\n"
+        for t in 0..<18 {
+            history +=
+                "\(t),\(NumberFormatting.fixed(5000 * Math.exponential(0.15 * Double(t)) * (1 + 0.03 * Math.sine(Double(t))), decimals: 0))\n"
+        }
+        try FileIO.writeAtomically(Array(history.utf8), to: folder + "/history.csv")
+        try FileIO.writeAtomically(
+            Array("1,100,0.010\n2,190,0.0105\n4,340,0.012\n8,560,0.0145\n16,700,0.023\n32,720,0.044\n".utf8),
+            to: folder + "/load.csv")
+        var runs = bundledIDs.flatMap { [["roadmap", $0], ["roadmap", $0, "--trials", "200"]] }
+        runs += [
+            ["roadmap", "million", "--growth-fit", folder + "/history.csv"],
+            ["fit", "growth", folder + "/history.csv", "--format", "markdown"],
+            ["fit", "usl", folder + "/load.csv", "--format", "markdown", "--emit-limit", "peak_rps"],
+        ]
+        var files: [String] = []
+        for (index, arguments) in runs.enumerated() {
+            let result = runCLI(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            let file = folder + "/\(index).md"
+            try FileIO.writeAtomically(Array(result.stdout.utf8), to: file)
+            files.append(file)
+        }
+        let lint = try runProcess(linter, ["--config", repositoryRoot + "/Tests/Tools/pymarkdown.json", "scan"] + files)
+        #expect(lint.status == 0, "\(lint.stdout)\(lint.stderr)")
+        // The linter is real: a document with a trailing space and two blank lines fails it.
+        try FileIO.writeAtomically(Array("# Title \n\n\ntext\n".utf8), to: folder + "/bad.md")
+        let bad = try runProcess(
+            linter, ["--config", repositoryRoot + "/Tests/Tools/pymarkdown.json", "scan", folder + "/bad.md"])
+        #expect(bad.status != 0 && bad.stdout.contains("MD012"), "\(bad.stdout)")
+    }
+
     @Test func mermaidLintCatchesMistakes() {
         #expect(!MermaidLint.problems(["xychart-beta", "x-axis [\"a\", \"b\"]", "y-axis \"t\" 0 --> 5", "line [1]"]).isEmpty)
         #expect(

@@ -53,6 +53,9 @@ enum Tools {
         return Tool(
             name: "mermaid.js (pip install mmdc)", path: path.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil })
     }()
+    /// PyPI's pymarkdownlnt, the markdown linter the roadmap and fit documents must pass (with
+    /// `Tests/Tools/pymarkdown.json`).
+    static let pymarkdown = Tool(name: "pymarkdown (pip install pymarkdownlnt)", path: find("pymarkdown"))
     /// script(1) from util-linux, which runs a command on a pseudo-terminal.
     static let script = Tool(name: "script", path: find("script"))
 

@@ -191,7 +191,7 @@ import Testing
     @Test(arguments: bundledIDs) func theBaselineIsTheDeterministicProjection(id: String) throws {
         let compiled = try ProfileLoader.load(path: "\(profilesDirectory)/\(id).json").compiled
         let scenario = try #require(compiled.profile.defaultScenario)
-        let spec = try #require(scenario.growth)
+        let spec = scenario.growth
         let curve = try #require(spec.expectedCurve)
         let months = scenario.months ?? 36
         let scenarioCompiled = compiled.forScenario(scenario)

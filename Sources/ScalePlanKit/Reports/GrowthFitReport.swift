@@ -7,7 +7,7 @@ public enum GrowthFitReport: Report {
         switch format {
         case .table: table(result, width: layout.width)
         case .json: json(result).rendered() + "\n"
-        case .markdown: markdown(result)
+        case .markdown: MarkdownDocument.tidy(markdown(result))
         case .html: html(result)
         }
     }

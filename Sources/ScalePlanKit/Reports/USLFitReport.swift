@@ -33,7 +33,7 @@ public enum USLFitReport: Report {
         switch format {
         case .table: table(subject, width: layout.width)
         case .json: json(subject).rendered() + "\n"
-        case .markdown: markdown(subject)
+        case .markdown: MarkdownDocument.tidy(markdown(subject))
         case .html: html(subject)
         }
     }
