@@ -190,7 +190,11 @@ struct LeastSquares {
 
     /// Solves A x = b for a symmetric positive-definite A by Cholesky; nil when A is not.
     static func solveSymmetric(_ a: [[Double]], _ b: [Double]) -> [Double]? {
-        guard let l = cholesky(a) else { return nil }
+        cholesky(a).map { substitute($0, b) }
+    }
+
+    /// x with L Lᵀ x = b: forward substitution through L, then back through Lᵀ.
+    private static func substitute(_ l: [[Double]], _ b: [Double]) -> [Double] {
         let n = b.count
         var y = b
         for i in 0..<n {
@@ -219,15 +223,7 @@ struct LeastSquares {
         for column in 0..<n {
             var unit = [Double](repeating: 0, count: n)
             unit[column] = 1
-            var y = unit
-            for i in 0..<n {
-                for k in 0..<i { y[i] -= l[i][k] * y[k] }
-                y[i] /= l[i][i]
-            }
-            for i in stride(from: n - 1, through: 0, by: -1) {
-                for k in (i + 1)..<n { y[i] -= l[k][i] * y[k] }
-                y[i] /= l[i][i]
-            }
+            let y = substitute(l, unit)
             for i in 0..<n { inverse[i][column] = y[i] * scale[i] * scale[column] }
         }
         return inverse

@@ -47,7 +47,7 @@ public enum GrowthFitReport: Report {
     }
 
     /// How the fit was made, for the top of every format.
-    static func method(_ result: GrowthFit.Result) -> String {
+    static var method: String {
         "Least squares by Levenberg–Marquardt (exponential, logistic and Gompertz on ln(value), linear on the value); "
             + "80% intervals from the Jacobian's covariance with Student's t; kinds compared by AICc."
     }
@@ -102,7 +102,7 @@ public enum GrowthFitReport: Report {
     static func table(_ result: GrowthFit.Result, width: Int) -> String {
         let source = TextSafety.terminal(result.source)
         var out = TextWrap.wrap("History: \(source) · \(span(result.history))", width: width, indent: 0) + "\n"
-        out += TextWrap.wrap(method(result), width: width, indent: 0) + "\n\n"
+        out += TextWrap.wrap(method, width: width, indent: 0) + "\n\n"
         out += TextWrap.wrap(verdict(result), width: width, indent: 0) + "\n\n"
         let fitted = result.kinds.compactMap(\.fitted)
         let rows = fitted.map { fit -> [String] in
@@ -282,7 +282,7 @@ public enum GrowthFitReport: Report {
     static func markdown(_ result: GrowthFit.Result) -> String {
         let md = TextSafety.markdown
         var out = "# Growth fit: \(md(result.source))\n\n"
-        out += "\(span(result.history)). \(method(result))\n\n**\(md(verdict(result)))**\n\n"
+        out += "\(span(result.history)). \(method)\n\n**\(md(verdict(result)))**\n\n"
         out += "| Kind | Parameters (80% intervals) | RMSE | R² | ΔAICc | Weight |\n|---|---|---:|---:|---:|---:|\n"
         for fit in result.kinds.compactMap(\.fitted) {
             out +=
@@ -303,7 +303,7 @@ public enum GrowthFitReport: Report {
     static func html(_ result: GrowthFit.Result) -> String {
         let e = HTMLText.escape
         var body =
-            "<h1>Growth fit: \(e(result.source))</h1>\n<p class=\"lead\">\(e(span(result.history))). \(e(method(result)))</p>\n"
+            "<h1>Growth fit: \(e(result.source))</h1>\n<p class=\"lead\">\(e(span(result.history))). \(e(method))</p>\n"
         body += "<p><strong>\(e(verdict(result)))</strong></p>\n"
         body += chart(result).svg(id: "chart-fit")
         body +=
