@@ -15,7 +15,6 @@ struct FitChart {
 
     var title: String
     var xTitle: String
-    var yTitle: String
     var data: [(x: Double, y: Double)]
     var dataName: String
     var curves: [Curve]

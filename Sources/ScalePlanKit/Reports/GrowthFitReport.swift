@@ -234,7 +234,7 @@ public enum GrowthFitReport: Report {
                 + result.forecast.map { ($0.month, $0.low, $0.high) })
         return FitChart(
             title: "History and fitted growth", xTitle: history.firstMonth.map { "month (0 = \($0))" } ?? "month",
-            yTitle: history.valueName ?? "value", data: zip(history.months, history.values).map { ($0, $1) },
+            data: zip(history.months, history.values).map { ($0, $1) },
             dataName: "the history",
             curves: curves, band: band, marker: nil, xLabel: { history.label($0) }, xSteps: FitChart.monthSteps)
     }
@@ -250,9 +250,9 @@ public enum GrowthFitReport: Report {
         // history is thinned to at most 60 points (Mermaid draws every label).
         let fits = [result.best] + result.kinds.compactMap(\.fitted).filter { $0.kind != result.best.kind }
         let shown = Array(stride(from: 0, to: history.count, by: Swift.max(1, (history.count + 59) / 60)))
-        let historyTop = RoadmapMarkdown.niceCeiling(
+        let historyTop = SVGChart.niceStep(
             (shown.map { history.values[$0] } + fits.flatMap { fit in shown.map { fit.fittedValues[$0] } }).max() ?? 1)
-        let forecastTop = RoadmapMarkdown.niceCeiling(result.forecast.map(\.high).max() ?? 1)
+        let forecastTop = SVGChart.niceStep(result.forecast.map(\.high).max() ?? 1)
         let colours = [FitChart.blue, FitChart.amber, FitChart.purple, FitChart.green]
         var out =
             "```mermaid\n\(FitChart.mermaidInit([FitChart.grey] + colours.prefix(fits.count)))\nxychart-beta\n"

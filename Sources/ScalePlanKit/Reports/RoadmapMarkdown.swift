@@ -146,7 +146,7 @@ public enum RoadmapMarkdown {
         let labels = shown.map { "\"\(text.month($0))\"" }.joined(separator: ", ")
         func pick(_ values: [Double]) -> [Double] { shown.map { values[$0] } }
         let all = [series.values, series.low, series.high].compactMap { $0 }.flatMap(pick)
-        let top = niceCeiling(all.filter(\.isFinite).max() ?? 1)
+        let top = SVGChart.niceStep(all.filter(\.isFinite).max() ?? 1)
         func numbers(_ values: [Double]) -> String {
             pick(values).map { NumberFormatting.plain(($0.isFinite ? $0 : 0).rounded()) }.joined(separator: ", ")
         }
@@ -237,7 +237,4 @@ public enum RoadmapMarkdown {
         default: return event.kind.rawValue + tier
         }
     }
-
-    /// A round axis maximum at or above `value`: 1, 2 or 5 × a power of ten.
-    static func niceCeiling(_ value: Double) -> Double { SVGChart.niceStep(value) }
 }

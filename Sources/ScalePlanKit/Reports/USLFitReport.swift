@@ -176,7 +176,7 @@ public enum USLFitReport: Report {
                 points: grid.compactMap { n in fit.band(at: n).map { (n, $0.low, $0.high) } })
         }
         return FitChart(
-            title: "Throughput by concurrency", xTitle: "concurrency N", yTitle: "throughput",
+            title: "Throughput by concurrency", xTitle: "concurrency N",
             data: zip(fit.data.concurrency, fit.data.throughput).map { ($0, $1) }, dataName: "the measurements",
             curves: [FitChart.Curve(name: "the USL fit", points: grid.map { ($0, fit.throughput(at: $0)) }, emphasised: true)],
             band: band,
@@ -186,7 +186,7 @@ public enum USLFitReport: Report {
 
     static func mermaid(_ fit: USLFit.Result) -> String {
         let order = fit.data.concurrency.indices.sorted { fit.data.concurrency[$0] < fit.data.concurrency[$1] }
-        let top = RoadmapMarkdown.niceCeiling((fit.data.throughput + fit.fitted).max() ?? 1)
+        let top = SVGChart.niceStep((fit.data.throughput + fit.fitted).max() ?? 1)
         func values(_ list: [Double]) -> String {
             order.map { NumberFormatting.significant(list[$0], digits: 6) }.joined(separator: ", ")
         }
