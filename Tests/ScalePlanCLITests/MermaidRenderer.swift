@@ -61,10 +61,7 @@ enum MermaidRenderer {
                 "file://\(folder)/mermaid.html",
             ])
         let text = dom.stdout.components(separatedBy: "MERMAID-RESULTS=").dropFirst().first?.components(separatedBy: "=END").first
-        let decoded = text.map {
-            $0.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
-                .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
-        }
+        let decoded = text.map(BrowserLayout.unescapeHTML)
         guard let decoded, let results = try JSONSerialization.jsonObject(with: Data(decoded.utf8)) as? [[String: Any]]
         else {
             Issue.record("the Mermaid page gave no result: \(dom.stdout.prefix(300)) \(dom.stderr.prefix(300))")

@@ -56,6 +56,9 @@ enum Tools {
     /// PyPI's pymarkdownlnt, the markdown linter the roadmap and fit documents must pass (with
     /// `Tests/Tools/pymarkdown.json`).
     static let pymarkdown = Tool(name: "pymarkdown (pip install pymarkdownlnt)", path: find("pymarkdown"))
+    /// poppler's pdfinfo and pdftotext, which read back the roadmap printed to PDF.
+    static let pdfinfo = Tool(name: "pdfinfo (poppler-utils)", path: find("pdfinfo"))
+    static let pdftotext = Tool(name: "pdftotext (poppler-utils)", path: find("pdftotext"))
     /// script(1) from util-linux, which runs a command on a pseudo-terminal.
     static let script = Tool(name: "script", path: find("script"))
 

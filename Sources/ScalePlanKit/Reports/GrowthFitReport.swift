@@ -307,7 +307,7 @@ public enum GrowthFitReport: Report {
         body += "<p><strong>\(e(verdict(result)))</strong></p>\n"
         body += chart(result).svg(id: "chart-fit")
         body +=
-            "<h2>Kinds</h2>\n<table>\n<tr><th>Kind</th><th>Parameters (80% intervals)</th><th class=\"n\">RMSE</th><th class=\"n\">R²</th><th class=\"n\">ΔAICc</th><th class=\"n\">Weight</th></tr>\n"
+            "<h2>Kinds</h2>\n<table>\n<thead><tr><th>Kind</th><th>Parameters (80% intervals)</th><th class=\"n\">RMSE</th><th class=\"n\">R²</th><th class=\"n\">ΔAICc</th><th class=\"n\">Weight</th></tr></thead>\n"
         for fit in result.kinds.compactMap(\.fitted) {
             body +=
                 "<tr><td>\(fit.kind.rawValue)\(fit.kind == result.best.kind ? " (best)" : "")</td><td>\(e(parameters(fit)))</td><td class=\"n\">\(number(fit.rmse))</td><td class=\"n\">\(NumberFormatting.fixed(fit.rSquared, decimals: 3))</td><td class=\"n\">\(NumberFormatting.fixed(fit.deltaAICc, decimals: 1))</td><td class=\"n\">\(NumberFormatting.percent(fit.weight))</td></tr>\n"
@@ -317,7 +317,7 @@ public enum GrowthFitReport: Report {
             body += "<p>\(e(failure.kind.rawValue)): not fitted — \(e(failure.reason)).</p>\n"
         }
         body +=
-            "<h2>Forecast (\(e(result.best.kind.rawValue)), 80% prediction band)</h2>\n<table>\n<tr><th>Month</th><th class=\"n\">Forecast</th><th class=\"n\">Low</th><th class=\"n\">High</th></tr>\n"
+            "<h2>Forecast (\(e(result.best.kind.rawValue)), 80% prediction band)</h2>\n<table>\n<thead><tr><th>Month</th><th class=\"n\">Forecast</th><th class=\"n\">Low</th><th class=\"n\">High</th></tr></thead>\n"
         for row in forecastRows(result) {
             body += "<tr><td>\(e(row[0]))</td>" + row.dropFirst().map { "<td class=\"n\">\(e($0))</td>" }.joined() + "</tr>\n"
         }

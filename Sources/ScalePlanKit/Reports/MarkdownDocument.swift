@@ -15,4 +15,12 @@ enum MarkdownDocument {
         while lines.last?.isEmpty == true { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// A "label: value" line with its label in bold — `**Monthly cost:** +$900` — for a summary
+    /// that must stand out; a paragraph that is all bold reads as a heading that is not one
+    /// (MD036). `line` is markdown already; without a colon it is returned as it is.
+    static func labelled(_ line: String) -> String {
+        guard let colon = line.firstRange(of: ": ") else { return line }
+        return "**" + line[..<colon.lowerBound] + ":**" + line[colon.lowerBound...].dropFirst()
+    }
 }

@@ -358,7 +358,7 @@ public enum OptimizeReport: Report {
             func cell(_ tag: String, _ index: Int, _ text: String) -> String {
                 "<\(tag)\(table.numeric.contains(index) ? " class=\"n\"" : "")>\(escape(text))</\(tag)>"
             }
-            return "<table>\n<tr>" + table.headers.enumerated().map { cell("th", $0, $1) }.joined() + "</tr>\n"
+            return "<table>\n<thead><tr>" + table.headers.enumerated().map { cell("th", $0, $1) }.joined() + "</tr></thead>\n"
                 + table.rows.map { "<tr>" + $0.enumerated().map { cell("td", $0, $1) }.joined() + "</tr>\n" }.joined()
                 + "</table>\n"
         }.joined()

@@ -87,7 +87,7 @@ public enum PlanDiffReport: Report {
         let md = TextSafety.markdown
         var out = "### Plan change: \(md(diff.new.name))\n\n"
         if let line = ParamOverride.header(diff.overrides) { out += md(line) + "\n\n" }
-        out += "**\(md(outcome(diff)[0]))**\n\n"
+        out += MarkdownDocument.labelled(md(outcome(diff)[0])) + "\n\n"
         if diff.lines.isEmpty {
             out += "No changes to the plan.\n"
         } else {

@@ -1,6 +1,10 @@
 /// The roadmap as one self-contained HTML page: inline CSS and SVG charts, no scripts, nothing
 /// fetched from the network, readable printed to PDF. Everything from the profile is escaped.
 public enum RoadmapHTML {
+    /// The printed page's margins in millimetres (top and bottom, left and right): narrow enough
+    /// that a table keeps its columns on A4 and Letter, wide enough for any printer.
+    static let printMargins = (vertical: 14, horizontal: 12)
+
     static let style = """
         :root { color-scheme: light; }
         body { font: 15px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1b1f24; margin: 0 auto; max-width: 900px; padding: 32px 24px; }
@@ -18,20 +22,21 @@ public enum RoadmapHTML {
         svg .tier { fill: #0969da; fill-opacity: 0.8; } svg .migration { fill: #bf8700; fill-opacity: 0.6; }
         svg .warning { fill: #bf8700; } svg .critical { fill: #cf222e; }
         .sev-critical { color: #cf222e; font-weight: 600; } .sev-warning { color: #9a6700; font-weight: 600; }
-        td.bar { color: #0969da; white-space: nowrap; letter-spacing: -1px; }
+        td.bar { color: #0969da; white-space: nowrap; letter-spacing: -1px; } .nb { white-space: nowrap; }
         .legend { color: #57606a; font-size: 13px; } footer { color: #57606a; font-size: 12px; margin-top: 40px; }
-        @media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } svg.chart, table { break-inside: avoid; } }
+        @page { margin: \(printMargins.vertical)mm \(printMargins.horizontal)mm; }
+        @media print { body { padding: 0; max-width: none; print-color-adjust: exact; -webkit-print-color-adjust: exact; } h2 { break-after: avoid; } svg.chart, .fact, li { break-inside: avoid; } }
         """
 
     public static func render(_ roadmap: Roadmap) -> String {
         let text = RoadmapText(roadmap: roadmap)
-        let e = HTMLText.escape
+        let e = HTMLText.text
         let profile = roadmap.profile
         let labels = roadmap.months.map { text.month($0.month) }
         var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html +=
-            "<title>\(e(profile.name)) — scaling roadmap</title>\n<style>\n\(style)\n\(roadmap.growthFit != nil ? FitChart.style + "\n" : "")</style>\n</head>\n<body>\n"
+            "<title>\(HTMLText.escape(profile.name)) — scaling roadmap</title>\n<style>\n\(style)\n\(roadmap.growthFit != nil ? FitChart.style + "\n" : "")</style>\n</head>\n<body>\n"
         html += "<h1>\(e(profile.name)): scaling roadmap</h1>\n"
         html += "<p class=\"lead\">\(e(text.lead))</p>\n"
         if let description = profile.description { html += "<p>\(e(description))</p>\n" }
@@ -43,7 +48,7 @@ public enum RoadmapHTML {
         html += "</div>\n"
 
         html +=
-            "<h2>Tiers</h2>\n<table>\n<tr><th>Tier</th><th>\(e(profile.driver.label))</th><th>Planned</th><th>Projected entry</th><th class=\"n\">Monthly cost at entry</th></tr>\n"
+            "<h2>Tiers</h2>\n<table>\n<thead><tr><th>Tier</th><th>\(e(profile.driver.label))</th><th>Planned</th><th>Projected entry</th><th class=\"n\">Monthly cost at entry</th></tr></thead>\n"
         for row in roadmap.tiers {
             html +=
                 "<tr><td>\(e(row.tier.name))</td><td>\(e(text.range(row.tier)))</td><td>\(e(text.planned(row.tier.timeline)))</td>"
@@ -77,7 +82,7 @@ public enum RoadmapHTML {
             html += "</ul>\n"
         }
         html +=
-            "<h2>Trigger calendar</h2>\n<table>\n<tr><th>Month</th><th>Severity</th><th>What happens</th><th>Action</th></tr>\n"
+            "<h2>Trigger calendar</h2>\n<table>\n<thead><tr><th>Month</th><th>Severity</th><th>What happens</th><th>Action</th></tr></thead>\n"
         if roadmap.calendar.isEmpty { html += "<tr><td colspan=\"4\">No trigger fires within the horizon.</td></tr>\n" }
         for event in roadmap.calendar {
             html +=
@@ -87,8 +92,8 @@ public enum RoadmapHTML {
         html += "</table>\n"
 
         html +=
-            "<h2>Unit economics</h2>\n<table>\n<tr><th>Month</th><th class=\"n\">\(e(profile.driver.label))</th><th class=\"n\">Monthly cost</th><th class=\"n\">Per \(e(profile.driver.unit))</th>"
-        html += roadmap.hasRevenue ? "<th class=\"n\">Revenue</th><th class=\"n\">Margin</th></tr>\n" : "</tr>\n"
+            "<h2>Unit economics</h2>\n<table>\n<thead><tr><th>Month</th><th class=\"n\">\(e(profile.driver.label))</th><th class=\"n\">Monthly cost</th><th class=\"n\">Per \(e(profile.driver.unit))</th>"
+        html += roadmap.hasRevenue ? "<th class=\"n\">Revenue</th><th class=\"n\">Margin</th></tr></thead>\n" : "</tr></thead>\n"
         for row in text.unitEconomics {
             html += "<tr><td>\(e(row[0]))</td>" + row.dropFirst().map { "<td class=\"n\">\(e($0))</td>" }.joined() + "</tr>\n"
         }
@@ -98,7 +103,8 @@ public enum RoadmapHTML {
         let teams = profile.tiers.filter { $0.team != nil }
         if teams.isEmpty && roadmap.hires.isEmpty { html += "<p>The plan does not model the team.</p>\n" }
         if !teams.isEmpty {
-            html += "<table>\n<tr><th>Tier</th><th class=\"n\">Headcount</th><th class=\"n\">Monthly burn</th></tr>\n"
+            html +=
+                "<table>\n<thead><tr><th>Tier</th><th class=\"n\">Headcount</th><th class=\"n\">Monthly burn</th></tr></thead>\n"
             for tier in teams {
                 let team = text.team(tier)
                 html +=
@@ -108,7 +114,7 @@ public enum RoadmapHTML {
         }
         if !roadmap.hires.isEmpty {
             html +=
-                "<table>\n<tr><th>Hire</th><th class=\"n\">Due at</th><th>Projected month</th><th class=\"n\">Monthly salary</th></tr>\n"
+                "<table>\n<thead><tr><th>Hire</th><th class=\"n\">Due at</th><th>Projected month</th><th class=\"n\">Monthly salary</th></tr></thead>\n"
             for row in roadmap.hires {
                 let hire = text.hire(row)
                 html +=
@@ -122,8 +128,8 @@ public enum RoadmapHTML {
             let shares = drivers.contains { $0.share != nil }
             html += "<h2>What drives the plan</h2>\n<p>\(e(text.driversIntro))</p>\n<table>\n"
             html +=
-                "<tr><th>Assumption</th><th>Range</th><th class=\"n\">Spend at low → high</th><th class=\"n\">Swing</th><th></th>"
-                + (shares ? "<th class=\"n\">Share of variance</th>" : "") + "</tr>\n"
+                "<thead><tr><th>Assumption</th><th>Range</th><th class=\"n\">Spend at low → high</th><th class=\"n\">Swing</th><th></th>"
+                + (shares ? "<th class=\"n\">Share of variance</th>" : "") + "</tr></thead>\n"
             for row in drivers {
                 html +=
                     "<tr><td>\(e(row.assumption))</td><td>\(e(row.range))</td><td class=\"n\">\(e(row.lowToHigh))</td><td class=\"n\">\(e(row.swing))</td><td class=\"bar\">\(row.bar)</td>"
@@ -144,7 +150,7 @@ public enum RoadmapHTML {
         if let advice = roadmap.drivers?.advice { html += "<p>What to measure first: <strong>\(e(advice))</strong></p>\n" }
         if !roadmap.bottlenecks.isEmpty {
             html +=
-                "<table>\n<tr><th>Bottleneck</th><th>Tier</th><th class=\"n\">Peak utilisation</th><th>At</th><th>First above 80%</th></tr>\n"
+                "<table>\n<thead><tr><th>Bottleneck</th><th>Tier</th><th class=\"n\">Peak utilisation</th><th>At</th><th>First above 80%</th></tr></thead>\n"
             for item in roadmap.bottlenecks {
                 html +=
                     "<tr><td>\(e(item.limit))</td><td>\(e(item.tier))</td><td class=\"n\">\(NumberFormatting.percent(item.peak))</td><td>\(e(text.month(item.month)))</td><td>\(e(item.firstOver80.map { text.month($0) } ?? "–"))</td></tr>\n"
@@ -168,7 +174,8 @@ public enum RoadmapHTML {
             html += "</ul>\n"
         }
 
-        html += "<h2>Assumptions</h2>\n<table>\n<tr><th>Of</th><th>Assumption</th><th>Value</th><th>Why</th></tr>\n"
+        html +=
+            "<h2>Assumptions</h2>\n<table>\n<thead><tr><th>Of</th><th>Assumption</th><th>Value</th><th>Why</th></tr></thead>\n"
         for assumption in roadmap.assumptions {
             html += "<tr>" + text.assumption(assumption).map { "<td>\(e($0))</td>" }.joined() + "</tr>\n"
         }

@@ -131,9 +131,23 @@ public enum RoadmapMarkdown {
     }
 
     /// The months a chart labels: at most `Self.maximumLabels`, evenly spaced from month 0, so
-    /// the x axis stays readable (48–60 monthly labels run into each other).
+    /// the x axis stays readable (48–60 monthly labels run into each other), and always the last
+    /// month, so the chart ends where the headline's figures are (after a shorter last step
+    /// when the horizon is not a multiple of the spacing).
     static func shownMonths(_ count: Int) -> [Int] {
-        Array(stride(from: 0, to: count, by: Swift.max(1, (count - 1 + maximumLabels - 2) / (maximumLabels - 1))))
+        guard count > 0 else { return [] }
+        var months = Array(stride(from: 0, to: count, by: labelSpacing(count)))
+        if months.last != count - 1 {
+            if months.count == maximumLabels { months.removeLast() }
+            months.append(count - 1)
+        }
+        return months
+    }
+
+    /// Months between labels for a chart of `count` months: the fewest that keep the labels
+    /// within `maximumLabels`.
+    static func labelSpacing(_ count: Int) -> Int {
+        Swift.max(1, (count - 1 + maximumLabels - 2) / (maximumLabels - 1))
     }
 
     static let maximumLabels = 12
@@ -165,8 +179,9 @@ public enum RoadmapMarkdown {
         out += "    line [\(numbers(series.values))]\n"
         if banded, let high = series.high { out += "    line [\(numbers(high))]\n" }
         out += "```\n\n"
-        let every = shown.count > 1 ? shown[1] - shown[0] : 1
-        let step = every == 1 ? "each month" : "every \(every) months"
+        let every = labelSpacing(series.values.count)
+        let uneven = shown.count > 1 && shown[shown.count - 1] - shown[shown.count - 2] != every
+        let step = every == 1 ? "each month" : "every \(every) months" + (uneven ? " and the last month" : "")
         let name = TextSafety.markdown(series.name)
         out +=
             banded

@@ -25,6 +25,25 @@ struct RoadmapText {
         return range(low * rate, high * rate, profile.currency) + " (" + range(low, high, code) + ")"
     }
 
+    /// A cost item's monthly amount as written, in the report's money format: `$150 – $300 a
+    /// month, most likely $200` (converted with `fx` like every amount), or its usage formula.
+    func monthlyAmount(_ cost: CostItem) -> String {
+        func number(_ quantity: Quantity) -> Double? {
+            if case .number(let value, _) = quantity { return value }
+            return nil
+        }
+        switch cost.amount {
+        case .single(let quantity):
+            if let value = number(quantity) { return moneyRange(value, value, currency: cost.currency) + " a month" }
+        case .range(let low, let mode, let high):
+            if let low = number(low), let high = number(high) {
+                let likely = mode.flatMap(number).map { ", most likely " + moneyRange($0, $0, currency: cost.currency) }
+                return moneyRange(low, high, currency: cost.currency) + " a month" + (likely ?? "")
+            }
+        }
+        return PlanDiff.describe(cost.amount) + " " + (cost.currency ?? profile.currency) + " a month"
+    }
+
     /// The unit-economics table at its checkpoints: month, driver, monthly cost, cost per unit,
     /// and revenue and margin when modelled — each money column in one format.
     var unitEconomics: [[String]] {

@@ -116,26 +116,3 @@ extension SVGChart {
         return short == text ? HTMLText.escape(text) : HTMLText.escape(short) + "<title>\(HTMLText.escape(text))</title>"
     }
 }
-
-/// HTML escaping for text from a profile.
-enum HTMLText {
-    static func escape(_ text: String) -> String { escape(text, keepNewlines: false) }
-
-    /// The text of a `<pre>` block: its lines kept.
-    static func preformatted(_ text: String) -> String { escape(text, keepNewlines: true) }
-
-    private static func escape(_ text: String, keepNewlines: Bool) -> String {
-        var out = ""
-        for scalar in TextSafety.terminal(text, keepNewlines: keepNewlines).unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-}

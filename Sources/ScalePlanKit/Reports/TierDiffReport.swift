@@ -132,14 +132,14 @@ public enum TierDiffReport: Report {
             + lines(diff, width: width).joined(separator: "\n") + "\n"
     }
 
-    /// A `diff` code block (GitHub colours the + and - lines), then the summary in bold: fit to
+    /// A `diff` code block (GitHub colours the + and - lines), then the summary, labelled in bold: fit to
     /// paste as a pull-request comment.
     static func markdown(_ diff: TierDiff) -> String {
         var out = "### \(TextSafety.markdown(heading(diff)))\n\n```diff\n"
         // Inside a code block nothing is interpreted, but a fence in a name would close it.
         // A pull-request comment scrolls sideways: nothing is shortened to fit.
         for line in lines(diff, width: .max / 4) where line != summary(diff) { out += line.replacingFences() + "\n" }
-        out += "```\n\n**\(TextSafety.markdown(summary(diff)))**\n"
+        out += "```\n\n" + MarkdownDocument.labelled(TextSafety.markdown(summary(diff))) + "\n"
         return out
     }
 

@@ -226,9 +226,9 @@ public enum USLFitReport: Report {
         for line in findings(fit) { body += "<li>\(e(line))</li>\n" }
         body += "</ul>\n" + chart(fit).svg(id: "chart-usl")
         var header =
-            "<tr><th class=\"n\">N</th><th class=\"n\">Measured</th><th class=\"n\">Fitted</th><th class=\"n\">Residual</th>"
+            "<thead><tr><th class=\"n\">N</th><th class=\"n\">Measured</th><th class=\"n\">Fitted</th><th class=\"n\">Residual</th>"
         if fit.data.latency != nil { header += "<th class=\"n\">Latency</th><th class=\"n\">N ÷ X (s)</th>" }
-        body += "<h2>Measurements</h2>\n<table>\n\(header)</tr>\n"
+        body += "<h2>Measurements</h2>\n<table>\n\(header)</tr></thead>\n"
         for row in rows(fit) { body += "<tr>" + row.map { "<td class=\"n\">\(e($0))</td>" }.joined() + "</tr>\n" }
         body += "</table>\n"
         if let text = limitText(subject) {

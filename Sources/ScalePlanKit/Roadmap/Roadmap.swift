@@ -126,7 +126,9 @@ public struct Roadmap: Sendable {
 
     /// Each limit's highest utilisation over the horizon and the month it first passes 80%.
     public struct Bottleneck: Sendable {
+        /// The limit as the tier labels it (its metric's name when it has no label).
         public var limit: String
+        /// The tier's name.
         public var tier: String
         public var peak: Double
         public var month: Int
@@ -139,13 +141,14 @@ public struct Roadmap: Sendable {
         var entries: [Bottleneck] = []
         var position: [String: Int] = [:]
         for month in months {
-            let tier = profile.tiers[month.tier].id
+            let tier = profile.tiers[month.tier]
             for limit in month.limits where limit.utilization.isFinite {
-                let key = "\(tier)/\(limit.name)"
+                let key = "\(tier.id)/\(limit.name)"
                 let index = position[key] ?? entries.count
                 if index == entries.count {
                     position[key] = index
-                    entries.append(Bottleneck(limit: limit.name, tier: tier, peak: 0, month: month.month, firstOver80: nil))
+                    let label = tier.capacity.first { $0.metric == limit.name }?.label ?? limit.name
+                    entries.append(Bottleneck(limit: label, tier: tier.name, peak: 0, month: month.month, firstOver80: nil))
                 }
                 if limit.utilization > entries[index].peak {
                     entries[index].peak = limit.utilization
@@ -243,6 +246,7 @@ public struct Roadmap: Sendable {
                     value: metric.expression.text + (metric.unit.map { " \($0)" } ?? ""), why: $0)
             }
         }
+        let text = RoadmapText(roadmap: self)
         for tier in profile.tiers {
             for cost in tier.costs {
                 let ranged: Bool
@@ -250,8 +254,7 @@ public struct Roadmap: Sendable {
                 guard ranged || cost.note != nil else { continue }
                 list.append(
                     Assumption(
-                        kind: .cost, name: "\(tier.name) / \(cost.displayName)",
-                        value: PlanDiff.describe(cost.amount) + " " + (cost.currency ?? profile.currency) + "/month",
+                        kind: .cost, name: "\(tier.name) / \(cost.displayName)", value: text.monthlyAmount(cost),
                         why: cost.note ?? cost.source ?? ""))
             }
         }
