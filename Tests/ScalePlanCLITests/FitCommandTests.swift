@@ -235,6 +235,28 @@ import Testing
         }
     }
 
+    /// The fit pages and the roadmap's "Fitted growth" read right in a browser, on screen and
+    /// as printed (`BrowserLayout`): no overlapping or cut-off text, the scenario's JSON wrapped
+    /// inside the page, fitted numbers at readable precision.
+    @Test(.requires(Tools.chromium))
+    func htmlPagesReadRight() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pages = [
+            ["fit", "growth", folder + "/users.csv"], ["fit", "usl", folder + "/specsdm91.csv", "--emit-limit", "peak_rps"],
+            ["roadmap", "million", "--growth-fit", folder + "/users.csv"],
+        ]
+        for arguments in pages {
+            let html = runCLI(arguments + ["--format", "html"])
+            #expect(html.status == 0, "\(html.stderr)")
+            for (width, printed) in [(1280, false), (BrowserLayout.Paper.a4.contentWidth, true)] {
+                let layout = try BrowserLayout.layout(html.stdout, width: width, asPrinted: printed)
+                #expect(
+                    layout.textBoxes > 50 && layout.problems.isEmpty, "\(arguments) at \(width) px: \(layout.problems.prefix(8))")
+            }
+        }
+    }
+
     @Test func roadmapShowsTheFittedGrowth() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -16,7 +16,8 @@ window.addEventListener('load', () => {
       if (rect.width > 0 && rect.height > 0) boxes.push({ rect, owner: node, text: snippet(node.textContent), svg: null });
     }
     // A word is broken only where the page allows it (a <wbr> ends a text node); one that the
-    // browser had to split, "Mo|nth" or "2026-|01", reads wrong.
+    // browser had to split, "Mo|nth" or "2026-|01", reads wrong. Code (a <pre>) may wrap anywhere.
+    if (node.parentElement.closest('pre, code')) continue;
     const words = /\S+/g;
     for (let match = words.exec(node.textContent); match; match = words.exec(node.textContent)) {
       range.setStart(node, match.index);

@@ -38,11 +38,15 @@ public enum GrowthSpec: Sendable, Equatable {
 
     /// A short description: `exponential start 100, rate 0.05 – 0.15 (uniform)`, `points 0:100,
     /// 12:5000`, `csv users.csv`.
-    public var summary: String {
+    public var summary: String { summary(significantDigits: nil) }
+
+    /// The summary with each parameter to at most `significantDigits` (see `Uncertain.summary`).
+    public func summary(significantDigits: Int?) -> String {
         switch self {
         case .parametric(let kind, let values):
             return kind.rawValue + " "
-                + zip(kind.parameters, values).map { "\($0.name) \($1.summary)" }.joined(separator: ", ")
+                + zip(kind.parameters, values).map { "\($0.name) \($1.summary(significantDigits: significantDigits))" }
+                .joined(separator: ", ")
         case .points(let points): return GrowthCurve.points(points).summary
         case .csv(let file): return "csv \(file)"
         }

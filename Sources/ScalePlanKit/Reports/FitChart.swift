@@ -108,7 +108,7 @@ struct FitChart {
     static let style = """
         svg .alternative { fill: none; stroke: #8c959f; stroke-width: 1.5; stroke-dasharray: 5 4; }
         svg .datum { fill: #1b1f24; } svg .marker { stroke: #cf222e; stroke-width: 1; stroke-dasharray: 3 3; }
-        pre { background: #f6f8fa; padding: 12px; overflow-x: auto; font-size: 13px; }
+        pre { background: #f6f8fa; padding: 12px; font-size: 13px; white-space: pre-wrap; overflow-wrap: anywhere; }
         """
 
     /// A self-contained HTML page around `body`, styled like the roadmap.

@@ -301,7 +301,7 @@ public enum GrowthFitReport: Report {
     }
 
     static func html(_ result: GrowthFit.Result) -> String {
-        let e = HTMLText.escape
+        let e = HTMLText.text
         var body =
             "<h1>Growth fit: \(e(result.source))</h1>\n<p class=\"lead\">\(e(span(result.history))). \(e(method))</p>\n"
         body += "<p><strong>\(e(verdict(result)))</strong></p>\n"

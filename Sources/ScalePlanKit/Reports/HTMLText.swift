@@ -18,13 +18,7 @@ enum HTMLText {
         var word = ""
         func flush() {
             guard !word.isEmpty else { return }
-            if word.count > longWord {
-                out += breakable(word)
-            } else if word.contains(where: \.isNumber) && word.contains(where: { "-–‐".contains($0) }) {
-                out += "<span class=\"nb\">" + escape(word) + "</span>"
-            } else {
-                out += escape(word)
-            }
+            out += word.count > longWord ? breakable(word) : whole(word)
             word = ""
         }
         for character in text {
@@ -42,18 +36,25 @@ enum HTMLText {
     /// Words longer than this may be broken at their punctuation.
     static let longWord = 20
 
-    /// `word` escaped, with a break opportunity after each of its separators.
+    /// `word` escaped, kept on one line when it has a digit and a dash (`2026-09`, `P10–P90`).
+    private static func whole(_ word: String) -> String {
+        guard word.contains(where: \.isNumber) && word.contains(where: { "-–‐".contains($0) }) else { return escape(word) }
+        return "<span class=\"nb\">" + escape(word) + "</span>"
+    }
+
+    /// `word` with a break opportunity after each of its separators, each piece kept whole as
+    /// `whole` keeps a short word.
     private static func breakable(_ word: String) -> String {
         var out = ""
         var piece = ""
         for character in word {
             piece.append(character)
             if ",+/:;_".contains(character) {
-                out += escape(piece) + "<wbr>"
+                out += whole(piece) + "<wbr>"
                 piece = ""
             }
         }
-        return out + escape(piece)
+        return out + whole(piece)
     }
 
     private static func escape(_ text: String, keepNewlines: Bool) -> String {

@@ -50,8 +50,14 @@ struct ReportText {
 extension Uncertain {
     /// The value as reports describe it: `0.05`, `10 – 20 (uniform)`, `0.03 – 0.08, most likely
     /// 0.05`, `1 – 4 (lognormal, 10th–90th percentile)`.
-    public var summary: String {
-        let p = { (x: Double) in NumberFormatting.plain(x) }
+    public var summary: String { summary(significantDigits: nil) }
+
+    /// The summary with each number to at most `significantDigits` (a fitted 0.1582499674681114
+    /// reads 0.15825 at 6); nil keeps every digit, as `show` does.
+    public func summary(significantDigits: Int?) -> String {
+        let p = { (x: Double) in
+            significantDigits.map { NumberFormatting.significant(x, digits: $0) } ?? NumberFormatting.plain(x)
+        }
         switch distribution {
         case .fixed: return p(expected)
         case .uniform: return "\(p(low)) – \(p(high)) (uniform)"

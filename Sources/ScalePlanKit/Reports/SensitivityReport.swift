@@ -42,7 +42,7 @@ public enum SensitivityReport: Report {
     /// expressions, so its amount changes with the month).
     static func range(_ input: SensitivityInput, _ result: SensitivityResult) -> String {
         guard let low = input.low, let high = input.high else { return "formula" }
-        guard input.kind == .cost else { return NumberFormatting.proseRange(low, high) }
+        guard input.kind == .cost else { return NumberFormatting.readableRange(low, high) }
         let currency = result.profile.currency
         return NumberFormatting.money(low, currency: currency) + " – " + NumberFormatting.money(high, currency: currency)
     }

@@ -219,7 +219,7 @@ public enum USLFitReport: Report {
 
     static func html(_ subject: Subject) -> String {
         let fit = subject.fit
-        let e = HTMLText.escape
+        let e = HTMLText.text
         var body = "<h1>USL fit: \(e(fit.source))</h1>\n"
         body +=
             "<p class=\"lead\">\(fit.data.count) measurements; method \(e(fit.method.rawValue)): \(e(fit.method.summary)).</p>\n<ul>\n"

@@ -235,7 +235,8 @@ public struct Roadmap: Sendable {
         func param(_ param: Param, tier: Tier?) -> Assumption {
             Assumption(
                 kind: .param, name: (param.label ?? param.name) + (tier.map { " (\($0.name))" } ?? ""),
-                value: param.value.summary, why: param.assumption ?? param.source ?? "")
+                value: param.value.summary(significantDigits: NumberFormatting.readableDigits),
+                why: param.assumption ?? param.source ?? "")
         }
         var list = profile.params.filter(worth).map { param($0, tier: nil) }
         list += profile.tiers.flatMap { tier in tier.params.filter(worth).map { param($0, tier: tier) } }
@@ -280,7 +281,8 @@ public struct Roadmap: Sendable {
         list += profile.scenarios.map { scenario in
             Assumption(
                 kind: .scenario, name: "Scenario " + (scenario.name ?? scenario.id),
-                value: scenario.growth.summary + (scenario.months.map { ", \($0) months" } ?? ""), why: scenario.source ?? "")
+                value: scenario.growth.summary(significantDigits: NumberFormatting.readableDigits)
+                    + (scenario.months.map { ", \($0) months" } ?? ""), why: scenario.source ?? "")
         }
         return list
     }

@@ -18,6 +18,17 @@ public enum NumberFormatting {
         value.isFinite && Swift.abs(value) >= scientificFrom ? scientific(value) : plain(value)
     }
 
+    /// Significant digits of a number read in a report rather than pasted back: every digit a
+    /// person writes in a profile, not the sixteen of a fitted value (0.1582499674681114 reads
+    /// 0.15825).
+    public static let readableDigits = 6
+
+    /// A low–high range at `readableDigits`; one value when the ends read the same.
+    public static func readableRange(_ low: Double, _ high: Double) -> String {
+        let a = significant(low, digits: readableDigits), b = significant(high, digits: readableDigits)
+        return a == b ? a : "\(a)–\(b)"
+    }
+
     /// A low–high range of profile numbers in prose (`prose` each end); one value when the
     /// ends are equal (`12.6`, never `12.6–12.6`).
     public static func proseRange(_ low: Double, _ high: Double) -> String {
