@@ -10,6 +10,8 @@ enum CLIError: Error {
     case data(String)
     /// An input file is missing or unreadable (66).
     case noInput(path: String, reason: String)
+    /// A server cannot be reached or refuses us (69), with its address and the reason.
+    case unavailable(String)
     /// The output cannot be created (73).
     case cannotCreate(path: String, reason: String)
     /// Writing failed (74).
@@ -20,6 +22,7 @@ enum CLIError: Error {
         case .usage: .usage
         case .invalidProfile, .data: .dataError
         case .noInput: .noInput
+        case .unavailable: .unavailable
         case .cannotCreate: .cannotCreate
         case .io: .ioError
         }

@@ -9,7 +9,7 @@ public enum ScalePlan {
     static let commands: [any Command.Type] = [
         ListCommand.self, ShowCommand.self, ValidateCommand.self, SimulateCommand.self, CapacityCommand.self,
         CheckCommand.self, DiffCommand.self, SensitivityCommand.self, OptimizeCommand.self, RoadmapCommand.self,
-        FitCommand.self,
+        FitCommand.self, RulesCommand.self,
         SchemaCommand.self,
         CompletionsCommand.self,
         HelpCommand.self,
@@ -140,7 +140,7 @@ public enum ScalePlan {
             context.stderr.write(DiagnosticRenderer.render(diagnostics, file: path, text: text, style: style))
             let errors = diagnostics.count { $0.severity == .error }
             context.stderr.write(TextSafety.message("\(path): \(errors) error\(errors == 1 ? "" : "s")") + "\n")
-        case .data(let message):
+        case .data(let message), .unavailable(let message):
             context.stderr.write(TextSafety.message("Error: \(message)") + "\n")
         case .noInput(let path, let reason):
             context.stderr.write(TextSafety.message("Error: cannot read '\(path)': \(reason)") + "\n")

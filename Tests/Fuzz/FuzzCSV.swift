@@ -1,5 +1,5 @@
 // libFuzzer entry point: the growth-CSV reader (`GrowthInput.csv`), the `--growth` spec parser,
-// the observed-values reader (`ObservedCheck.parse`, JSON or CSV) and the fit readers
+// the observed-values reader (`ObservedInput.read`: JSON, CSV or saved Prometheus answers) and the fit readers
 // (`GrowthHistory.read`, `LoadTest.read`); what they accept is run on: the CSV as a growth curve
 // through a bundled profile, the observed values through `check`'s trigger evaluation in the
 // tier they select and in every tier, a history and a load test through every fit and report.
@@ -26,7 +26,12 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     if let spec = String(validating: bytes, as: UTF8.self), let curve = try? GrowthInput.parse(spec) {
         _ = ProjectionReport.render(Simulator(compiled).run(curve: curve, months: 6), format: .table)
     }
-    switch ObservedCheck.parse(bytes) {
+    // The observed values, saved Prometheus responses included (`ObservedInput.read`), and
+    // each input read as one live answer: an HTTP response (`HTTPClient.parse`) and its JSON
+    // (`PrometheusAnswer.parse`).
+    _ = try? PrometheusAnswer.parse(bytes)
+    _ = try? HTTPClient.parse(bytes)
+    switch ObservedInput.read(bytes, driver: compiled.profile.driver.name).map(\.observations) {
     case .success(let observed):
         let check = ObservedCheck(compiled)
         if let result = try? check.run(observed: observed, tier: nil) { _ = result.values.count }

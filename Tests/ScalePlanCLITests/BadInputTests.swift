@@ -536,6 +536,7 @@ let hostileProfile: String = {
             with: "\"name\": \(json("Tiny<script>alert(1)</script> | [x](javascript:y) **b** `c` & " + hostileText)),"
                 + " \"description\": \(json("About" + hostileText)), \"source\": \(json("Seed" + hostileText)),"
                 + " \"notes\": [\(json("Note" + hostileText))], \"revenue\": \"users * 0.001\","
+                + " \"observe\": {\"users\": \(json("count(up{job=\"a\"})" + hostileText))},"
         )
         .replacingOccurrences(
             of: "\"unit\": \"user\", \"label\": \"Users\"",

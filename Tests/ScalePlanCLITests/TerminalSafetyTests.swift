@@ -53,6 +53,7 @@ import Testing
                 ["growth", folder + "/history\(hostileText).csv"],
                 ["usl", folder + "/load\(hostileText).csv", "--emit-limit", "peak_rps"],
             ],
+            "rules": [[profile]],
             "schema": [[]],
             "help": [["simulate"]],
             "completions": [["bash"], ["zsh"], ["fish"]],

@@ -59,6 +59,12 @@ enum Tools {
     /// poppler's pdfinfo and pdftotext, which read back the roadmap printed to PDF.
     static let pdfinfo = Tool(name: "pdfinfo (poppler-utils)", path: find("pdfinfo"))
     static let pdftotext = Tool(name: "pdftotext (poppler-utils)", path: find("pdftotext"))
+    /// Debian's Prometheus server and its promtool, for the live `check --prometheus` tests and
+    /// for checking `rules` output.
+    static let prometheus = Tool(name: "prometheus", path: find("prometheus"))
+    static let promtool = Tool(name: "promtool (prometheus)", path: find("promtool"))
+    /// python3, which serves the live tests' scrape target.
+    static let python = Tool(name: "python3", path: find("python3"))
     /// script(1) from util-linux, which runs a command on a pseudo-terminal.
     static let script = Tool(name: "script", path: find("script"))
 

@@ -7,12 +7,27 @@ enum CheckCommand: Command {
         name: "check",
         abstract: "Evaluate the plan's triggers against observed values.",
         discussion:
-            "FILE holds current real values — a JSON object of name → number, or CSV rows name,value — for the driver, params, metrics or trigger quantities (cost, latency.<queue>, utilization.<limit>); '-' reads them from standard input. The active tier comes from the observed driver value, or --tier. That tier's triggers and the global ones are evaluated; anything not observed is derived from the model, and the output says which values were. Exit status: 1 if a trigger at or above --fail-on fires (standard error says which), 0 if none does.",
+            "The observed values come from FILE (--observed) or from a Prometheus server (--prometheus). FILE holds current real values — a JSON object of name → number, or CSV rows name,value, or saved Prometheus query responses — for the driver, params, metrics or trigger quantities (cost, latency.<queue>, utilization.<limit>); '-' reads them from standard input. --prometheus runs the profile's \"observe\" queries; a query that returns no single number leaves its name to the model, and says so. The active tier comes from the observed driver value, or --tier. That tier's triggers and the global ones are evaluated; anything not observed is derived from the model, and the output says which values were. Exit status: 1 if a trigger at or above --fail-on fires (standard error says which), 0 if none does; 69 if Prometheus cannot be reached within --timeout.",
         arguments: [.profile],
         options: [
             ParamOverrideOption.option,
             OptionSpec(
-                name: "observed", valueName: "file", help: "Observed values: a JSON object or name,value CSV.", isRequired: true),
+                name: "observed", valueName: "file",
+                help:
+                    "Observed values: a JSON object of name → number or of name → saved Prometheus /api/v1/query response, a saved response alone (the driver's value), or name,value CSV."
+            ),
+            OptionSpec(
+                name: "prometheus", valueName: "url",
+                help:
+                    "Read the observed values from this Prometheus server (http://host:port[/prefix]): each query of the profile's \"observe\". A bearer token comes from SCALEPLAN_PROMETHEUS_TOKEN; user:password may be in the URL."
+            ),
+            OptionSpec(
+                name: "at", valueName: "time",
+                help: "With --prometheus: evaluate the queries at this time (RFC 3339 or Unix seconds) instead of now."),
+            OptionSpec(
+                name: "timeout", valueName: "seconds",
+                help: "With --prometheus: give up after this many seconds, all queries included (exit 69).",
+                defaultValue: "10"),
             OptionSpec(
                 name: "tier", valueName: "id",
                 help: "The tier in production (default: the one the observed driver value falls in)."),
@@ -35,6 +50,9 @@ enum CheckCommand: Command {
         examples: [
             Example("scaleplan check sayar --observed metrics.json", "The plan's triggers against this morning's numbers."),
             Example(
+                "scaleplan check sayar --prometheus http://127.0.0.1:9090",
+                "The same, with the numbers read from Prometheus by the profile's \"observe\" queries."),
+            Example(
                 "curl -s $EXPORT | scaleplan check plan.json --observed - --fail-on critical --quiet",
                 "In cron or CI: exit 1, with the reason on standard error, only when a critical trigger fires."),
         ])
@@ -44,15 +62,8 @@ enum CheckCommand: Command {
         let profile = loaded.profile
         var tier: Int?
         if let id = arguments.value("tier", in: spec) { tier = try context.tierIndex(id, in: profile, for: spec) }
-        let input = try context.inputs.read(
-            arguments.value("observed", in: spec) ?? "", limit: 16 * 1024 * 1024, what: "--observed", for: spec)
-        let (bytes, path) = input
-        let observed: [ObservedCheck.Observation]
-        switch ObservedCheck.parse(bytes) {
-        case .success(let values): observed = values
-        case .failure(let errors):
-            throw .invalidProfile(path: path, diagnostics: errors.diagnostics, text: String(decoding: bytes, as: UTF8.self))
-        }
+        let (input, path, bytes) = try observedInput(arguments, context, profile: profile, profilePath: loaded.path)
+        let observed = input.observations
         // An unknown name is the first thing to fix (a misspelt driver is one): `run` reports it
         // with a did-you-mean, so the missing-driver message is only for known names.
         let checker = ObservedCheck(loaded.compiled)
@@ -81,6 +92,8 @@ enum CheckCommand: Command {
         let threshold = Trigger.Severity(rawValue: arguments.value("fail-on", in: spec) ?? "warning") ?? .warning
         var subject = CheckReport.Subject(
             result: result, profile: profile, failOn: threshold, overrides: loaded.compiled.overrides)
+        subject.unobserved = input.unobserved
+        subject.observedFrom = path
         try addMoves(to: &subject, loaded.compiled, arguments, context)
         // --quiet silences standard output; a file asked for with -o is still written.
         if !arguments.has("quiet") || OutputWriter.file(arguments, spec: spec) != nil {
@@ -91,6 +104,81 @@ enum CheckCommand: Command {
         guard let reason = subject.failureReason else { return .success }
         ScalePlan.reportFailure("check failed (--fail-on \(threshold.rawValue)): \(reason)", context)
         return .failure
+    }
+
+    /// The observed values: from `--observed FILE` (numbers or saved Prometheus responses) or
+    /// from `--prometheus URL` (the profile's `observe` queries), with where they came from for
+    /// messages and the bytes read (for excerpts in errors; empty from a server).
+    static func observedInput(
+        _ arguments: ParsedArguments, _ context: CommandContext, profile: Profile, profilePath: String
+    ) throws(CLIError) -> (ObservedInput, String, [UInt8]) {
+        let file = arguments.value("observed", in: spec)
+        guard let url = arguments.value("prometheus", in: spec) else {
+            for name in ["at", "timeout"] where arguments.values[name] != nil {
+                throw .usage(UsageError("--\(name) is for --prometheus.", command: spec))
+            }
+            guard let file else {
+                throw .usage(
+                    UsageError(
+                        "give the observed values: --observed FILE, or --prometheus URL to read them from Prometheus.",
+                        command: spec))
+            }
+            let (bytes, path) = try context.inputs.read(file, limit: 16 * 1024 * 1024, what: "--observed", for: spec)
+            switch ObservedInput.read(bytes, driver: profile.driver.name) {
+            case .success(var input):
+                // A saved response does not carry its query; the profile's mapping does.
+                for index in input.unobserved.indices where input.unobserved[index].query == nil {
+                    input.unobserved[index].query = profile.observe.first { $0.name == input.unobserved[index].name }?.query
+                }
+                return (input, path, bytes)
+            case .failure(let errors):
+                throw .invalidProfile(path: path, diagnostics: errors.diagnostics, text: String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        guard file == nil else { throw .usage(UsageError("give --observed or --prometheus, not both.", command: spec)) }
+        let address: HTTPAddress
+        switch HTTPAddress.parse(url) {
+        case .success(let parsed): address = parsed
+        case .failure(.unavailable(let reason)): throw .unavailable("\(UsageError.echo(url)): \(reason)")
+        case .failure(.invalid(let reason)), .failure(.malformed(let reason)):
+            throw .usage(UsageError("--prometheus '\(UsageError.echo(url))': \(reason).", command: spec))
+        }
+        let timeoutText = arguments.value("timeout", in: spec) ?? "10"
+        guard let timeout = Double(timeoutText), timeout > 0, timeout <= 3600 else {
+            throw .usage(
+                UsageError(
+                    "--timeout '\(UsageError.echo(timeoutText))': expected seconds, above 0 and at most 3600.", command: spec))
+        }
+        let time = arguments.value("at", in: spec)
+        if let time, !PrometheusSource.isTime(time) {
+            throw .usage(
+                UsageError(
+                    "--at '\(UsageError.echo(time))': expected an RFC 3339 time such as 2026-12-01T09:00:00Z, or Unix seconds.",
+                    command: spec))
+        }
+        guard !profile.observe.isEmpty else {
+            throw .data(
+                "\(profilePath): the profile maps nothing to Prometheus: add \"observe\": {\"\(profile.driver.name)\": \"<PromQL>\", …} (see the README's observe section)"
+            )
+        }
+        let source = PrometheusSource(
+            address: address, token: context.environment["SCALEPLAN_PROMETHEUS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 },
+            time: time, timeout: timeout, userAgent: "scaleplan/\(ScalePlan.version)")
+        do {
+            let readings = try source.read(profile.observe)
+            return (try ObservedInput(readings: readings), "Prometheus \(address.display)", [])
+        } catch let failure as PrometheusSource.Failure {
+            switch failure {
+            case .unavailable(let reason): throw .unavailable("Prometheus \(address.display): \(reason)")
+            case .malformed(let name, let query, let reason):
+                throw .data("Prometheus's answer for '\(name)' (\(query)) is not usable: \(reason)")
+            }
+        } catch let rejected as ObservedInput.Rejected {
+            throw .data(
+                "Prometheus rejected the query for '\(rejected.name)' (\(rejected.query)): \(rejected.type): \(rejected.message)")
+        } catch {
+            throw .data("\(error)")
+        }
     }
 
     /// With `--trials`: a Monte Carlo of the default scenario gives the safe start date of each

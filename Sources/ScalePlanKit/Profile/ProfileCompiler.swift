@@ -80,6 +80,7 @@ struct ProfileCompiler {
         checkScenarios()
         checkTriggerIDs()
         checkMoveDirections()
+        checkObserve()
         let metrics = profile.metrics.map { compileQuantity($0.expression, what: "metric '\($0.name)'") }
         let order = metricOrder(metrics)
         let revenue = profile.revenue.map { compileQuantity($0, what: "revenue") }
@@ -217,6 +218,31 @@ struct ProfileCompiler {
         guard suggestionsLeft > 0 else { return nil }
         suggestionsLeft -= 1
         return Suggestions.didYouMean(word, in: candidates())
+    }
+
+    /// Each `observe` name is one a check can take from monitoring: the driver, a param marked
+    /// `observed` (an assumption is not measured), a metric, or a trigger quantity.
+    private mutating func checkObserve() {
+        let names = layout.names.filter { $0 != "month" }
+        let params = Dictionary(profile.params.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let tierParams = Set(tierOnlyParams)
+        for query in profile.observe {
+            let at = query.origin
+            if query.name == "month" || layout.slot(query.name) == nil {
+                let hint = didYouMean(query.name) { names }
+                bag.error(
+                    "observe names '\(query.name)', which is not a name in this profile", at: at.location, path: at.path,
+                    hint: hint ?? "observe maps the driver, params marked observed, metrics, \(ContextName.summary)")
+            } else if let param = params[query.name], !param.observed {
+                bag.error(
+                    "observe maps the param '\(query.name)', which is not marked observed", at: at.location, path: at.path,
+                    hint: "add \"observed\": true to the param if monitoring measures it")
+            } else if tierParams.contains(query.name) {
+                bag.error(
+                    "observe maps '\(query.name)', a param only tiers define", at: at.location, path: at.path,
+                    hint: "declare it in the top-level params, marked observed")
+            }
+        }
     }
 
     private mutating func checkTriggerIDs() {

@@ -19,6 +19,7 @@ extension JSONReader {
     static let topLevelKeys = [
         "version", "id", "name", "description", "source", "currency", "fx", "driver", "params", "metrics",
         "revenue", "tier_selection", "allow_downgrade", "components", "tiers", "triggers", "scenarios", "notes",
+        "observe",
     ]
 
     mutating func profile(_ root: JSONNode) -> Profile? {
@@ -77,6 +78,7 @@ extension JSONReader {
             notes: strings(top, "notes"))
         profile.tierSelection = tierSelection
         profile.allowsDowngrade = bool(top, "allow_downgrade") ?? false
+        profile.observe = observeList(top)
         profile.hasUnreadTiers = unreadTiers
         func keys(_ key: String) -> [String] {
             guard case .object(let members)? = top[key]?.value else { return [] }

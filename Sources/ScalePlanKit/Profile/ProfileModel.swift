@@ -23,6 +23,8 @@ public struct Profile: Sendable {
     /// Whether a path may move to a lower tier (`allow_downgrade`, for `optimize`); moves go up
     /// the tier list, or between the options of one tier, otherwise.
     public var allowsDowngrade = false
+    /// How monitoring measures the plan's names (`observe`), in profile order.
+    public var observe: [ObserveQuery] = []
     /// How many of `tiers` at the end are options laid out as tiers (`layingOutOptions`): the plan
     /// chooses among the first `planTierCount` only.
     public internal(set) var alternativeTierCount = 0

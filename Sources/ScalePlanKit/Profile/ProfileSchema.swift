@@ -96,6 +96,28 @@ public enum ProfileSchema {
               "description": "How each month's plan tier is chosen: \"range\" (the default: the tier whose range holds the driver) or \"capacity\" (the lowest tier whose limits carry the load; ranges become optional and are derived).",
               "examples": ["capacity"]
             },
+            "observe": {
+              "type": "object",
+              "description": "How monitoring measures the plan: name → Prometheus instant query (PromQL), for `scaleplan check --prometheus URL` and `scaleplan rules`. A name is the driver, a param marked observed, a metric, or a trigger quantity (cost, cost.<category>, revenue, margin, utilization, utilization.<limit>, latency.<queue>). A query must return one series (aggregate with sum, max or count).",
+              "propertyNames": {"pattern": "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?$"},
+              "additionalProperties": {
+                "oneOf": [
+                  {"type": "string", "minLength": 1, "description": "The PromQL instant query."},
+                  {
+                    "type": "object",
+                    "required": ["query"],
+                    "additionalProperties": false,
+                    "patternProperties": {"^\\$": true},
+                    "properties": {
+                      "query": {"type": "string", "minLength": 1, "description": "The PromQL instant query.", "examples": ["sum(pg_stat_database_numbackends)"]},
+                      "example": {"type": "boolean", "description": "Written as an example to adapt: the metric names are a common exporter's, not yours.", "examples": [true]},
+                      "note": {"type": "string", "description": "Which exporter the query assumes, or why it measures the name.", "examples": ["postgres_exporter: server connections"]}
+                    }
+                  }
+                ]
+              },
+              "examples": [{"businesses": "count(sayar_active_business)", "db_connections": {"query": "sum(pg_stat_database_numbackends)", "example": true, "note": "postgres_exporter"}}]
+            },
             "allow_downgrade": {
               "type": "boolean",
               "description": "Whether `scaleplan optimize` may move the path to a lower tier (when the load falls); moves go up the tier list, or between one tier's options, otherwise.",

@@ -14,6 +14,10 @@ public enum CheckReport: Report {
         public var movesSource: String?
         /// The scenario's calendar month of month 0, for the dates.
         public var movesStart: YearMonth?
+        /// Names monitoring was asked for but gave no usable value for (derived instead), and why.
+        public var unobserved: [ObservedInput.Unobserved] = []
+        /// Where the observed values came from: the file, or `Prometheus http://…`.
+        public var observedFrom: String?
 
         /// `2026-03` when the scenario has a start month, else `M3`.
         public func label(_ month: Int) -> String { YearMonth.label(month, start: movesStart) }
@@ -96,8 +100,14 @@ public enum CheckReport: Report {
         out += "\nVALUES THE TRIGGERS READ (observed, or derived from the model):\n"
         out += TextTable.render(
             [TableColumn("NAME", shrinksTo: 16), TableColumn("VALUE", .right), TableColumn("SOURCE")],
-            rows: result.values.map { [clean($0.name), number($0.value), Self.source(of: $0)] },
+            rows: result.values.map { [clean($0.name), number($0.value), Self.source(of: $0, subject)] },
             width: width, indent: 2)
+        if !subject.unobserved.isEmpty {
+            out += "\nNOT OBSERVED (monitoring gave no single number; derived from the model):\n"
+            for item in subject.unobserved {
+                out += TextWrap.wrap("  " + clean("\(item.name): \(item.reason)"), width: width, indent: 4) + "\n"
+            }
+        }
         if let source = subject.movesSource {
             out += "\n" + TextWrap.wrap(clean("MOVES (\(source)):"), width: width, indent: 2) + "\n"
             if subject.moves.isEmpty { out += "  none: the active tier is the last\n" }
@@ -126,8 +136,10 @@ public enum CheckReport: Report {
     }
 
     /// Where a value came from, in words.
-    static func source(of value: ObservedCheck.Value) -> String {
-        value.observed ? "observed" : value.derivation.map { "derived (\($0))" } ?? "derived"
+    static func source(of value: ObservedCheck.Value, _ subject: Subject) -> String {
+        if value.observed { return "observed" }
+        if subject.unobserved.contains(where: { $0.name == value.name }) { return "derived (not observed, see below)" }
+        return value.derivation.map { "derived (\($0))" } ?? "derived"
     }
 
     static func number(_ value: Double) -> String {
@@ -181,6 +193,14 @@ public enum CheckReport: Report {
                         ])
                     })
             ),
+            ("observed_from", .string(subject.observedFrom)),
+            (
+                "unobserved",
+                .array(
+                    subject.unobserved.map {
+                        .object([("name", .string($0.name)), ("reason", .string($0.reason)), ("query", .string($0.query))])
+                    })
+            ),
         ]).rendered() + "\n"
     }
 
@@ -203,7 +223,11 @@ public enum CheckReport: Report {
         if let reason = subject.failureReason { out += "\n**Failed (--fail-on \(subject.failOn.rawValue)):** \(md(reason))\n" }
         out += "\n| Value | | Source |\n|---|---:|---|\n"
         for value in result.values {
-            out += "| \(md(value.name)) | \(number(value.value)) | \(md(Self.source(of: value))) |\n"
+            out += "| \(md(value.name)) | \(number(value.value)) | \(md(Self.source(of: value, subject))) |\n"
+        }
+        if !subject.unobserved.isEmpty {
+            out += "\nNot observed (derived from the model):\n\n"
+            for item in subject.unobserved { out += "- \(md(item.name)): \(md(item.reason))\n" }
         }
         if let source = subject.movesSource {
             out += "\n**Moves** (\(md(source))):\n\n"

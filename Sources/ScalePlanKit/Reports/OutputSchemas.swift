@@ -622,9 +622,9 @@ public enum OutputSchemas {
           "$schema": "https://json-schema.org/draft/2020-12/schema",
           "$id": "https://scaleplan.dev/schema/output/check-2.schema.json",
           "title": "scaleplan check",
-          "description": "`scaleplan check --observed FILE --format json`: the triggers of the active tier and the global ones that fire on the observed values, and the values they read.",
+          "description": "`scaleplan check --observed FILE --format json` (or `--prometheus URL`): the triggers of the active tier and the global ones that fire on the observed values, and the values they read.",
           "type": "object",
-          "required": ["overrides", "schema", "profile", "tier", "tier_from", "load_carried", "fail_on", "failed", "reason", "firing", "quiet", "month", "moves", "values"],
+          "required": ["overrides", "schema", "profile", "tier", "tier_from", "load_carried", "fail_on", "failed", "reason", "firing", "quiet", "month", "moves", "values", "observed_from", "unobserved"],
           "additionalProperties": false,
           "properties": {
             "overrides": \#(ParamOverride.jsonSchema),
@@ -682,8 +682,23 @@ public enum OutputSchemas {
                 "properties": {
                   "name": { "type": "string", "description": "A name of the trigger context (`users`, `cost`, `utilization.db_connections`, `latency.api`)." },
                   "value": { "type": ["number", "null"] },
-                  "observed": { "type": "boolean", "description": "true when given in --observed, false when derived." },
+                  "observed": { "type": "boolean", "description": "true when given in --observed or read from Prometheus, false when derived." },
                   "derivation": { "type": ["string", "null"], "description": "For a derived stock, where its value comes from: the default scenario's projection at a month (`scenario base, month 14`); null otherwise." }
+                }
+              }
+            },
+            "observed_from": { "type": ["string", "null"], "description": "Where the observed values came from: the --observed file (`-` for standard input) or `Prometheus http://host:port`." },
+            "unobserved": {
+              "type": "array",
+              "description": "Names monitoring was asked for that gave no single number (no series, several, NaN, a range vector): their values are derived from the model.",
+              "items": {
+                "type": "object",
+                "required": ["name", "reason", "query"],
+                "additionalProperties": false,
+                "properties": {
+                  "name": { "type": "string" },
+                  "reason": { "type": "string" },
+                  "query": { "type": ["string", "null"], "description": "The PromQL query, when read live." }
                 }
               }
             }
@@ -1075,7 +1090,7 @@ public enum OutputSchemas {
           "title": "scaleplan show",
           "description": "`scaleplan show PROFILE --format json`: the profile as written, with each tier's costs and limits evaluated at its range. Amounts are monthly, in the profile's currency unless an item names another; numbers evaluated by the model are null when not finite.",
           "type": "object",
-          "required": ["schema", "id", "name", "description", "source", "driver", "currency", "fx", "tier_selection", "allow_downgrade", "components", "params", "metrics", "revenue", "tiers", "triggers", "scenarios", "notes"],
+          "required": ["schema", "id", "name", "description", "source", "driver", "currency", "fx", "tier_selection", "allow_downgrade", "components", "params", "metrics", "revenue", "tiers", "triggers", "scenarios", "notes", "observe"],
           "additionalProperties": false,
           "properties": {
             "schema": { "const": "scaleplan.show/1" },
@@ -1145,13 +1160,28 @@ public enum OutputSchemas {
                   "id": { "$ref": "#/$defs/id" },
                   "name": { "type": ["string", "null"] },
                   "default": { "type": "boolean" },
-                  "growth": { "enum": ["exponential", "linear", "logistic", "points", "constant", "csv"], "description": "The kind of growth curve." },
+                  "growth": { "enum": ["exponential", "linear", "logistic", "gompertz", "points", "constant", "csv"], "description": "The kind of growth curve." },
                   "months": { "type": ["integer", "null"], "minimum": 1 },
                   "start": { "oneOf": [{ "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$" }, { "type": "null" }] }
                 }
               }
             },
-            "notes": { "$ref": "#/$defs/notes" }
+            "notes": { "$ref": "#/$defs/notes" },
+            "observe": {
+              "type": "array",
+              "description": "How monitoring measures the plan (the profile's observe), in profile order.",
+              "items": {
+                "type": "object",
+                "required": ["name", "query", "example", "note"],
+                "additionalProperties": false,
+                "properties": {
+                  "name": { "type": "string", "description": "The driver, an observed param, a metric or a trigger quantity." },
+                  "query": { "type": "string", "description": "The PromQL instant query." },
+                  "example": { "type": "boolean", "description": "Written as an example to adapt." },
+                  "note": { "type": ["string", "null"] }
+                }
+              }
+            }
           },
           "$defs": {
             "id": { "type": "string", "pattern": "^[a-z][a-z0-9_-]*$" },

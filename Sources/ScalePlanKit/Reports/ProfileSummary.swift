@@ -280,6 +280,16 @@ public struct ProfileSummary {
                     })
             ),
             ("notes", notes(profile.notes)),
+            (
+                "observe",
+                .array(
+                    profile.observe.map {
+                        .object([
+                            ("name", .string($0.name)), ("query", .string($0.query)), ("example", .bool($0.example)),
+                            ("note", .string($0.note)),
+                        ])
+                    })
+            ),
         ])
     }
 }

@@ -251,6 +251,14 @@ public enum ShowReport: Report {
                 out += paragraph("sets " + sets, indent: 4, hang: 2)
             }
         }
+        if !profile.observe.isEmpty {
+            out += "\n" + style.bold("Observed from Prometheus (check --prometheus, rules):") + "\n"
+            for query in profile.observe {
+                out += paragraph(
+                    "\(clean(query.name)) = \(clean(query.query))\(query.example ? " (example)" : "")", indent: 2, hang: 4)
+                if let note = query.note { out += paragraph(note, indent: 6, hang: 0) }
+            }
+        }
         if !profile.notes.isEmpty {
             out += "\n" + style.bold("Notes:") + "\n"
             for note in profile.notes { out += paragraph("- " + note, indent: 2) }
