@@ -122,6 +122,63 @@ import Testing
         #expect(tls.status == 69 && tls.stderr.contains("https is not supported"), "\(tls.stderr)")
     }
 
+    /// What a real server will not do, from a stand-in (`Tests/Tools/fake_prometheus.py`): the
+    /// credentials are sent (a bearer token from the environment, Basic from the URL, decoded),
+    /// chunked answers are read, and an answer that is not Prometheus's — an HTML page, bytes
+    /// that are not HTTP — is exit 65 with the reason.
+    @Test(.requires(Tools.python))
+    func credentialsAndOddAnswers() throws {
+        let python = try Tools.python.required()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A profile whose only mapping is the driver: one request per run.
+        let profile = try String(contentsOfFile: repositoryRoot + "/profiles/sayar.json", encoding: .utf8)
+        let start = try #require(profile.range(of: "\"observe\": {"))
+        let end = try #require(profile.range(of: "\n  \"scenarios\"", range: start.upperBound..<profile.endIndex))
+        let single = profile.replacingCharacters(
+            in: start.lowerBound..<end.lowerBound, with: "\"observe\": {\"businesses\": \"count(sayar_active_business)\"},")
+        try FileIO.writeAtomically(Array(single.utf8), to: folder + "/single.json")
+        func serve(_ mode: String, _ body: (Int) throws -> Void) throws -> [String] {
+            let headers = folder + "/headers-\(mode).txt"
+            let server = Process()
+            server.executableURL = URL(fileURLWithPath: python)
+            server.arguments = [repositoryRoot + "/Tests/Tools/fake_prometheus.py", mode, headers]
+            let port = try PrometheusServer.launchReadingPort(server)
+            defer { PrometheusServer.kill(server) }
+            try body(port)
+            return (try? String(contentsOfFile: headers, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
+        }
+        let sent = try serve("scalar") { port in
+            let token = runCLI(
+                ["check", folder + "/single.json", "--prometheus", "http://127.0.0.1:\(port)"],
+                environment: ["SCALEPLAN_PROMETHEUS_TOKEN": "t0ken"])
+            #expect(
+                token.status == 1 && token.stdout.contains("businesses                   48  observed"),
+                "\(token.stdout)\(token.stderr)")
+            let basic = runCLI(["check", folder + "/single.json", "--prometheus", "http://ops:p%40ss@127.0.0.1:\(port)"])
+            #expect(basic.status == 1, "\(basic.stderr)")
+            #expect(!token.stdout.contains("t0ken") && !basic.stdout.contains("p@ss") && !basic.stdout.contains("p%40ss"))
+        }
+        // "ops:p@ss" in base64.
+        #expect(sent == ["Bearer t0ken", "Basic b3BzOnBAc3M="], "\(sent)")
+        _ = try serve("chunked") { port in
+            let chunked = runCLI([
+                "check", folder + "/single.json", "--prometheus", "http://127.0.0.1:\(port)", "--format", "json",
+            ])
+            #expect(chunked.status == 1 && chunked.stdout.contains("\"value\": 48"), "\(chunked.stderr)")
+        }
+        _ = try serve("html") { port in
+            let html = runCLI(["check", folder + "/single.json", "--prometheus", "http://127.0.0.1:\(port)"])
+            #expect(html.status == 65, "\(html.stderr)")
+            #expect(html.stderr.contains("Prometheus's answer for 'businesses' (count(sayar_active_business)) is not usable"))
+            #expect(html.stderr.contains("is it a Prometheus server"), "\(html.stderr)")
+        }
+        _ = try serve("garbage") { port in
+            let garbage = runCLI(["check", folder + "/single.json", "--prometheus", "http://127.0.0.1:\(port)"])
+            #expect(garbage.status == 65 && garbage.stderr.contains("is not HTTP"), "\(garbage.stderr)")
+        }
+    }
+
     /// Usage mistakes around the source of the values.
     @Test(arguments: [
         (["check", "sayar"], "give the observed values"),

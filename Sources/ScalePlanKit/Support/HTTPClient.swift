@@ -295,6 +295,10 @@ public enum HTTPClient {
     /// A whole response read off the wire: status line, headers and body (chunked transfer
     /// coding undone). Throws `malformed` for anything that is not HTTP/1.x.
     public static func parse(_ raw: [UInt8]) throws(HTTPFailure) -> HTTPResponse {
+        guard raw.starts(with: Array("HTTP/1.".utf8)) else {
+            let start = String(decoding: raw.prefix(40), as: UTF8.self).split(separator: "\r\n").first ?? ""
+            throw .malformed("the answer is not HTTP (it starts '\(TextSafety.terminal(String(start)))')")
+        }
         guard let end = headerEnd(raw) else { throw .malformed("the response has no complete HTTP header") }
         let lines = String(decoding: raw[..<end], as: UTF8.self).split(separator: "\r\n", omittingEmptySubsequences: false)
         let status = lines[0].split(separator: " ", maxSplits: 2)
