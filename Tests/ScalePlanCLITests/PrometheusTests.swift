@@ -68,7 +68,9 @@ import Testing
         // --at a time before the server existed: no samples, so no driver, so no tier.
         let before = runCLI(["check", "sayar", "--prometheus", server.url, "--at", "2001-09-09T01:46:40Z"])
         #expect(
-            before.status == 65 && before.stderr.contains("no observed value for the driver 'businesses'"), "\(before.stderr)")
+            before.status == 65
+                && before.stderr.contains("no observed value for the driver 'businesses' (the query returned no series"),
+            "\(before.stderr)")
 
         // A query Prometheus rejects: 65 with the name, the query and Prometheus's message.
         let broken = try String(contentsOfFile: repositoryRoot + "/profiles/sayar.json", encoding: .utf8)

@@ -73,8 +73,10 @@ enum CheckCommand: Command {
             // By capacity, the load itself tells the tier: every metric a limit reads will do.
             let limited = checker.limitedNames
             if profile.tierSelection != .capacity {
+                // Asked for and not given (a query with no series): say why.
+                let why = input.unobserved.first { $0.name == profile.driver.name }.map { " (\($0.reason))" } ?? ""
                 throw .data(
-                    "\(path): no observed value for the driver '\(profile.driver.name)', so the active tier is unknown; add it or give --tier"
+                    "\(path): no observed value for the driver '\(profile.driver.name)'\(why), so the active tier is unknown; add it or give --tier"
                 )
             } else if !limited.allSatisfy(names.contains) {
                 let lacking = limited.filter { !names.contains($0) }.map { "'\($0)'" }.joined(separator: ", ")
