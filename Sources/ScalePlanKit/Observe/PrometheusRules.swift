@@ -11,16 +11,11 @@
 /// is mapped; with `--tier` only that tier's triggers and the global ones are written.
 public enum PrometheusRules {
     /// One alerting rule.
-    public struct Rule: Sendable, Equatable {
+    public struct Rule: Sendable {
         public var alert: String
         public var expr: String
         public var labels: [(String, String)]
         public var annotations: [(String, String)]
-
-        public static func == (a: Rule, b: Rule) -> Bool {
-            a.alert == b.alert && a.expr == b.expr && a.labels.elementsEqual(b.labels, by: ==)
-                && a.annotations.elementsEqual(b.annotations, by: ==)
-        }
     }
 
     /// A trigger no rule could express, and why.
@@ -45,7 +40,7 @@ public enum PrometheusRules {
             let tier = tierIndex.map { profile.tiers[$0] }
             for trigger in triggers {
                 do {
-                    var translator = Translator(compiled: compiled, queries: queries, tier: tier)
+                    let translator = Translator(compiled: compiled, queries: queries, tier: tier)
                     var expr = try translator.condition(trigger.condition)
                     if let tierIndex, only == nil {
                         expr = "(\(expr)) and on() (\(try guardExpression(compiled, tier: tierIndex, queries: queries)))"
@@ -162,7 +157,7 @@ public enum PrometheusRules {
         let queries: [String: String]
         let tier: Tier?
 
-        mutating func condition(_ condition: TriggerCondition) throws(Unexpressible) -> String {
+        func condition(_ condition: TriggerCondition) throws(Unexpressible) -> String {
             switch condition {
             case .when(let text):
                 let syntax: Syntax

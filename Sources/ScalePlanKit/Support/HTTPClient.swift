@@ -115,8 +115,6 @@ public struct HTTPResponse: Sendable {
     /// Header names lowercased, in order.
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
-
-    public func header(_ name: String) -> String? { headers.first { $0.name == name }?.value }
 }
 
 /// A small HTTP/1.1 client over a socket: one `GET` per connection (`Connection: close`), every
