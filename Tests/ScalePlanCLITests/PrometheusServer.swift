@@ -105,12 +105,7 @@ final class PrometheusServer {
     /// The single value `query` has now, nil when it has none (checked with the kit's own
     /// client and answer reader, which the tests of `check` rely on too).
     func value(_ query: String) -> Double? {
-        guard case .success(let address) = HTTPAddress.parse(url),
-            let response = try? HTTPClient.get(
-                address, target: "/api/v1/query?query=" + HTTPClient.percentEncoded(query), headers: [],
-                deadline: HTTPClient.now() + 5),
-            case .value(let value)? = try? PrometheusAnswer.parse(response.body)
-        else { return nil }
+        guard let body = try? response(query), case .value(let value)? = try? PrometheusAnswer.parse(body) else { return nil }
         return value
     }
 

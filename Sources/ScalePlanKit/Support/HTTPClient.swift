@@ -247,8 +247,12 @@ public enum HTTPClient {
     private static func receive(_ socket: Int32, deadline: Double, address: HTTPAddress) throws(HTTPFailure) -> [UInt8] {
         var data: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
+        // Worked out once, when the header is in: scanning the growing response for it after
+        // every read would be quadratic in its size.
+        var complete: Int??
         while true {
-            if let complete = completeLength(data), data.count >= complete { return data }
+            if complete == nil, headerEnd(data) != nil { complete = completeLength(data) }
+            if let length = complete ?? nil, data.count >= length { return data }
             var poller = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, milliseconds(until: deadline)) > 0 else {
                 throw .unavailable("timed out waiting for \(address.display) to answer")
