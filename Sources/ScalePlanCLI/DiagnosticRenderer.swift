@@ -13,7 +13,7 @@ enum DiagnosticRenderer {
             let label = "\(diagnostic.severity.rawValue):"
             let colored = diagnostic.severity == .error ? style.red(style.bold(label)) : style.yellow(style.bold(label))
             // Colour the first "error:" only: the file name may contain the word too.
-            let parts = plain.components(separatedBy: " \(label) ")
+            let parts = plain.pieces(separatedBy: " \(label) ")
             let heading =
                 parts.count > 1
                 ? parts[0] + " \(colored) " + parts.dropFirst().joined(separator: " \(label) ") : plain

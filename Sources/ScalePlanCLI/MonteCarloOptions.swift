@@ -50,7 +50,7 @@ enum MonteCarloOptions {
 
     /// `--threads`, or every core.
     static func threads(_ arguments: ParsedArguments, spec: CommandSpec) throws(CLIError) -> Int {
-        guard let threadText = arguments.value("threads", in: spec) else { return ProcessInfo.processInfo.activeProcessorCount }
+        guard let threadText = arguments.value("threads", in: spec) else { return System.processorCount }
         guard let value = Int(threadText), (1...256).contains(value) else {
             throw .usage(
                 UsageError(

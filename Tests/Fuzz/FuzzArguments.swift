@@ -15,11 +15,11 @@ import ScalePlanKit
     import Glibc
 #endif
 
-private let profiles = (ProcessInfo.processInfo.environment["SCALEPLAN_PROFILES"] ?? "profiles")
-private let fixtures = ProcessInfo.processInfo.environment["SCALEPLAN_FUZZ_FIXTURES"] ?? "Tests/Fixtures/bad-inputs"
+private let profiles = (System.environment["SCALEPLAN_PROFILES"] ?? "profiles")
+private let fixtures = System.environment["SCALEPLAN_FUZZ_FIXTURES"] ?? "Tests/Fixtures/bad-inputs"
 /// An empty working folder: `$SCALEPLAN_FUZZ_SCRATCH` (run.sh empties it), else a new one.
 private let sandbox: Void = {
-    if let scratch = ProcessInfo.processInfo.environment["SCALEPLAN_FUZZ_SCRATCH"], chdir(scratch) == 0 { return }
+    if let scratch = System.environment["SCALEPLAN_FUZZ_SCRATCH"], chdir(scratch) == 0 { return }
     var template = Array("/tmp/scaleplan-fuzz-XXXXXX".utf8CString)
     template.withUnsafeMutableBufferPointer { buffer in
         if let base = buffer.baseAddress, let folder = mkdtemp(base) { _ = chdir(folder) }

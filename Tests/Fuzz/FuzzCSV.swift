@@ -6,7 +6,7 @@
 import ScalePlanKit
 
 private let compiled: CompiledProfile? = {
-    let library = ProfileLibrary.locate(environment: ProcessInfo.processInfo.environment, executablePath: nil)
+    let library = ProfileLibrary.locate(environment: System.environment, executablePath: nil)
     guard let path = library.path(of: "sayar") else { return nil }
     return try? ProfileLoader.load(path: path).compiled
 }()

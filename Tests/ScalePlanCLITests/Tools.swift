@@ -65,6 +65,8 @@ enum Tools {
     static let promtool = Tool(name: "promtool (prometheus)", path: find("promtool"))
     /// python3, which serves the live tests' scrape target.
     static let python = Tool(name: "python3", path: find("python3"))
+    /// binutils' nm, which lists the built binary's symbols.
+    static let nm = Tool(name: "nm (binutils)", path: find("nm"))
     /// script(1) from util-linux, which runs a command on a pseudo-terminal.
     static let script = Tool(name: "script", path: find("script"))
 

@@ -45,7 +45,7 @@ enum RoadmapCommand: Command {
             pathOptions, start: growth.start, growthSource: growth.source)
         // The day in the footer: SOURCE_DATE_EPOCH when set, so a roadmap can be reproduced byte
         // for byte (reproducible-builds.org), else today.
-        var seconds = Int64(Date().timeIntervalSince1970)
+        var seconds = System.secondsSinceEpoch()
         if let text = context.environment["SOURCE_DATE_EPOCH"] {
             guard let value = Int64(text), value >= 0 else {
                 throw .usage(

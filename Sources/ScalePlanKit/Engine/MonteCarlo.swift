@@ -86,7 +86,7 @@ public struct MonteCarlo: Sendable {
         let blockCount = (trials + blockSize - 1) / blockSize
         // Workers beyond the cores would only wait, and each holds an engine and a full set of
         // histograms: never more than the cores, the blocks or the threads asked for.
-        let cores = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let cores = Swift.max(1, System.processorCount)
         let workers = Swift.max(1, Swift.min(options.threads, cores, blockCount))
         let rowSize = layout.series.count * months
         // Blocks run in waves. A wave's per-block sums are added into `totals` in block order

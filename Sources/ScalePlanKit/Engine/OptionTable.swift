@@ -57,7 +57,7 @@ struct OptionTable: Sendable {
         let sampler = TrialSampler(plan, growth: growth)
         let rowSize = OptionRow.size(ways: ways, months: months)
         let blockCount = (total + width - 1) / width
-        let cores = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let cores = Swift.max(1, System.processorCount)
         let workers = Swift.max(1, Swift.min(threads, cores, blockCount))
         // Blocks run in waves whose rows are added in block order: the same additions in the same
         // order for any thread count, in memory bounded by a wave.

@@ -186,7 +186,7 @@ public struct Sensitivity: Sendable {
         let evaluations = samples * stride
         let blockSize = 384
         let blockCount = (evaluations + blockSize - 1) / blockSize
-        let cores = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let cores = Swift.max(1, System.processorCount)
         let workers = Swift.max(1, Swift.min(options.threads, cores, blockCount))
         let horizon = Swift.max(1, options.months)
         let months = target.months(horizon: horizon)

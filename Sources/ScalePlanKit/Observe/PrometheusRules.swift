@@ -137,7 +137,7 @@ public enum PrometheusRules {
     /// the plan is kept as text; the `{{ $value }}` scaleplan adds is left to expand.
     private static func templateLiteral(_ text: String) -> String {
         text == "{{ $value }}"
-            ? text : text.split(separator: "{{", omittingEmptySubsequences: false).joined(separator: "{{ \"{{\" }}")
+            ? text : text.pieces(separatedBy: "{{").joined(separator: "{{ \"{{\" }}")
     }
 
     static func camel(_ id: String) -> String {

@@ -34,13 +34,13 @@ public struct ProfileLibrary: Sendable {
         var source = #filePath
         for _ in 0..<4 { source = parent(of: source) }
         candidates.append(source + "/profiles")
-        let found = candidates.first { FileManager.default.fileExists(atPath: $0 + "/schema/profile.schema.json") }
+        let found = candidates.first { System.fileKind($0 + "/schema/profile.schema.json") != nil }
         return ProfileLibrary(directory: found)
     }
 
     /// Ids of the bundled profiles, sorted.
     public var ids: [String] {
-        guard let directory, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        guard let directory, let names = System.directoryEntries(directory) else { return [] }
         return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
     }
 
@@ -54,14 +54,8 @@ public struct ProfileLibrary: Sendable {
     /// `.json`, or is an existing regular file (a folder named like a profile id is not).
     public static func looksLikePath(_ argument: String) -> Bool {
         if argument.contains("/") || argument.hasSuffix(".json") { return true }
-        var isDirectory: Bool = false
-        return fileExists(argument, isDirectory: &isDirectory) && !isDirectory
-    }
-
-    static func fileExists(_ path: String, isDirectory: inout Bool) -> Bool {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return false }
-        isDirectory = (attributes[.type] as? FileAttributeType) == .typeDirectory
-        return true
+        guard let kind = System.fileKind(argument) else { return false }
+        return kind != .directory
     }
 
     /// The folder part of a path (`.` for a bare name).
@@ -71,7 +65,7 @@ public struct ProfileLibrary: Sendable {
     }
 
     static func resolveSymlinks(_ path: String) -> String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { target in
+        System.symbolicLinkTarget(path).map { target in
             target.hasPrefix("/") ? target : parent(of: path) + "/" + target
         } ?? path
     }

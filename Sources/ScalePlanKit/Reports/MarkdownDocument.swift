@@ -20,7 +20,7 @@ enum MarkdownDocument {
     /// that must stand out; a paragraph that is all bold reads as a heading that is not one
     /// (MD036). `line` is markdown already; without a colon it is returned as it is.
     static func labelled(_ line: String) -> String {
-        guard let colon = line.firstRange(of: ": ") else { return line }
+        guard let colon = line.firstRange(ofText: ": ") else { return line }
         return "**" + line[..<colon.lowerBound] + ":**" + line[colon.lowerBound...].dropFirst()
     }
 }

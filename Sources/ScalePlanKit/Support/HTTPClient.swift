@@ -278,7 +278,7 @@ public enum HTTPClient {
     private static func completeLength(_ data: [UInt8]) -> Int? {
         guard let end = headerEnd(data) else { return nil }
         let head = String(decoding: data[..<end], as: UTF8.self).lowercased()
-        guard !head.contains("transfer-encoding: chunked") else { return nil }
+        guard !head.contains(text: "transfer-encoding: chunked") else { return nil }
         for line in head.split(separator: "\r\n") where line.hasPrefix("content-length:") {
             if let length = Int(String(line.dropFirst("content-length:".count)).trimmingWhitespace()) { return end + 4 + length }
         }
@@ -314,7 +314,7 @@ public enum HTTPClient {
                 (String(line[..<colon]).lowercased(), String(line[line.index(after: colon)...]).trimmingWhitespace()))
         }
         var body = Array(raw[(end + 4)...])
-        if headers.contains(where: { $0.name == "transfer-encoding" && $0.value.lowercased().contains("chunked") }) {
+        if headers.contains(where: { $0.name == "transfer-encoding" && $0.value.lowercased().contains(text: "chunked") }) {
             body = try dechunked(body)
         } else if let length = headers.first(where: { $0.name == "content-length" }).flatMap({ Int($0.value) }) {
             guard body.count >= length else { throw .malformed("the response ended before its Content-Length") }
