@@ -62,6 +62,34 @@ import Testing
         #expect(NumberFormatting.percent(1.5) == "150%")
     }
 
+    /// The engine's inline rounding against the C library's `ceil` and `floor`, bit for bit (the
+    /// sign of zero too): edge values, then a million random doubles of every magnitude.
+    @Test func roundingAgreesWithTheCLibrary() {
+        var values: [Double] = [
+            0, -0.0, 0.5, -0.5, 1, -1, 0.49999999999999994, -0.49999999999999994, 1.5, -1.5, 2.5, -2.5,
+            4_503_599_627_370_495.5, -4_503_599_627_370_495.5, 4_503_599_627_370_496, 9_007_199_254_740_993,
+            1e300, -1e300, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .greatestFiniteMagnitude,
+            .infinity, -.infinity, .nan, 1.0.nextDown, (-1.0).nextUp, 3.0.nextUp, (-3.0).nextDown,
+        ]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<1_000_000 {
+            values.append(Double(bitPattern: random.next()))
+            values.append(Double.random(in: -1e6...1e6, using: &random))
+        }
+        var mismatches: [Double] = []
+        for value in values {
+            let up = Math.roundedUp(value), down = Math.roundedDown(value)
+            let expectedUp = Foundation.ceil(value), expectedDown = Foundation.floor(value)
+            let same = { (a: Double, b: Double) in a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN) }
+            if !same(up, expectedUp) || !same(down, expectedDown) { mismatches.append(value) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count) values differ, e.g. \(mismatches.prefix(5))")
+        // The servers' floor: every count a queue can have.
+        for value in [1, 1.5, 2.999999999, 1e9, 123_456_789.75] {
+            #expect(Math.floorOfCount(value) == Foundation.floor(value))
+        }
+    }
+
     @Test func yearMonth() throws {
         let start = try #require(YearMonth("2026-01"))
         #expect(start.adding(months: 13).description == "2027-02")

@@ -175,8 +175,8 @@ final class ColumnarEvaluator {
                 }
             }
         case .abs: for t in 0..<count { out[t] = Swift.abs(x[t]) }
-        case .ceil: for t in 0..<count { out[t] = x[t].rounded(.up) }
-        case .floor: for t in 0..<count { out[t] = x[t].rounded(.down) }
+        case .ceil: for t in 0..<count { out[t] = Math.roundedUp(x[t]) }
+        case .floor: for t in 0..<count { out[t] = Math.roundedDown(x[t]) }
         case .round: for t in 0..<count { out[t] = x[t].rounded(.toNearestOrAwayFromZero) }
         case .log: for t in 0..<count { out[t] = Math.naturalLog(x[t]) }
         case .exp: for t in 0..<count { out[t] = Math.exponential(x[t]) }

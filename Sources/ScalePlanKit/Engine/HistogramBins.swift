@@ -89,7 +89,7 @@ extension QuantileHistogram {
 
         /// The key at the current level of a magnitude.
         @inline(__always)
-        func key(_ magnitude: Double) -> Int { QuantileHistogram.key(magnitude) >> level }
+        func key(_ magnitude: Double) -> Int { QuantileHistogram.key(magnitude) &>> level }
 
         mutating func add(_ magnitude: Double) {
             reserve(key(magnitude), key(magnitude))

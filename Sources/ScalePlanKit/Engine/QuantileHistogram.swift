@@ -122,7 +122,9 @@ struct QuantileHistogram: Sendable, Equatable {
                     }
                     smallest = value < smallest ? value : smallest
                     largest = value > largest ? value : largest
-                    let offset = (Self.key(value) >> level) &- base
+                    // `&>>`: the level is 0…14, so the plain shift's checks for ≥ 64 and negative amounts
+                    // are dead weight in the hottest loop.
+                    let offset = (Self.key(value) &>> level) &- base
                     let bin = counts[offset]
                     if bin < Bins.firstSpecial {
                         counts[offset] = bin &+ 1

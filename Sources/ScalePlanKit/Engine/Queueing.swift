@@ -37,9 +37,14 @@ enum Queueing {
 
     /// The whole number of servers the model uses for a `servers` value: rounded down; nil when
     /// the value is not a number from 1 to `maximumServers`.
+    @inline(__always)
     static func serversUsed(_ value: Double) -> Double? {
-        value >= 1 && value <= maximumServers ? value.rounded(.down) : nil
+        isServerCount(value) ? Math.floorOfCount(value) : nil
     }
+
+    /// Whether `serversUsed` takes the value: a number from 1 to `maximumServers`.
+    @inline(__always)
+    static func isServerCount(_ value: Double) -> Bool { value >= 1 && value <= maximumServers }
 
     /// Erlang B: the blocking probability of an M/M/c/c system with offered load `a`.
     static func erlangB(servers c: Int, load a: Double) -> Double {
@@ -222,7 +227,7 @@ enum Queueing {
         mutating func add(servers c: Double, load a: Double, firstStep k0: inout Double) -> Double {
             // The shortcut needs the recursion to pass the load; below it (B for c < a, which only
             // `erlangB` asks for) it runs from the bottom.
-            k0 = c > a ? Swift.max(0, (a - 40 * a.squareRoot()).rounded(.down)) : 0
+            k0 = c > a ? Swift.max(0, Math.roundedDown(a - 40 * a.squareRoot())) : 0
             lowest = Swift.min(lowest, k0 + 1)
             highest = Swift.max(highest, c)
             latestStart = Swift.max(latestStart, k0)

@@ -20,7 +20,7 @@ enum ValueRule: Sendable {
         case .finite: value.isFinite
         case .amount, .arrival: value >= 0 && value < .infinity
         case .limit: LimitRule.isValid(value)
-        case .servers: Queueing.serversUsed(value) != nil
+        case .servers: Queueing.isServerCount(value)
         case .serviceTime: value > 0 && value < .infinity
         }
     }
@@ -43,7 +43,7 @@ enum ValueRule: Sendable {
         case .serviceTime:
             return Self.count(values, count) { !($0 > 0 && $0 < .infinity) } > 0
         case .servers:
-            return Self.count(values, count) { Queueing.serversUsed($0) == nil } > 0
+            return Self.count(values, count) { !Queueing.isServerCount($0) } > 0
         }
     }
 

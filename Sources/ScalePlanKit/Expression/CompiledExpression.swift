@@ -124,8 +124,8 @@ struct CompiledExpression: Sendable, CustomStringConvertible {
         case .min: arguments.dropFirst().reduce(arguments[0]) { $0.isNaN || $1.isNaN ? .nan : Swift.min($0, $1) }
         case .max: arguments.dropFirst().reduce(arguments[0]) { $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1) }
         case .abs: Swift.abs(arguments[0])
-        case .ceil: arguments[0].rounded(.up)
-        case .floor: arguments[0].rounded(.down)
+        case .ceil: Math.roundedUp(arguments[0])
+        case .floor: Math.roundedDown(arguments[0])
         case .round: arguments[0].rounded(.toNearestOrAwayFromZero)
         case .log: Math.naturalLog(arguments[0])
         case .exp: Math.exponential(arguments[0])
