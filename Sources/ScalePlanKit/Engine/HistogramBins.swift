@@ -270,7 +270,12 @@ extension QuantileHistogram {
             var next = 0
             var seen = 0
             counts.withUnsafeBufferPointer { counts in
-                for (offset, bin) in counts.enumerated() where bin != 0 && next < ranks.count {
+                // Ends at the bin of the last rank (the P90's), not at the last bin.
+                var offset = -1
+                while next < ranks.count && offset + 1 < counts.count {
+                    offset += 1
+                    let bin = counts[offset]
+                    guard bin != 0 else { continue }
                     let key = lowest + offset
                     let special = bin >= Self.firstSpecial ? specials[Int(bin - Self.firstSpecial)] : nil
                     let count = special?.total ?? Int(bin)
