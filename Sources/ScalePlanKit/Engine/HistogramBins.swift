@@ -276,13 +276,14 @@ extension QuantileHistogram {
                     offset += 1
                     let bin = counts[offset]
                     guard bin != 0 else { continue }
-                    let key = lowest + offset
-                    let special = bin >= Self.firstSpecial ? specials[Int(bin - Self.firstSpecial)] : nil
-                    let count = special?.total ?? Int(bin)
+                    // Most bins are passed over: their count is all that is read.
+                    let count = bin < Self.firstSpecial ? Int(bin) : specials[Int(bin &- Self.firstSpecial)].total
                     guard ranks[next] <= seen + count else {
                         seen += count
                         continue
                     }
+                    let key = lowest + offset
+                    let special = bin >= Self.firstSpecial ? specials[Int(bin - Self.firstSpecial)] : nil
                     while next < ranks.count && ranks[next] <= seen + count {
                         let within = ranks[next] - seen
                         if let special, let value = special.value {
