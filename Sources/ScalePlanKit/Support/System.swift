@@ -91,7 +91,14 @@ public enum System {
     /// The process environment (the first of a repeated name wins, as `getenv` does).
     public static var environment: [String: String] {
         var result: [String: String] = [:]
-        var entry = environ
+        // macOS declares no `environ` for programs; its C library hands it out by a function.
+        #if canImport(Darwin)
+            guard var entry: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = _NSGetEnviron()?.pointee else {
+                return [:]
+            }
+        #else
+            var entry = environ
+        #endif
         while let pointer = entry.pointee {
             let text = String(cString: pointer)
             if let equals = text.firstIndex(of: "="), result[String(text[..<equals])] == nil {
