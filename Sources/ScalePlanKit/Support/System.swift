@@ -17,8 +17,11 @@ public enum System {
     /// online processors; at least 1.
     public static var processorCount: Int {
         #if os(Linux)
-            if let status = readSmallFile("/proc/self/status"),
-                let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") })
+            // FileIO.read reads to the end: a /proc file has no size to ask for.
+            if let bytes = try? FileIO.read("/proc/self/status", limit: 1 << 20),
+                let line = String(decoding: bytes, as: UTF8.self).split(separator: "\n").first(where: {
+                    $0.hasPrefix("Cpus_allowed:")
+                })
             {
                 let count = line.dropFirst("Cpus_allowed:".count).reduce(0) { total, character in
                     total + (character.hexDigitValue?.nonzeroBitCount ?? 0)
@@ -27,21 +30,6 @@ public enum System {
             }
         #endif
         return Swift.max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-    }
-
-    /// A small file's text (a /proc file has no size to ask for: read until the end).
-    private static func readSmallFile(_ path: String) -> String? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while bytes.count < 1 << 20 {
-            let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            guard got > 0 else { break }
-            bytes += chunk[..<got]
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// What kind of thing a path names.
