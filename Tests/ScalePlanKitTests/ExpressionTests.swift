@@ -53,6 +53,8 @@ private func failure(_ text: String, as type: ValueType = .number, names: [Strin
         ("-3 * -2", 6),
         ("2 * 3 ^ 2", 18),
         ("50_000 * 0.00325", 162.5),
+        ("1_0.2_5e1 + .5", 103.0),
+        ("2.5E-1", 0.25),
         ("1e3 + 1.5e-1", 1000.15),
         (".5 * 4", 2),
     ])
@@ -130,6 +132,11 @@ private func failure(_ text: String, as type: ValueType = .number, names: [Strin
         ("1 + dau_ratoi", "unknown name 'dau_ratoi'", 5),
         (")", "unexpected ')'", 1),
         ("1e999", "out of range", 1),
+        // Non-ASCII text: the column counts scalars, not UTF-8 bytes.
+        ("users × 2", "unexpected character '\\u{00D7}'", 7),
+        ("users * 2 €", "unexpected character '\\u{20AC}'", 11),
+        ("é", "unexpected character '\\u{00E9}'", 1),
+        ("1_0_e", "a number cannot run into a name: '1_0_e'", 1),
     ])
     func syntaxErrorsPointAtTheColumn(text: String, fragment: String, column: Int) throws {
         let error = try #require(failure(text))
