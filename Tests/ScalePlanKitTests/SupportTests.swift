@@ -31,6 +31,28 @@ import Testing
         #expect(NumberFormatting.money(10, currency: "CHF") == "10 CHF")
     }
 
+    /// JSON output writes whole numbers digit by digit: byte for byte what `plain` gives, on the
+    /// edges (zero of either sign, the last whole numbers below 10¹⁵, fractions, huge values) and
+    /// on random values of every magnitude.
+    @Test func appendPlainWritesWhatPlainGives() {
+        var values: [Double] = [
+            0, -0.0, 1, -1, 9, 10, 99, 100, 999_999_999_999_999, -999_999_999_999_999, 1e15, -1e15, 1e16,
+            0.5, -0.25, 12.5, 1e-300, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude,
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let exponent = Double.random(in: -5...17, using: &generator)
+            let value = Double.random(in: -1...1, using: &generator) * Foundation.pow(10, exponent)
+            values.append(value)
+            values.append(value.rounded())
+        }
+        for value in values {
+            var bytes: [UInt8] = []
+            NumberFormatting.appendPlain(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == NumberFormatting.plain(value), "\(value)")
+        }
+    }
+
     @Test func compactAndPlain() {
         #expect(NumberFormatting.compact(50_000) == "50K")
         #expect(NumberFormatting.compact(2_500_000) == "2.5M")

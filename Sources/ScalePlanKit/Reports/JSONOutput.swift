@@ -46,7 +46,12 @@ public indirect enum JSONOutput: Sendable, Equatable {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
-        case .number(let value): out.append(contentsOf: (value.isFinite ? NumberFormatting.plain(value) : "null").utf8)
+        case .number(let value):
+            if value.isFinite {
+                NumberFormatting.appendPlain(value, to: &out)
+            } else {
+                out.append(contentsOf: "null".utf8)
+            }
         case .string(let value): Self.quote(value, into: &out)
         case .array(let elements):
             Self.writeArray(count: elements.count, to: &out, indent: indent, inline: elements.allSatisfy(\.isInline)) {
@@ -112,8 +117,36 @@ public indirect enum JSONOutput: Sendable, Equatable {
         out.append(UInt8(ascii: "]"))
     }
 
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
     private static func pad(_ out: inout [UInt8], _ indent: Int) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        // A slice of a buffer of spaces appends as one copy (a repeated element byte by byte).
+        if 2 * indent <= spaces.count {
+            out.append(contentsOf: spaces[0..<(2 * indent)])
+        } else {
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
+        }
+    }
+
+    /// Appends a string's UTF-8 bytes as one copy where the string is contiguous (native
+    /// strings always are), rather than through its UTF-8 view's iterator.
+    @inline(__always)
+    static func appendBytes(of text: String, to out: inout [UInt8]) {
+        if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
+            out.append(contentsOf: text.utf8)
+        }
+    }
+
+    /// Whether a string has a byte that `quote` must look at scalar by scalar.
+    private static func needsEscaping(_ text: String) -> Bool {
+        // 0xC2 leads the C1 controls, 0xE2 U+2028, U+2029 and the bidirectional controls.
+        @inline(__always) func special(_ byte: UInt8) -> Bool {
+            byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+        }
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where special(byte) { return true }
+            return false
+        } ?? text.utf8.contains(where: special)
     }
 
     static func quote(_ text: String) -> String {
@@ -127,10 +160,9 @@ public indirect enum JSONOutput: Sendable, Equatable {
     /// overrides (`TextSafety.isControl`), so JSON printed to a terminal cannot drive it.
     static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        // Most strings need no escaping: copy their bytes whole. (0xC2 leads the C1 controls,
-        // 0xE2 U+2028, U+2029 and the bidirectional controls.)
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) {
-            out.append(contentsOf: text.utf8)
+        // Most strings need no escaping: copy their bytes whole.
+        if !needsEscaping(text) {
+            appendBytes(of: text, to: &out)
             out.append(UInt8(ascii: "\""))
             return
         }

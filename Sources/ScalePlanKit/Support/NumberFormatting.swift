@@ -12,6 +12,28 @@ public enum NumberFormatting {
         return String(value)
     }
 
+    /// `plain(value)`'s bytes appended to a buffer: a whole number's digits are written without
+    /// making a String (JSON output writes thousands of numbers).
+    static func appendPlain(_ value: Double, to out: inout [UInt8]) {
+        guard value.isFinite, value == value.rounded(), Swift.abs(value) < 1e15 else {
+            JSONOutput.appendBytes(of: plain(value), to: &out)
+            return
+        }
+        var magnitude = UInt64(Swift.abs(value))
+        if value < 0 && magnitude > 0 { out.append(UInt8(ascii: "-")) }
+        // At most 15 digits (below 10¹⁵), written backwards into a fixed buffer.
+        var digits: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var index = 16
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[index...]))
+        }
+    }
+
     /// A number from the profile in prose: `plain` (every digit it has, 0.25 stays 0.25), but
     /// from 10^15 on in `scientific` form ("1e308", never "1e+308").
     public static func prose(_ value: Double) -> String {
