@@ -33,8 +33,18 @@ final class ColumnarEvaluator {
     /// A literal is kept as a scalar on the stack and broadcast by the operation that uses it
     /// (`users * 0.01` multiplies the column by 0.01), so constants cost no column writes.
     /// - Complexity: O(instructions × count).
+    @inline(__always)
     func evaluate(
         _ expression: CompiledExpression, slots: UnsafePointer<Double>, count: Int,
+        into output: UnsafeMutablePointer<Double>
+    ) {
+        evaluate(expression.program, slots: slots, count: count, into: output)
+    }
+
+    /// Evaluates a program (see `CompiledExpression.program`) for the first `count` trials into
+    /// `output`.
+    func evaluate(
+        _ expression: CompiledExpression.Program, slots: UnsafePointer<Double>, count: Int,
         into output: UnsafeMutablePointer<Double>
     ) {
         if let constant = expression.constantValue {
@@ -60,7 +70,7 @@ final class ColumnarEvaluator {
             stack[depth] = UnsafePointer(column)
             isScalar &= ~(1 << UInt64(depth))
         }
-        for instruction in expression.code {
+        for instruction in expression.instructions {
             switch instruction {
             case .constant(let value):
                 top += 1

@@ -114,7 +114,7 @@ extension MonthEngine {
         let out = conditionColumns[Swift.min(depth, conditionColumns.count - 1)]
         switch condition {
         case .expression(let expression):
-            evaluator.evaluate(expression, slots: slots, count: count, into: out)
+            evaluator.evaluate(expression.program, slots: slots, count: count, into: out)
         case .any(let parts):
             for trial in 0..<count { out[trial] = 0 }
             for part in parts {

@@ -331,7 +331,11 @@ final class MonthEngine {
         self.month = month
         let driver = slot(SlotLayout.driverSlot)
         let at = Double(month)
-        for trial in 0..<count { driver[trial] = curves[trial].value(at: at) }
+        // Through the buffer: a curve read in place, not copied (a copy of a curve of points
+        // retains its array, one the trials and threads share).
+        curves.withUnsafeBufferPointer { curves in
+            for trial in 0..<count { driver[trial] = curves[trial].value(at: at) }
+        }
         slot(SlotLayout.monthSlot).update(repeating: at, count: count)
         resetTierFlags()
         let byCapacity = plan.compiled.profile.tierSelection == .capacity
@@ -423,10 +427,10 @@ final class MonthEngine {
         if let previous = stockPrevious[index] {
             let added = scratch[5]
             column.update(from: previous, count: count)
-            evaluator.evaluate(compiled.metrics[index], slots: slots, count: count, into: added)
+            evaluator.evaluate(compiled.metrics[index].program, slots: slots, count: count, into: added)
             for trial in 0..<count { column[trial] = previous[trial] + added[trial] }
         } else {
-            evaluator.evaluate(compiled.metrics[index], slots: slots, count: count, into: column)
+            evaluator.evaluate(compiled.metrics[index].program, slots: slots, count: count, into: column)
         }
         if reports { report(.metric(index), column, mask: .all, observer: &observer) }
     }
@@ -434,7 +438,7 @@ final class MonthEngine {
     @inline(__always)
     func evaluateRevenue<Observer: MonthObserver>(reports: Bool, observer: inout Observer) {
         guard let expression = plan.compiled.revenue else { return }
-        evaluator.evaluate(expression, slots: slots, count: count, into: revenue)
+        evaluator.evaluate(expression.program, slots: slots, count: count, into: revenue)
         if reports { report(.revenue, revenue, mask: .all, observer: &observer) }
     }
 

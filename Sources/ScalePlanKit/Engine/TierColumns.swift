@@ -1,6 +1,9 @@
 /// One tier's values in the current month, for every trial of a block: what `MonthEngine`
 /// computes when some trial needs the tier, and what observers read.
-struct TierColumns {
+///
+/// A class, though immutable: the engine reads a tier's columns many times a month, and a copy
+/// of a struct of arrays retains every array (one retain for a class, on the engine's own object).
+final class TierColumns {
     typealias Column = UnsafeMutablePointer<Double>
 
     /// Per limit: the limit's value (when it is an expression; see `constantLimits`), and the
@@ -95,7 +98,7 @@ extension MonthEngine {
             if let constant = columns.constantLimits[index] {
                 for trial in 0..<count { fails[trial] = fails[trial] || !LimitRule.holds(value: metric[trial], limit: constant) }
             } else {
-                evaluator.evaluate(limits.limit[index], slots: slots, count: count, into: bounds)
+                evaluator.evaluate(limits.limit[index].program, slots: slots, count: count, into: bounds)
                 for trial in 0..<count {
                     fails[trial] = fails[trial] || !LimitRule.holds(value: metric[trial], limit: bounds[trial])
                 }
@@ -185,7 +188,7 @@ extension MonthEngine {
                 }
                 continue
             }
-            evaluator.evaluate(costs.low[index], slots: slots, count: count, into: low)
+            evaluator.evaluate(costs.low[index].program, slots: slots, count: count, into: low)
             guard costs.isRange[index] else {
                 if rate != 1 { for trial in 0..<count { low[trial] *= rate } }
                 report(.cost(tier: tier, item: index), low, mask: .tierCosts(tier), observer: &observer)
@@ -200,10 +203,10 @@ extension MonthEngine {
                 if Observer.wantsItems { observer.costItem(self, tier: tier, item: index, low: low, amount: low, high: low) }
                 continue
             }
-            evaluator.evaluate(costs.high[index], slots: slots, count: count, into: high)
+            evaluator.evaluate(costs.high[index].program, slots: slots, count: count, into: high)
             let hasMode = costs.mode[index] != nil
             if let modeExpression = costs.mode[index] {
-                evaluator.evaluate(modeExpression, slots: slots, count: count, into: mode)
+                evaluator.evaluate(modeExpression.program, slots: slots, count: count, into: mode)
             }
             if drawsCosts, draws[index] >= 0, onlyCostDraw < 0 || onlyCostDraw == draws[index] {
                 let draw = costDraws + draws[index] * width
@@ -263,9 +266,9 @@ extension MonthEngine {
         let servers = scratch[0], seconds = scratch[1], waiting = scratch[2]
         for (index, queue) in queues.enumerated() {
             let arrival = columns.queueArrival[index], service = columns.queueService[index]
-            evaluator.evaluate(queue.arrivalPerSecond, slots: slots, count: count, into: arrival)
-            evaluator.evaluate(queue.servers, slots: slots, count: count, into: servers)
-            evaluator.evaluate(queue.serviceMilliseconds, slots: slots, count: count, into: service)
+            evaluator.evaluate(queue.arrivalPerSecond.program, slots: slots, count: count, into: arrival)
+            evaluator.evaluate(queue.servers.program, slots: slots, count: count, into: servers)
+            evaluator.evaluate(queue.serviceMilliseconds.program, slots: slots, count: count, into: service)
             for trial in 0..<count { seconds[trial] = service[trial] / 1000 }
             let p95 = columns.queueP95[index]
             Queueing.responses(

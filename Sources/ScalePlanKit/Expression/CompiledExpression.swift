@@ -39,6 +39,13 @@ struct CompiledExpression: Sendable, CustomStringConvertible {
     /// check of its value follows (no follow-on errors).
     var failedToCompile = false
 
+    /// The program as the columnar evaluator reads it, with no reference to count: the engine
+    /// evaluates thousands of expressions a block, from several threads, and copying an
+    /// expression retains its arrays (atomic operations on cache lines every thread shares).
+    let program: Program
+    /// Owns the instructions `program` points to (alive as long as any copy of the expression).
+    private let storage: ProgramStorage
+
     init(source: String, syntax: Syntax, type: ValueType, code: [Instruction], stackSize: Int) {
         self.source = source
         self.syntax = syntax
@@ -46,7 +53,39 @@ struct CompiledExpression: Sendable, CustomStringConvertible {
         self.code = code
         self.stackSize = stackSize
         let usesNames = code.contains { if case .load = $0 { true } else { false } }
-        constantValue = usesNames ? nil : Self.run(code, stackSize: stackSize, slots: UnsafeBufferPointer(start: nil, count: 0))
+        let constantValue =
+            usesNames ? nil : Self.run(code, stackSize: stackSize, slots: UnsafeBufferPointer(start: nil, count: 0))
+        self.constantValue = constantValue
+        storage = ProgramStorage(code)
+        program = Program(code: UnsafePointer(storage.code), count: code.count, constantValue: constantValue)
+    }
+
+    /// A compiled expression's instructions and constant value, plain data: copying it costs no
+    /// reference counting. Valid while the expression it came from is alive.
+    struct Program: @unchecked Sendable {
+        let code: UnsafePointer<Instruction>
+        let count: Int
+        let constantValue: Double?
+
+        var instructions: UnsafeBufferPointer<Instruction> { UnsafeBufferPointer(start: code, count: count) }
+    }
+
+    /// The instructions in memory of their own (an array's buffer has no address outside a
+    /// closure); immutable once made, so shared freely across threads.
+    private final class ProgramStorage: Sendable {
+        nonisolated(unsafe) let code: UnsafeMutablePointer<Instruction>
+        let count: Int
+
+        init(_ instructions: [Instruction]) {
+            count = instructions.count
+            code = .allocate(capacity: Swift.max(1, count))
+            code.initialize(from: instructions, count: count)
+        }
+
+        deinit {
+            code.deinitialize(count: count)
+            code.deallocate()
+        }
     }
 
     var description: String { source }
