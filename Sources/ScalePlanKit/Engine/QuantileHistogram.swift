@@ -110,10 +110,31 @@ struct QuantileHistogram: Sendable, Equatable {
         let low = Swift.max(positive.lowerEdge(base), Double.leastNonzeroMagnitude)
         let high = positive.lowerEdge(base + positive.counts.count)
         var outside = 0
-        var crowded = false
+        // The largest plain count before an increment: one select a value, where a flag set by a
+        // comparison costs a branch.
+        var fullest: UInt16 = 0
         var smallest = minimum, largest = maximum
+        // Usually every value of the chunk lies in the allocated bins: a vectorised pass says so
+        // and finds the chunk's extremes, and the counting loop then does nothing else.
+        let everyValueInside = Self.allWithin(values, count, low, high, smallest: &smallest, largest: &largest)
         positive.counts.withUnsafeMutableBufferPointer { counts in
             positive.specials.withUnsafeMutableBufferPointer { specials in
+                @inline(__always) func tally(_ value: Double) {
+                    // `&>>`: the level is 0…14, so the plain shift's checks for ≥ 64 and negative amounts
+                    // are dead weight in the hottest loop.
+                    let offset = (Self.key(value) &>> level) &- base
+                    let bin = counts[offset]
+                    if bin < Bins.firstSpecial {
+                        counts[offset] = bin &+ 1
+                        fullest = bin > fullest ? bin : fullest
+                    } else {
+                        specials[Int(bin &- Bins.firstSpecial)].add(value)
+                    }
+                }
+                if everyValueInside {
+                    for index in 0..<count { tally(values[index]) }
+                    return
+                }
                 for index in 0..<count {
                     let value = values[index]
                     guard value >= low && value < high else {
@@ -122,29 +143,55 @@ struct QuantileHistogram: Sendable, Equatable {
                     }
                     smallest = value < smallest ? value : smallest
                     largest = value > largest ? value : largest
-                    // `&>>`: the level is 0…14, so the plain shift's checks for ≥ 64 and negative amounts
-                    // are dead weight in the hottest loop.
-                    let offset = (Self.key(value) &>> level) &- base
-                    let bin = counts[offset]
-                    if bin < Bins.firstSpecial {
-                        counts[offset] = bin &+ 1
-                        // Reaching `crowded` (not only passing it) moves the bin after the pass.
-                        if bin &+ 1 >= Bins.crowded { crowded = true }
-                    } else {
-                        specials[Int(bin &- Bins.firstSpecial)].add(value)
-                    }
+                    tally(value)
                 }
             }
         }
         positive.total += count - outside
         minimum = smallest
         maximum = largest
-        if crowded { positive.moveCrowdedBins() }
+        // Reaching `crowded` (not only passing it) moves the bin after the pass.
+        if fullest &+ 1 >= Bins.crowded { positive.moveCrowdedBins() }
         guard outside > 0 else { return }
         for index in 0..<count {
             let value = values[index]
             if !(value >= low && value < high) { add(value) }
         }
+    }
+
+    /// Whether every value lies in `[low, high)` (NaN does not), and if so the smallest and
+    /// largest of them and the ones given: two lanes at a time, without a branch per value.
+    /// `low` is positive, so the extremes are of positive numbers, where min and max are exact.
+    @inline(__always)
+    private static func allWithin(
+        _ values: UnsafePointer<Double>, _ count: Int, _ low: Double, _ high: Double, smallest: inout Double,
+        largest: inout Double
+    ) -> Bool {
+        let raw = UnsafeRawPointer(values)
+        let low2 = SIMD2(repeating: low), high2 = SIMD2(repeating: high)
+        var inside = SIMDMask<SIMD2<Int64>>(repeating: true)
+        var least = SIMD2(repeating: Double.infinity), most = SIMD2(repeating: -Double.infinity)
+        var index = 0
+        while index &+ 2 <= count {
+            let x = raw.loadUnaligned(fromByteOffset: index &* 8, as: SIMD2<Double>.self)
+            inside .&= x .>= low2 .& x .< high2
+            // Selects, not `pointwiseMin`/`Max`, whose NaN rules cost a branch per lane.
+            least.replace(with: x, where: x .< least)
+            most.replace(with: x, where: x .> most)
+            index &+= 2
+        }
+        var tailInside = true
+        var tailLeast = Double.infinity, tailMost = -Double.infinity
+        if index < count {
+            let x = values[index]
+            tailInside = x >= low && x < high
+            tailLeast = x
+            tailMost = x
+        }
+        guard all(inside) && tailInside else { return false }
+        smallest = Swift.min(smallest, least.min(), tailLeast)
+        largest = Swift.max(largest, most.max(), tailMost)
+        return true
     }
 
     mutating func merge(_ other: QuantileHistogram) {
