@@ -70,7 +70,8 @@ final class ColumnarEvaluator {
             stack[depth] = UnsafePointer(column)
             isScalar &= ~(1 << UInt64(depth))
         }
-        for instruction in expression.instructions {
+        let instructions = expression.instructions
+        for (position, instruction) in instructions.enumerated() {
             switch instruction {
             case .constant(let value):
                 top += 1
@@ -102,7 +103,9 @@ final class ColumnarEvaluator {
                 callColumns(function, arity: arity, base: top, count: count)
             default:
                 top -= 1
-                let out = scratch + top * width
+                // The last operation writes the result where it is wanted, not into scratch to be
+                // copied: safe for these element-wise loops even when `output` is an operand.
+                let out = position == instructions.count - 1 ? output : scratch + top * width
                 switch (scalar(top), scalar(top + 1)) {
                 case (false, false):
                     binary(instruction, lhs: stack[top], rhs: stack[top + 1], into: out, count: count)

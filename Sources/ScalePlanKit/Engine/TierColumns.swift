@@ -92,15 +92,20 @@ extension MonthEngine {
         let fails = columns.fails
         for trial in 0..<count { fails[trial] = false }
         let limits = plan.tierLimits[tier]
-        for index in limits.limit.indices {
-            let bounds = columns.limitValues[index]
-            let metric = slot(limits.metricSlot[index])
-            if let constant = columns.constantLimits[index] {
-                for trial in 0..<count { fails[trial] = fails[trial] || !LimitRule.holds(value: metric[trial], limit: constant) }
-            } else {
-                evaluator.evaluate(limits.limit[index].program, slots: slots, count: count, into: bounds)
-                for trial in 0..<count {
-                    fails[trial] = fails[trial] || !LimitRule.holds(value: metric[trial], limit: bounds[trial])
+        // The flags as bytes, OR-ed without a branch per trial (a Bool is the byte 0 or 1).
+        fails.withMemoryRebound(to: UInt8.self, capacity: count) { failed in
+            for index in limits.limit.indices {
+                let bounds = columns.limitValues[index]
+                let metric = slot(limits.metricSlot[index])
+                if let constant = columns.constantLimits[index] {
+                    for trial in 0..<count {
+                        failed[trial] |= LimitRule.holds(value: metric[trial], limit: constant) ? 0 : 1
+                    }
+                } else {
+                    evaluator.evaluate(limits.limit[index].program, slots: slots, count: count, into: bounds)
+                    for trial in 0..<count {
+                        failed[trial] |= LimitRule.holds(value: metric[trial], limit: bounds[trial]) ? 0 : 1
+                    }
                 }
             }
         }
