@@ -16,7 +16,7 @@ enum LimitRule {
 
     /// Whether `value` is within `limit`, forgiving `tolerance` of it.
     @inline(__always)
-    static func holds(value: Double, limit: Double) -> Bool { limit > 0 && value <= limit * (1 + tolerance) }
+    static func holds(value: Double, limit: Double) -> Bool { (limit > 0).and(value <= limit * (1 + tolerance)) }
 
     /// `value / limit`; NaN when the limit is invalid or the value NaN.
     @inline(__always)

@@ -33,17 +33,21 @@ extension MonthEngine {
     private func evaluate<Observer: MonthObserver>(_ triggers: [Int], for selection: Selection, observer: inout Observer) {
         for trigger in triggers where !observer.isSettled(trigger: trigger) {
             let result = condition(plan.triggers[trigger].trigger.condition, depth: 0)
+            // One loop per selection, each without a branch per trial.
             var any = false
-            for trial in 0..<count {
-                let selected: Bool
-                switch selection {
-                case .leaving(let tier): selected = previousTier[trial] == tier && planTier[trial] != tier
-                case .on(let tier): selected = planTier[trial] == tier
-                case .every: selected = true
+            @inline(__always) func mark(_ selected: (Int) -> Bool) {
+                var fired: UInt8 = 0
+                for trial in 0..<count {
+                    let fire = (result[trial] != 0).and(selected(trial))
+                    fires[trial] = fire
+                    fired |= fire ? 1 : 0
                 }
-                let fire = result[trial] != 0 && selected
-                fires[trial] = fire
-                any = any || fire
+                any = fired != 0
+            }
+            switch selection {
+            case .leaving(let tier): mark { (self.previousTier[$0] == tier).and(self.planTier[$0] != tier) }
+            case .on(let tier): mark { self.planTier[$0] == tier }
+            case .every: mark { _ in true }
             }
             if any { observer.fired(self, trigger: trigger, fires: fires) }
         }
