@@ -171,6 +171,36 @@ import Testing
         #expect(elapsed < .seconds(1), "\(elapsed)")
     }
 
+    /// The usual block — every queue on the same servers, some idle enough to need no recursion,
+    /// some unstable or invalid — runs unmasked on the queues that need it: each answer is still
+    /// bit for bit the one the queue gets alone (where the recursion runs masked).
+    @Test(arguments: [1.0, 2, 50, 200, 1500])
+    func queuesOnTheSameServersAnswerAsAlone(servers c: Double) {
+        var generator = SystemRandomNumberGenerator()
+        let count = 384
+        let service = (0..<count).map { _ in Double.random(in: 0.005...0.2, using: &generator) }
+        // Loads from idle (negligible B) through busy to unstable, and a few invalid arrivals.
+        let arrival = (0..<count).map { t -> Double in
+            if t % 97 == 5 { return -1 }
+            if t % 89 == 7 { return 0 }
+            return Double.random(in: 0...1.05, using: &generator) * c / service[t]
+        }
+        let servers = [Double](repeating: c, count: count)
+        var utilization = [Double](repeating: 0, count: count), waiting = utilization, p95 = utilization
+        var work = [Double](repeating: 0, count: count * Queueing.workPerQueue)
+        Queueing.responses(
+            arrival: arrival, service: service, servers: servers, count: count, work: &work, utilization: &utilization,
+            waiting: &waiting, p95: &p95)
+        for t in 0..<count {
+            let alone = Queueing.analyze(arrivalRate: arrival[t], serviceTime: service[t], servers: c)
+            let same = alone.p95Response.bitPattern == p95[t].bitPattern || (alone.p95Response.isNaN && p95[t].isNaN)
+            #expect(same, "queue \(t): a = \(arrival[t] * service[t]), \(alone.p95Response) alone, \(p95[t]) in the block")
+            if alone.probabilityOfWaiting.isFinite {
+                #expect(alone.probabilityOfWaiting.bitPattern == waiting[t].bitPattern, "queue \(t)")
+            }
+        }
+    }
+
     /// A constant server count beyond the model's reach is an error where it is written.
     @Test func tooManyServersIsACompileError() throws {
         let text = """
