@@ -19,6 +19,20 @@ enum LimitRule {
     static func holds(value: Double, limit: Double) -> Bool { (limit > 0).and(value <= limit * (1 + tolerance)) }
 
     /// `value / limit`; NaN when the limit is invalid or the value NaN.
+    /// `holds` for a column of values against one limit (a constant), OR-ing 1 into `failed`
+    /// where it does not hold: the comparison `holds` makes, with its bound worked out once.
+    @inline(__always)
+    static func markFailures(
+        _ values: UnsafePointer<Double>, limit: Double, count: Int, into failed: UnsafeMutablePointer<UInt8>
+    ) {
+        guard isValid(limit) else {
+            for trial in 0..<count { failed[trial] = 1 }
+            return
+        }
+        let bound = limit * (1 + tolerance)
+        for trial in 0..<count { failed[trial] |= values[trial] <= bound ? 0 : 1 }
+    }
+
     @inline(__always)
     static func utilization(value: Double, limit: Double) -> Double { limit > 0 ? value / limit : .nan }
 

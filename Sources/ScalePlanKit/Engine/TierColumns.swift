@@ -98,9 +98,7 @@ extension MonthEngine {
                 let bounds = columns.limitValues[index]
                 let metric = slot(limits.metricSlot[index])
                 if let constant = columns.constantLimits[index] {
-                    for trial in 0..<count {
-                        failed[trial] |= LimitRule.holds(value: metric[trial], limit: constant) ? 0 : 1
-                    }
+                    LimitRule.markFailures(metric, limit: constant, count: count, into: failed)
                 } else {
                     evaluator.evaluate(limits.limit[index].program, slots: slots, count: count, into: bounds)
                     for trial in 0..<count {
