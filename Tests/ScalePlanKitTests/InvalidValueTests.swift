@@ -173,7 +173,8 @@ import Testing
 
     /// The usual block — every queue on the same servers, some idle enough to need no recursion,
     /// some unstable or invalid — runs unmasked on the queues that need it: each answer is still
-    /// bit for bit the one the queue gets alone (where the recursion runs masked).
+    /// bit for bit the one the queue gets alone (where the recursion runs masked). So it is when
+    /// only some queues are needed (the trials on the tier); the others' p95 and C are NaN.
     @Test(arguments: [1.0, 2, 50, 200, 1500])
     func queuesOnTheSameServersAnswerAsAlone(servers c: Double) {
         var generator = SystemRandomNumberGenerator()
@@ -188,16 +189,39 @@ import Testing
         let servers = [Double](repeating: c, count: count)
         var utilization = [Double](repeating: 0, count: count), waiting = utilization, p95 = utilization
         var work = [Double](repeating: 0, count: count * Queueing.workPerQueue)
-        Queueing.responses(
-            arrival: arrival, service: service, servers: servers, count: count, work: &work, utilization: &utilization,
-            waiting: &waiting, p95: &p95)
-        for t in 0..<count {
-            let alone = Queueing.analyze(arrivalRate: arrival[t], serviceTime: service[t], servers: c)
+        // Every queue, then only some (the trials on the tier): the others get NaN.
+        let some = (0..<count).map { $0 % 3 != 1 }
+        func check(_ needed: [Bool]?) {
+            for t in 0..<count {
+                let alone = Queueing.analyze(arrivalRate: arrival[t], serviceTime: service[t], servers: c)
+                if let needed, !needed[t] {
+                    #expect(p95[t].isNaN && waiting[t].isNaN, "queue \(t) not needed")
+                    #expect(alone.utilization.bitPattern == utilization[t].bitPattern || alone.utilization.isNaN)
+                    continue
+                }
+                compare(t, alone)
+            }
+        }
+        func compare(_ t: Int, _ alone: Queueing.Result) {
             let same = alone.p95Response.bitPattern == p95[t].bitPattern || (alone.p95Response.isNaN && p95[t].isNaN)
             #expect(same, "queue \(t): a = \(arrival[t] * service[t]), \(alone.p95Response) alone, \(p95[t]) in the block")
             if alone.probabilityOfWaiting.isFinite {
                 #expect(alone.probabilityOfWaiting.bitPattern == waiting[t].bitPattern, "queue \(t)")
             }
+        }
+        for needed in [nil, some] {
+            if let needed {
+                needed.withUnsafeBufferPointer {
+                    Queueing.responses(
+                        arrival: arrival, service: service, servers: servers, count: count, work: &work,
+                        utilization: &utilization, waiting: &waiting, p95: &p95, needed: $0.baseAddress)
+                }
+            } else {
+                Queueing.responses(
+                    arrival: arrival, service: service, servers: servers, count: count, work: &work,
+                    utilization: &utilization, waiting: &waiting, p95: &p95)
+            }
+            check(needed)
         }
     }
 

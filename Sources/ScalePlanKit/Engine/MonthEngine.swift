@@ -100,6 +100,9 @@ final class MonthEngine {
     let conditionColumns: [Column]
     let fires: UnsafeMutablePointer<Bool>
     let queueWork: Column
+    /// Per trial: whether the tier whose queues are being evaluated is its plan tier or the one
+    /// it leaves (`TrialMask.tierCosts`): the trials that read the queues' latency.
+    let queueNeeded: UnsafeMutablePointer<Bool>
     /// Per tier, whether this month's limits / costs and queues are computed; whether some trial
     /// is on it / leaving it.
     let carryingDone: UnsafeMutablePointer<Bool>
@@ -136,6 +139,7 @@ final class MonthEngine {
         evaluator = ColumnarEvaluator(width: width, maximumStack: plan.maximumStack)
         fires = buffer(width, false)
         queueWork = buffer(Queueing.workPerQueue * width, 0.0)
+        queueNeeded = buffer(width, false)
         carryingDone = buffer(tierCount, false)
         limitsDone = buffer(tierCount, false)
         costsDone = buffer(tierCount, false)
@@ -192,6 +196,7 @@ final class MonthEngine {
         leadDraws.deallocate()
         fires.deallocate()
         queueWork.deallocate()
+        queueNeeded.deallocate()
         carryingDone.deallocate()
         limitsDone.deallocate()
         costsDone.deallocate()

@@ -142,11 +142,13 @@ enum Queueing {
     ///   - work: scratch space of at least `workPerQueue × count` doubles.
     ///   - utilization, waiting, p95: outputs (ρ, Erlang C, p95 in the unit of `service`); NaN for
     ///     invalid inputs, ρ ≥ 1 with C = 1 and p95 = ∞ when unstable.
+    ///   - needed: the queues whose Erlang C and p95 are wanted (nil: all); the others get NaN for
+    ///     both, and their utilisation only. A queue's answer does not depend on the others'.
     /// - Complexity: O(count × (1 + longest recursion)), the recursion O(√a + (c − a)).
     static func responses(
         arrival: UnsafePointer<Double>, service: UnsafePointer<Double>, servers: UnsafePointer<Double>,
         count: Int, work: UnsafeMutablePointer<Double>, utilization: UnsafeMutablePointer<Double>,
-        waiting: UnsafeMutablePointer<Double>, p95: UnsafeMutablePointer<Double>
+        waiting: UnsafeMutablePointer<Double>, p95: UnsafeMutablePointer<Double>, needed: UnsafePointer<Bool>? = nil
     ) {
         // Per queue t: work[t] = r = 1/B, then 1/a, a, the first and the last recursion step in
         // the next four columns (the last is 0 for a queue that needs no recursion); p95[t] holds c
@@ -168,6 +170,11 @@ enum Queueing {
             let a = lambda * time
             p95[t] = c
             utilization[t] = a / c
+            if let needed, !needed[t] {
+                p95[t] = .nan  // skipped below, as an invalid queue is
+                work[t] = .nan
+                continue
+            }
             if a == 0 || a >= c || negligible(servers: c, load: a) {
                 work[t] = .infinity  // B = 0, or no recursion needed
             } else {

@@ -267,6 +267,16 @@ extension MonthEngine {
         enterTier(tier)
         let columns = tiers[tier]
         let servers = scratch[0], seconds = scratch[1], waiting = scratch[2]
+        // The p95 only for the trials that read it (a block's trials spread over tiers as they
+        // grow): the others' is NaN, which nothing reads.
+        var needed: UnsafePointer<Bool>? = nil
+        var everyone = true
+        for trial in 0..<count {
+            let reads = applies(.tierCosts(tier), to: trial)
+            queueNeeded[trial] = reads
+            everyone = everyone.and(reads)
+        }
+        if !everyone { needed = UnsafePointer(queueNeeded) }
         for (index, queue) in queues.enumerated() {
             let arrival = columns.queueArrival[index], service = columns.queueService[index]
             evaluator.evaluate(queue.arrivalPerSecond.program, slots: slots, count: count, into: arrival)
@@ -276,7 +286,7 @@ extension MonthEngine {
             let p95 = columns.queueP95[index]
             Queueing.responses(
                 arrival: arrival, service: seconds, servers: servers, count: count, work: queueWork,
-                utilization: columns.queueUtilization[index], waiting: waiting, p95: p95)
+                utilization: columns.queueUtilization[index], waiting: waiting, p95: p95, needed: needed)
             let used = columns.queueServers[index]
             for trial in 0..<count {
                 p95[trial] *= 1000
