@@ -1,10 +1,13 @@
 /// The parsed form of an expression, before names are resolved.
-indirect enum Syntax: Sendable, Equatable {
+///
+/// Only the cases that hold a `Syntax` are boxed (`indirect`): a leaf, the commonest node, is
+/// stored inline, not in an allocation of its own.
+enum Syntax: Sendable, Equatable {
     case number(Double, column: Int)
     case boolean(Bool, column: Int)
     case identifier(String, column: Int)
-    case unary(UnaryOperator, Syntax, column: Int)
-    case binary(BinaryOperator, Syntax, Syntax, column: Int)
+    indirect case unary(UnaryOperator, Syntax, column: Int)
+    indirect case binary(BinaryOperator, Syntax, Syntax, column: Int)
     case call(Function, [Syntax], column: Int)
 
     /// Column of the node's first scalar (for binary nodes, of the operator).

@@ -1,6 +1,9 @@
 /// A JSON value as read from a file, with the place each value starts, so that every later
 /// check (types, names, expressions) can point at a line and column.
-indirect enum JSONValue: Sendable, Equatable {
+///
+/// Not `indirect`: arrays and objects hold their elements on the heap already; boxing every
+/// number and string as well would cost an allocation per value read.
+enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)

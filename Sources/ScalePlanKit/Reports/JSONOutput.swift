@@ -1,5 +1,9 @@
 /// A JSON value for output, with members in a fixed order so output is byte-for-byte stable.
-public indirect enum JSONOutput: Sendable, Equatable {
+///
+/// Not `indirect`: the arrays of arrays and objects already hold their elements on the heap, and
+/// an indirect enum would box every number and string too (an allocation and a free per value of
+/// a document of thousands).
+public enum JSONOutput: Sendable, Equatable {
     case null
     case bool(Bool)
     /// Non-finite numbers render as `null` (JSON has no NaN or infinity).
