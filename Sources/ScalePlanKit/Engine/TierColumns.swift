@@ -164,10 +164,16 @@ extension MonthEngine {
         enterTier(tier)
         let columns = tiers[tier]
         let totalLow = columns.costLow, totalAmount = columns.costAmount, totalHigh = columns.costHigh
-        for trial in 0..<count {
-            totalLow[trial] = 0
-            totalAmount[trial] = 0
-            totalHigh[trial] = 0
+        // While every item so far is a constant the totals are one number for all trials: added
+        // up as scalars (the same additions in the same order, so the same bits) and written to
+        // the columns when the first item that varies comes, or at the end.
+        var shared: (low: Double, amount: Double, high: Double)? = (0, 0, 0)
+        @inline(__always) func writeShared() {
+            guard let totals = shared else { return }
+            totalLow.update(repeating: totals.low, count: count)
+            totalAmount.update(repeating: totals.amount, count: count)
+            totalHigh.update(repeating: totals.high, count: count)
+            shared = nil
         }
         for category in columns.categories { category.column.update(repeating: 0, count: count) }
         let low = scratch[0], amount = scratch[1], high = scratch[2], mode = scratch[3]
@@ -179,10 +185,14 @@ extension MonthEngine {
             let credit = costs.credit[index]
             if let constant = costs.fixed[index] {
                 let value = credit ? -(constant * rate) : constant * rate
-                for trial in 0..<count {
-                    totalLow[trial] += value
-                    totalAmount[trial] += value
-                    totalHigh[trial] += value
+                if let totals = shared {
+                    shared = (totals.low + value, totals.amount + value, totals.high + value)
+                } else {
+                    for trial in 0..<count {
+                        totalLow[trial] += value
+                        totalAmount[trial] += value
+                        totalHigh[trial] += value
+                    }
                 }
                 if let category { for trial in 0..<count { category[trial] += value } }
                 if Observer.wantsItems {
@@ -191,6 +201,7 @@ extension MonthEngine {
                 }
                 continue
             }
+            writeShared()
             evaluator.evaluate(costs.low[index].program, slots: slots, count: count, into: low)
             guard costs.isRange[index] else {
                 if rate != 1 { for trial in 0..<count { low[trial] *= rate } }
@@ -253,6 +264,7 @@ extension MonthEngine {
             if let category { for trial in 0..<count { category[trial] += amount[trial] } }
             if Observer.wantsItems { observer.costItem(self, tier: tier, item: index, low: low, amount: amount, high: high) }
         }
+        writeShared()
         // Credits can take a total below zero: a plan gap, never a silent negative bill.
         if costs.hasCredits {
             report(.totalCost(tier: tier), totalAmount, mask: .tierCosts(tier), observer: &observer)

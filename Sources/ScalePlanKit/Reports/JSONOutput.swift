@@ -48,13 +48,13 @@ public enum JSONOutput: Sendable, Equatable {
 
     private func write(to out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .null: Self.append("null", to: &out)
+        case .bool(let value): Self.append(value ? "true" : "false", to: &out)
         case .number(let value):
             if value.isFinite {
                 NumberFormatting.appendPlain(value, to: &out)
             } else {
-                out.append(contentsOf: "null".utf8)
+                Self.append("null", to: &out)
             }
         case .string(let value): Self.quote(value, into: &out)
         case .array(let elements):
@@ -65,16 +65,16 @@ public enum JSONOutput: Sendable, Equatable {
             Self.writeArray(count: count, to: &out, indent: indent, inline: false, element)
         case .object(let members):
             if members.isEmpty {
-                out.append(contentsOf: "{}".utf8)
+                Self.append("{}", to: &out)
                 return
             }
-            out.append(contentsOf: "{\n".utf8)
+            Self.append("{\n", to: &out)
             for (index, member) in members.enumerated() {
                 Self.pad(&out, indent + 1)
                 Self.quote(member.0, into: &out)
-                out.append(contentsOf: ": ".utf8)
+                Self.append(": ", to: &out)
                 member.1.write(to: &out, indent: indent + 1)
-                out.append(contentsOf: (index + 1 < members.count ? ",\n" : "\n").utf8)
+                Self.append(index + 1 < members.count ? ",\n" : "\n", to: &out)
             }
             Self.pad(&out, indent)
             out.append(UInt8(ascii: "}"))
@@ -99,26 +99,32 @@ public enum JSONOutput: Sendable, Equatable {
         _ element: (Int) -> JSONOutput
     ) {
         if count == 0 {
-            out.append(contentsOf: "[]".utf8)
+            append("[]", to: &out)
             return
         }
         if inline {
             out.append(UInt8(ascii: "["))
             for index in 0..<count {
-                if index > 0 { out.append(contentsOf: ", ".utf8) }
+                if index > 0 { append(", ", to: &out) }
                 element(index).write(to: &out, indent: indent + 1)
             }
             out.append(UInt8(ascii: "]"))
             return
         }
-        out.append(contentsOf: "[\n".utf8)
+        append("[\n", to: &out)
         for index in 0..<count {
             pad(&out, indent + 1)
             element(index).write(to: &out, indent: indent + 1)
-            out.append(contentsOf: (index + 1 < count ? ",\n" : "\n").utf8)
+            append(index + 1 < count ? ",\n" : "\n", to: &out)
         }
         pad(&out, indent)
         out.append(UInt8(ascii: "]"))
+    }
+
+    /// Appends a literal's bytes (from the binary's constant data, as one copy).
+    @inline(__always)
+    private static func append(_ text: StaticString, to out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
