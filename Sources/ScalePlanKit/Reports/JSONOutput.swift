@@ -41,7 +41,9 @@ public enum JSONOutput: Sendable, Equatable {
     ///   `String` piece by piece costs several times more).
     public func rendered(indent: Int = 0) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(4096)
+        // A megabyte of address space up front: only the pages written are ever touched, where
+        // growing by doubling copies into fresh pages each time (a page fault per 4 KB).
+        out.reserveCapacity(1 << 20)
         write(to: &out, indent: indent)
         return String(decoding: out, as: UTF8.self)
     }
