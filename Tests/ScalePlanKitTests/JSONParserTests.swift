@@ -69,6 +69,33 @@ import Testing
         }
     }
 
+    /// Duplicate keys are found whether the object is small (a look along its members) or large
+    /// (a dictionary from the 16th member on), at any position, pointing at the second with the
+    /// first's place in the message.
+    @Test(arguments: [(3, 1), (10, 2), (15, 0), (16, 3), (17, 15), (17, 16), (40, 39), (40, 0), (200, 150)])
+    func duplicateKeysInObjectsOfEverySize(members: Int, duplicateOf first: Int) {
+        var keys = (0..<members).map { "k\($0)" }
+        keys.append("k\(first)")
+        let text = "{" + keys.enumerated().map { "\"\($1)\": \($0)" }.joined(separator: ", ") + "}"
+        do {
+            _ = try JSONParser.parse(text)
+            Issue.record("parsed a duplicate of member \(first) of \(members)")
+        } catch {
+            // The column of the first one's opening quote (the text is ASCII: a column per byte).
+            let quoted = Array("\"k\(first)\":".utf8), bytes = Array(text.utf8)
+            let offset = (0...(bytes.count - quoted.count)).first { Array(bytes[$0..<($0 + quoted.count)]) == quoted } ?? -1
+            let firstColumn = offset + 1
+            #expect(error.message == "duplicate key \"k\(first)\" (first at line 1, column \(firstColumn))", "\(error.message)")
+        }
+        // The same keys without the duplicate parse, in order.
+        let unique = "{" + keys.dropLast().enumerated().map { "\"\($1)\": \($0)" }.joined(separator: ", ") + "}"
+        guard case .object(let parsed)? = try? JSONParser.parse(unique).value else {
+            Issue.record("did not parse \(members) unique keys")
+            return
+        }
+        #expect(parsed.map(\.key) == Array(keys.dropLast()))
+    }
+
     @Test func invalidUTF8IsAnError() {
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse([0x22, 0xFF, 0xFE, 0x22]) }
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse([0x5B, 0xC3, 0x5D]) }

@@ -133,7 +133,10 @@ struct JSONParser {
         defer { depth -= 1 }
         advance()  // {
         var members: [JSONMember] = []
-        var seen: [String: SourceLocation] = [:]
+        // Duplicate keys: a look along the members while the object is small (most are), a
+        // dictionary from `linearLimit` members on, so a huge object stays linear.
+        let linearLimit = 16
+        var seen: [String: SourceLocation]? = nil
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
             advance()
@@ -149,12 +152,17 @@ struct JSONParser {
             }
             let keyLocation = here
             let (key, _) = try parseString()
-            if let first = seen[key] {
+            let earlier = seen != nil ? seen?[key] : members.first(where: { $0.key == key })?.keyLocation
+            if let first = earlier {
                 throw SyntaxError(
                     message: "duplicate key \"\(key)\" (first at line \(first.line), column \(first.column))",
                     location: keyLocation, hint: "each key may appear once in an object")
             }
-            seen[key] = keyLocation
+            if seen != nil {
+                seen?[key] = keyLocation
+            } else if members.count + 1 == linearLimit {
+                seen = Dictionary(uniqueKeysWithValues: members.map { ($0.key, $0.keyLocation) } + [(key, keyLocation)])
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("expected ':' after the key \"\(key)\", found \(describeCurrent())")
