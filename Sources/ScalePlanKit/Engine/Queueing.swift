@@ -300,7 +300,8 @@ enum Queueing {
         /// The usual block: every queue that needs the recursion has the same servers (a tier's
         /// `servers` is mostly a constant) and starts at the bottom. Those queues are gathered into
         /// contiguous columns and run with no mask — the same operations on each queue's values, so
-        /// the same bits, in about half the instructions. False (nothing done) for any other block.
+        /// the same bits, in a fraction of the instructions (a fifth on million). False (nothing
+        /// done) for any other block.
         private func runUniform(
             count: Int, lastSteps: UnsafePointer<Double>, loads: UnsafePointer<Double>, inverse: UnsafePointer<Double>,
             r: UnsafeMutablePointer<Double>
