@@ -140,15 +140,6 @@ public enum JSONOutput: Sendable, Equatable {
         }
     }
 
-    /// Appends a string's UTF-8 bytes as one copy where the string is contiguous (native
-    /// strings always are), rather than through its UTF-8 view's iterator.
-    @inline(__always)
-    static func appendBytes(of text: String, to out: inout [UInt8]) {
-        if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil {
-            out.append(contentsOf: text.utf8)
-        }
-    }
-
     /// Whether a string has a byte that `quote` must look at scalar by scalar.
     private static func needsEscaping(_ text: String) -> Bool {
         // 0xC2 leads the C1 controls, 0xE2 U+2028, U+2029 and the bidirectional controls.
@@ -174,7 +165,7 @@ public enum JSONOutput: Sendable, Equatable {
         out.append(UInt8(ascii: "\""))
         // Most strings need no escaping: copy their bytes whole.
         if !needsEscaping(text) {
-            appendBytes(of: text, to: &out)
+            out.append(utf8Of: text)
             out.append(UInt8(ascii: "\""))
             return
         }

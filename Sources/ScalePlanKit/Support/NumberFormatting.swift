@@ -16,7 +16,7 @@ public enum NumberFormatting {
     /// making a String (JSON output writes thousands of numbers).
     static func appendPlain(_ value: Double, to out: inout [UInt8]) {
         guard value.isFinite, value == value.rounded(), Swift.abs(value) < 1e15 else {
-            JSONOutput.appendBytes(of: plain(value), to: &out)
+            out.append(utf8Of: plain(value))
             return
         }
         var magnitude = UInt64(Swift.abs(value))
