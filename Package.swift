@@ -15,7 +15,10 @@ let package = Package(
         // The command line: a hand-written argument parser, one file per command, help and
         // exit codes. `run(arguments:…)` returns a status and never calls `exit`.
         .target(name: "ScalePlanCLI", dependencies: ["ScalePlanKit"]),
-        .executableTarget(name: "scaleplan", dependencies: ["ScalePlanCLI", "ScalePlanKit"]),
+        // Stops a release binary built for x86-64-v3 (`make release`) with a clear message on a
+        // CPU without AVX2 and FMA, before any Swift code runs.
+        .target(name: "CPUCheck"),
+        .executableTarget(name: "scaleplan", dependencies: ["ScalePlanCLI", "ScalePlanKit", "CPUCheck"]),
         // `make bench`: wall-clock medians of the release build.
         .executableTarget(name: "scaleplan-bench", dependencies: ["ScalePlanKit"]),
         .testTarget(name: "ScalePlanKitTests", dependencies: ["ScalePlanKit"]),

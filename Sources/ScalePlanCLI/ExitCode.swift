@@ -13,6 +13,9 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
     /// A server the command needs cannot be reached or refuses it: Prometheus for `check
     /// --prometheus` (EX_UNAVAILABLE).
     case unavailable = 69
+    /// A release binary built for x86-64-v3 started on a CPU without AVX2 and FMA (EX_OSERR); the
+    /// check is in C, before any Swift code runs (`Sources/CPUCheck`, which repeats the number).
+    case unsupportedCPU = 71
     /// The output file cannot be created (EX_CANTCREAT).
     case cannotCreate = 73
     /// Writing the output failed (EX_IOERR).
@@ -30,6 +33,8 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
         case .noInput: "an input file is missing or unreadable"
         case .unavailable:
             "check --prometheus: the server cannot be reached (refused, unknown host, timed out, https asked for) or refuses the credentials"
+        case .unsupportedCPU:
+            "the binary was built for x86-64 CPUs with AVX2 and FMA and this one lacks them: build it with make release PORTABLE=1"
         case .cannotCreate: "the output file cannot be created, or -o names one of the inputs"
         case .ioError: "an I/O error while writing output, to a file or to standard output"
         }
