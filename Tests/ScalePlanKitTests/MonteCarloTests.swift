@@ -75,6 +75,36 @@ import Testing
         }
     }
 
+    /// Exactly: without anchors a quantile is the midpoint of the bin holding the exact order
+    /// statistic (clamped to the extremes) — for every rank, on spreads whose runs of bins the
+    /// search passes sixteen at a time, with bins crowded past two bytes among them.
+    @Test(arguments: [5, 6, 7])
+    func everyRankIsTheMidpointOfItsBin(seed: UInt64) {
+        var random = Xoshiro256StarStar(seed: seed)
+        var values: [Double] = (0..<3_000).map { _ in Math.exponential(random.nextUnit() * 9) }
+        values += (0..<2_000).map { _ in 40 + random.nextUnit() }  // dense bins between sparse ones
+        values += Array(repeating: 3.25, count: 70_000)  // a bin past 57,344 values: kept apart
+        var histogram = QuantileHistogram()
+        values.withUnsafeBufferPointer { buffer in
+            for start in stride(from: 0, to: buffer.count, by: 384) {
+                histogram.add(buffer.baseAddress! + start, count: Swift.min(384, buffer.count - start))
+            }
+        }
+        let sorted = values.sorted()
+        let n = Double(sorted.count)
+        let ranks = Array(stride(from: 1, through: sorted.count, by: 37)) + [sorted.count]
+        let qs = ranks.map { (Double($0) - 0.5) / n }
+        let found = histogram.quantiles(qs)
+        for (index, rank) in ranks.enumerated() {
+            let exact = sorted[rank - 1]
+            let key = exact.bitPattern >> QuantileHistogram.shift
+            let lower = Double(bitPattern: key << QuantileHistogram.shift)
+            let upper = Double(bitPattern: (key + 1) << QuantileHistogram.shift)
+            let expected = Swift.min(Swift.max(lower + (upper - lower) / 2, sorted[0]), sorted[sorted.count - 1])
+            #expect(found[index] == expected, "rank \(rank): \(found[index] ?? .nan) for \(exact), expected \(expected)")
+        }
+    }
+
     @Test func batchAddAndMergeAreEquivalentToSingleAdds() {
         let values: [Double] = [0, 1, 2.5, -3, 1e9, .nan, .infinity, 7, 7, 0.001]
         var single = QuantileHistogram()

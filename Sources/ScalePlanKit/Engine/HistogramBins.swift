@@ -270,13 +270,26 @@ extension QuantileHistogram {
             var next = 0
             var seen = 0
             counts.withUnsafeBufferPointer { counts in
+                guard let base = counts.baseAddress else { return }
                 // Ends at the bin of the last rank (the P90's), not at the last bin.
                 var offset = -1
                 while next < ranks.count && offset + 1 < counts.count {
                     offset += 1
+                    // Most bins are passed over, sixteen at a time where none is special and the
+                    // next rank lies past them all.
+                    if offset &+ 16 <= counts.count {
+                        let block = UnsafeRawPointer(base + offset).loadUnaligned(as: SIMD16<UInt16>.self)
+                        if block.max() < Self.firstSpecial {
+                            let sum = Int(SIMD16<UInt32>(truncatingIfNeeded: block).wrappedSum())
+                            if seen + sum < ranks[next] {
+                                seen += sum
+                                offset += 15
+                                continue
+                            }
+                        }
+                    }
                     let bin = counts[offset]
                     guard bin != 0 else { continue }
-                    // Most bins are passed over: their count is all that is read.
                     let count = bin < Self.firstSpecial ? Int(bin) : specials[Int(bin &- Self.firstSpecial)].total
                     guard ranks[next] <= seen + count else {
                         seen += count
