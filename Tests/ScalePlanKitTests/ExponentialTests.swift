@@ -27,6 +27,27 @@
             }
         }
 
+        /// Four lanes at once give each lane's scalar answer, special lanes (tiny, past ±512, ±∞,
+        /// NaN) mixed in among ordinary ones.
+        @Test func fourLanesAnswerAsOne() {
+            var generator = SystemRandomNumberGenerator()
+            let specials: [Double] = [0, 0x1p-60, -600, 800, .infinity, -.infinity, .nan, -745.5]
+            for index in 0..<50_000 {
+                var x = SIMD4<Double>()
+                for lane in 0..<4 {
+                    x[lane] =
+                        index % 3 == lane
+                        ? specials.randomElement(using: &generator)! : Double.random(in: -700...700, using: &generator)
+                }
+                let together = Math.exponentialAsGlibcFMA(x)
+                for lane in 0..<4 {
+                    let alone = Math.exponentialAsGlibcFMA(x[lane])
+                    #expect(
+                        together[lane].bitPattern == alone.bitPattern || (together[lane].isNaN && alone.isNaN), "e^\(x[lane])")
+                }
+            }
+        }
+
         /// Whether glibc's `exp` here is its FMA variant (chosen when the CPU has FMA and AVX2).
         static let glibcUsesFMA: Bool = {
             guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return false }

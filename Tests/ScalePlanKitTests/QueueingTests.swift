@@ -68,4 +68,35 @@ import Testing
         #expect(result.p95Response == .infinity)
         #expect(Queueing.analyze(arrivalRate: .nan, serviceTime: 1, servers: 1).p95Response.isNaN)
     }
+
+    /// Four queues solved together give, lane by lane, exactly what each gives alone (every lane
+    /// the same queue): lanes that converge in different numbers of steps, M/M/1 and idle queues
+    /// (exact at the start), θ = μ, θ above and below μ, busy queues whose answer is far out.
+    @Test func p95LanesAnswerAsEachQueueAlone() {
+        var random = Xoshiro256StarStar(seed: 41)
+        var queues: [(pWait: Double, mu: Double, theta: Double)] = [(0, 2, 2), (0.3, 1, 1), (0.999, 5, 0.01)]
+        for index in 0..<4_000 {
+            let mu = Math.exponential(random.nextUnit() * 12 - 6)
+            let theta = index % 7 == 0 ? mu : mu * Math.exponential(random.nextUnit() * 16 - 8)
+            let pWait = index % 5 == 0 ? 0 : random.nextUnit()
+            queues.append((pWait, mu, theta))
+        }
+        var differ = 0
+        for first in stride(from: 0, to: queues.count - 3, by: 3) {
+            let group = Array(queues[first..<first + 4])
+            let together = Queueing.percentiles(
+                0.95, waiting: SIMD4(group.map(\.pWait)), mu: SIMD4(group.map(\.mu)), theta: SIMD4(group.map(\.theta)))
+            for lane in 0..<4 {
+                let alone = Queueing.percentile(0.95, waiting: group[lane].pWait, mu: group[lane].mu, theta: group[lane].theta)
+                if together[lane].bitPattern != alone.bitPattern {
+                    differ += 1
+                    if differ <= 5 { Issue.record("lane \(lane) of \(group): \(together[lane]) together, \(alone) alone") }
+                }
+                // And it is the percentile: P(T > p95) = 0.05.
+                let tail = Queueing.survival(alone, waiting: group[lane].pWait, mu: group[lane].mu, theta: group[lane].theta)
+                #expect(Swift.abs(tail - 0.05) < 1e-9, "\(group[lane]): P(T > \(alone)) = \(tail)")
+            }
+        }
+        #expect(differ == 0)
+    }
 }

@@ -187,6 +187,10 @@ enum Queueing {
         plan.run(
             count: count, lastSteps: UnsafePointer(lastSteps), loads: UnsafePointer(loads),
             inverse: UnsafePointer(inverse), firstSteps: UnsafePointer(firstSteps), r: work)
+        // The queues that need the p95 solved, gathered (the recursion's columns are free now):
+        // P(wait), μ, θ and where the answer goes.
+        let solveWait = inverse, solveMu = loads, solveTheta = firstSteps, solveQueue = lastSteps
+        var solves = 0
         for t in 0..<count {
             let c = p95[t]
             guard !c.isNaN else {
@@ -196,17 +200,33 @@ enum Queueing {
             let lambda = arrival[t], time = service[t]
             let mu = 1 / time
             let a = lambda * time
-            if lambda == 0 {
-                waiting[t] = 0
-                p95[t] = percentile(0.95, waiting: 0, mu: mu, theta: mu * c)
-            } else if a >= c {
+            if a >= c && lambda != 0 {
                 waiting[t] = 1
                 p95[t] = .infinity
-            } else {
-                let pWait = waitProbability(servers: c, load: a, inverseB: work[t])
-                waiting[t] = pWait
-                p95[t] = percentile(0.95, waiting: pWait, mu: mu, theta: c * mu - lambda)
+                continue
             }
+            let pWait = lambda == 0 ? 0 : waitProbability(servers: c, load: a, inverseB: work[t])
+            waiting[t] = pWait
+            solveWait[solves] = pWait
+            solveMu[solves] = mu
+            solveTheta[solves] = lambda == 0 ? mu * c : c * mu - lambda
+            solveQueue[solves] = Double(t)
+            solves += 1
+        }
+        // Four at a time; a last group of fewer repeats its first queue in the spare lanes.
+        var first = 0
+        while first < solves {
+            let lanes = Swift.min(4, solves - first)
+            var pWait = SIMD4(repeating: solveWait[first]), mu = SIMD4(repeating: solveMu[first])
+            var theta = SIMD4(repeating: solveTheta[first])
+            for lane in 1..<lanes {
+                pWait[lane] = solveWait[first + lane]
+                mu[lane] = solveMu[first + lane]
+                theta[lane] = solveTheta[first + lane]
+            }
+            let answers = percentiles(0.95, waiting: pWait, mu: mu, theta: theta)
+            for lane in 0..<lanes { p95[Int(solveQueue[first + lane])] = answers[lane] }
+            first += 4
         }
     }
 
@@ -350,12 +370,18 @@ enum Queueing {
 
     /// The `q` quantile of the response time: Newton's method on the decreasing survival
     /// function, kept inside a bracket that bisection shrinks whenever a Newton step leaves it.
-    /// Each step costs two exponentials.
+    /// Each step costs two exponentials. One queue: `percentiles` with it in every lane.
     static func percentile(_ q: Double, waiting pWait: Double, mu: Double, theta: Double) -> Double {
+        percentiles(q, waiting: SIMD4(repeating: pWait), mu: SIMD4(repeating: mu), theta: SIMD4(repeating: theta))[0]
+    }
+
+    /// The Newton step's start for one queue: the tail's asymptote S(t) ≈ K·e^(−r·t), r = min(μ, θ),
+    /// usually a step or two from the answer (and exact for M/M/1 and for an idle queue).
+    @inline(__always)
+    private static func percentileStart(_ q: Double, waiting pWait: Double, mu: Double, theta: Double, equal: Bool)
+        -> Double
+    {
         let target = 1 - q
-        let equal = Swift.abs(mu - theta) < 1e-12 * Swift.max(mu, theta)
-        // Start from the tail's asymptote S(t) ≈ K·e^(−r·t), r = min(μ, θ): usually a step or two
-        // from the answer (and exact for M/M/1 and for an idle queue).
         let logTarget = q == 0.95 ? 2.995732273553991 : Math.naturalLog(1 / target)  // ln 20 for the p95
         var t = logTarget / mu
         if equal {
@@ -367,24 +393,57 @@ enum Queueing {
             let k = (1 - pWait) + pWait * theta / (theta - mu)
             if k > 0 { t = Swift.max(t, Math.naturalLog(k / target) / mu) }
         }
-        var low = 0.0
-        var high = Double.infinity
+        return t
+    }
+
+    /// `percentile` of four queues at once. Each lane takes exactly the steps it would take
+    /// alone — the same operations on its own values, so the same bits — and stops when it
+    /// converges; the lanes only share the loop, whose dependent exponentials and divisions then
+    /// overlap instead of waiting on each other.
+    static func percentiles(_ q: Double, waiting pWait: SIMD4<Double>, mu: SIMD4<Double>, theta: SIMD4<Double>)
+        -> SIMD4<Double>
+    {
+        typealias Lanes = SIMD4<Double>
+        let target = 1 - q
+        var t = Lanes()
+        var equal = SIMDMask<SIMD4<Int64>>()
+        for lane in 0..<4 {
+            let m = mu[lane], h = theta[lane]
+            equal[lane] = Swift.abs(m - h) < 1e-12 * Swift.max(m, h)
+            t[lane] = percentileStart(q, waiting: pWait[lane], mu: m, theta: h, equal: equal[lane])
+        }
+        var low = Lanes(repeating: 0)
+        var high = Lanes(repeating: .infinity)
+        var result = Lanes(repeating: .nan)
+        var running = SIMDMask<SIMD4<Int64>>(repeating: true)
+        let idle = 1 - pWait, spread = mu - theta
         for _ in 0..<100 {
             let service = decay(mu * t)
-            let waiting = equal ? 0 : decay(theta * t)
-            let queued = equal ? (1 + mu * t) * service : (mu * waiting - theta * service) / (mu - theta)
-            let value = (1 - pWait) * service + pWait * queued - target
-            if value == 0 { return t }
-            if value > 0 { low = t } else { high = t }
-            let queuedSlope = equal ? -mu * mu * t * service : mu * theta * (service - waiting) / (mu - theta)
-            let slope = -(1 - pWait) * mu * service + pWait * queuedSlope
-            var next = slope < 0 ? t - value / slope : .nan
+            let waiting = decay(theta * t)  // unused where μ = θ
+            let queued = ((mu * waiting - theta * service) / spread).replacing(with: (1 + mu * t) * service, where: equal)
+            let value = idle * service + pWait * queued - target
+            let exact = running .& (value .== 0)
+            result.replace(with: t, where: exact)
+            running .&= .!exact
+            let above = value .> 0
+            low.replace(with: t, where: above)
+            high.replace(with: t, where: .!above)
+            let queuedSlope = (mu * theta * (service - waiting) / spread)
+                .replacing(with: -mu * mu * t * service, where: equal)
+            let slope = -idle * mu * service + pWait * queuedSlope
+            var next = Lanes(repeating: .nan).replacing(with: t - value / slope, where: slope .< 0)
             // Converged (checked before the bracket, which the last step may touch).
-            if Swift.abs(next - t) <= 1e-9 * t { return next }
-            if !(next > low && next < high) { next = high.isFinite ? (low + high) / 2 : 2 * t }
-            t = next
+            let step = next - t
+            let converged = running .& (step.replacing(with: -step, where: step .< 0) .<= 1e-9 * t)
+            result.replace(with: next, where: converged)
+            running .&= .!converged
+            guard any(running) else { return result }
+            let bisected = ((low + high) / 2).replacing(with: 2 * t, where: .!(high .< .infinity))
+            next.replace(with: bisected, where: .!(next .> low .& next .< high))
+            t.replace(with: next, where: running)
         }
-        return t
+        result.replace(with: t, where: running)
+        return result
     }
 
     /// P(T > t) for the response time described above (for tests of the quantile).
@@ -402,4 +461,12 @@ enum Queueing {
     /// e^(−x), 0 where it would underflow (libm's underflow path is slow and sets errno).
     @inline(__always)
     static func decay(_ x: Double) -> Double { x > 700 ? 0 : Math.exponential(-x) }
+
+    /// `decay` of four lanes (a lane past 700 takes e^(−1), which is then dropped, so that no
+    /// lane goes down the library's slow path for nothing).
+    @inline(__always)
+    static func decay(_ x: SIMD4<Double>) -> SIMD4<Double> {
+        let under = x .> 700
+        return Math.exponential((-x).replacing(with: -1, where: under)).replacing(with: 0, where: under)
+    }
 }

@@ -41,6 +41,52 @@ extension Math {
     }
 }
 
+extension Math {
+    /// e^x of four lanes, each bit for bit `exponential`'s: in x86-64-v3 builds
+    /// `exponentialAsGlibcFMA` four wide (the table read lane by lane; a lane glibc would take
+    /// a special path for goes to `exp` alone), elsewhere `exp` per lane.
+    @inline(__always)
+    static func exponential(_ x: SIMD4<Double>) -> SIMD4<Double> {
+        #if SCALEPLAN_X86_64_V3 && canImport(Glibc)
+            exponentialAsGlibcFMA(x)
+        #else
+            SIMD4(exp(x[0]), exp(x[1]), exp(x[2]), exp(x[3]))
+        #endif
+    }
+
+    /// `exponentialAsGlibcFMA` of four lanes: the same operations on each, four wide.
+    @inline(__always)
+    static func exponentialAsGlibcFMA(_ x: SIMD4<Double>) -> SIMD4<Double> {
+        typealias Lanes = SIMD4<Double>
+        let bits = unsafeBitCast(x, to: SIMD4<UInt64>.self)
+        let exponent = (bits &>> 52) & 0x7ff
+        let inRange = exponent &- 0x3c9 .< 0x3f
+        let shifted = Lanes(repeating: ExponentialTable.shift).addingProduct(x, Lanes(repeating: ExponentialTable.inverseLn2N))
+        let ki = unsafeBitCast(shifted, to: SIMD4<UInt64>.self)
+        let kd = shifted - ExponentialTable.shift
+        let r = x.addingProduct(kd, Lanes(repeating: ExponentialTable.negativeLn2HighN))
+            .addingProduct(kd, Lanes(repeating: ExponentialTable.negativeLn2LowN))
+        let index = SIMD4<Int>(truncatingIfNeeded: ki & 0x7f) &* 2
+        var tail = Lanes(), scaleBits = SIMD4<UInt64>()
+        ExponentialTable.entries.withUnsafeBufferPointer { entries in
+            for lane in 0..<4 {
+                tail[lane] = Double(bitPattern: entries[index[lane]])
+                scaleBits[lane] = entries[index[lane] &+ 1]
+            }
+        }
+        let r2 = r * r
+        let low = Lanes(repeating: ExponentialTable.c2).addingProduct(r, Lanes(repeating: ExponentialTable.c3))
+        let high = Lanes(repeating: ExponentialTable.c4).addingProduct(r, Lanes(repeating: ExponentialTable.c5))
+        let tmp = (r + tail).addingProduct(low, r2).addingProduct(r2 * r2, high)
+        let scale = unsafeBitCast(scaleBits &+ (ki &<< 45), to: Lanes.self)
+        var result = scale.addingProduct(scale, tmp)
+        if !all(inRange) {
+            for lane in 0..<4 where !inRange[lane] { result[lane] = exp(x[lane]) }
+        }
+        return result
+    }
+}
+
 /// The constants of glibc's `exp` (`__exp_data`; ARM optimized-routines math/exp_data.c).
 private enum ExponentialTable {
     static let inverseLn2N = Double(bitPattern: 0x4067_1547_652b_82fe)  // N/ln 2
