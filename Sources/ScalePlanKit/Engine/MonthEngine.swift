@@ -58,6 +58,9 @@ final class MonthEngine {
     /// Per trial: the growth curve; per drawn cost item (`plan.costDraws`) and trial: the draw in
     /// [0, 1).
     private var curves: [GrowthCurve]
+    /// Whether a trial's curve was set after `begin`; if not, every trial has `begin`'s curve and
+    /// the driver is computed once a month.
+    private var curvesDiffer = false
     let costDraws: Column
     /// Per uncertain lead time (`plan.leadDraws`) and trial: the draw in [0, 1) (Monte Carlo).
     let leadDraws: Column
@@ -238,6 +241,7 @@ final class MonthEngine {
         }
         scope = .global
         for trial in 0..<self.count { curves[trial] = curve }
+        curvesDiffer = false
         resetHistory()
     }
 
@@ -250,6 +254,7 @@ final class MonthEngine {
             tierParamValues[index][trial] = value
         }
         curves[trial] = inputs.curve
+        curvesDiffer = true
         if let draws = inputs.costDraws {
             drawsCosts = true
             for (index, value) in draws.enumerated() where index < plan.costDraws.count {
@@ -283,7 +288,10 @@ final class MonthEngine {
     }
 
     @inline(__always)
-    func setCurve(_ curve: GrowthCurve, trial: Int) { curves[trial] = curve }
+    func setCurve(_ curve: GrowthCurve, trial: Int) {
+        curves[trial] = curve
+        curvesDiffer = true
+    }
 
     @inline(__always)
     func setCostDraw(_ draw: Int, trial: Int, _ value: Double) { costDraws[draw * width + trial] = value }
@@ -338,8 +346,12 @@ final class MonthEngine {
         let at = Double(month)
         // Through the buffer: a curve read in place, not copied (a copy of a curve of points
         // retains its array, one the trials and threads share).
-        curves.withUnsafeBufferPointer { curves in
-            for trial in 0..<count { driver[trial] = curves[trial].value(at: at) }
+        if curvesDiffer {
+            curves.withUnsafeBufferPointer { curves in
+                for trial in 0..<count { driver[trial] = curves[trial].value(at: at) }
+            }
+        } else if count > 0 {
+            driver.update(repeating: curves[0].value(at: at), count: count)
         }
         slot(SlotLayout.monthSlot).update(repeating: at, count: count)
         resetTierFlags()

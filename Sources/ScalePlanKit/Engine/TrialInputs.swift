@@ -59,11 +59,14 @@ struct TrialSampler: Sendable {
         for index in plan.leadDraws.indices { leadDraw(index, random.nextUnit()) }
     }
 
-    /// Draws one trial's inputs into a block of the engine.
+    /// Draws one trial's inputs into a block of the engine, which `begin` started with
+    /// `expectedCurve`.
     func draw<Source: UnitSource>(_ random: inout Source, into engine: MonthEngine, trial: Int) {
         draw(
             &random, param: { engine.setParam($0, trial: trial, $1) },
-            tierParam: { engine.setTierParam($0, trial: trial, $1) }, curve: { engine.setCurve($0, trial: trial) },
+            tierParam: { engine.setTierParam($0, trial: trial, $1) },
+            // A shared curve is the expected one, which `begin` gave every trial of the block.
+            curve: { if sharedCurve == nil { engine.setCurve($0, trial: trial) } },
             costDraw: { engine.setCostDraw($0, trial: trial, $1) }, leadDraw: { engine.setLeadDraw($0, trial: trial, $1) })
     }
 
