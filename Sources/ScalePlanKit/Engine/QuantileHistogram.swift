@@ -160,7 +160,7 @@ struct QuantileHistogram: Sendable, Equatable {
     }
 
     /// Whether every value lies in `[low, high)` (NaN does not), and if so the smallest and
-    /// largest of them and the ones given: two lanes at a time, without a branch per value.
+    /// largest of them and the ones given: four lanes at a time, without a branch per value.
     /// `low` is positive, so the extremes are of positive numbers, where min and max are exact.
     @inline(__always)
     private static func allWithin(
@@ -168,25 +168,26 @@ struct QuantileHistogram: Sendable, Equatable {
         largest: inout Double
     ) -> Bool {
         let raw = UnsafeRawPointer(values)
-        let low2 = SIMD2(repeating: low), high2 = SIMD2(repeating: high)
-        var inside = SIMDMask<SIMD2<Int64>>(repeating: true)
-        var least = SIMD2(repeating: Double.infinity), most = SIMD2(repeating: -Double.infinity)
+        let low4 = SIMD4(repeating: low), high4 = SIMD4(repeating: high)
+        var inside = SIMDMask<SIMD4<Int64>>(repeating: true)
+        var least = SIMD4(repeating: Double.infinity), most = SIMD4(repeating: -Double.infinity)
         var index = 0
-        while index &+ 2 <= count {
-            let x = raw.loadUnaligned(fromByteOffset: index &* 8, as: SIMD2<Double>.self)
-            inside .&= x .>= low2 .& x .< high2
+        while index &+ 4 <= count {
+            let x = raw.loadUnaligned(fromByteOffset: index &* 8, as: SIMD4<Double>.self)
+            inside .&= x .>= low4 .& x .< high4
             // Selects, not `pointwiseMin`/`Max`, whose NaN rules cost a branch per lane.
             least.replace(with: x, where: x .< least)
             most.replace(with: x, where: x .> most)
-            index &+= 2
+            index &+= 4
         }
         var tailInside = true
         var tailLeast = Double.infinity, tailMost = -Double.infinity
-        if index < count {
+        while index < count {
             let x = values[index]
-            tailInside = x >= low && x < high
-            tailLeast = x
-            tailMost = x
+            tailInside = tailInside && x >= low && x < high
+            tailLeast = Swift.min(tailLeast, x)
+            tailMost = Swift.max(tailMost, x)
+            index &+= 1
         }
         guard all(inside) && tailInside else { return false }
         smallest = Swift.min(smallest, least.min(), tailLeast)

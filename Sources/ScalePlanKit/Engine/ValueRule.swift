@@ -43,26 +43,26 @@ enum ValueRule: Sendable {
         case .serviceTime:
             return !Self.allSatisfy(values, count, { $0 .> 0 .& $0 .< .infinity }, { $0 > 0 && $0 < .infinity })
         case .servers:
-            let low = SIMD2<Double>(repeating: 1), high = SIMD2<Double>(repeating: Queueing.maximumServers)
+            let low = SIMD4<Double>(repeating: 1), high = SIMD4<Double>(repeating: Queueing.maximumServers)
             return !Self.allSatisfy(values, count, { $0 .>= low .& $0 .<= high }, Queueing.isServerCount)
         }
     }
 
-    /// Whether every value satisfies a test, given for two lanes at once (`lanes`, compared so
+    /// Whether every value satisfies a test, given for four lanes at once (`lanes`, compared so
     /// that NaN fails) and for one (`single`, the same test, for the tail): a mask AND-ed over
     /// the column without a branch per value.
     @inline(__always)
     private static func allSatisfy(
-        _ values: UnsafePointer<Double>, _ count: Int, _ lanes: (SIMD2<Double>) -> SIMDMask<SIMD2<Int64>>,
+        _ values: UnsafePointer<Double>, _ count: Int, _ lanes: (SIMD4<Double>) -> SIMDMask<SIMD4<Int64>>,
         _ single: (Double) -> Bool
     ) -> Bool {
         let raw = UnsafeRawPointer(values)
-        var a = SIMDMask<SIMD2<Int64>>(repeating: true), b = a
+        var a = SIMDMask<SIMD4<Int64>>(repeating: true), b = a
         var index = 0
-        while index &+ 4 <= count {
-            a .&= lanes(raw.loadUnaligned(fromByteOffset: index &* 8, as: SIMD2<Double>.self))
-            b .&= lanes(raw.loadUnaligned(fromByteOffset: (index &+ 2) &* 8, as: SIMD2<Double>.self))
-            index &+= 4
+        while index &+ 8 <= count {
+            a .&= lanes(raw.loadUnaligned(fromByteOffset: index &* 8, as: SIMD4<Double>.self))
+            b .&= lanes(raw.loadUnaligned(fromByteOffset: (index &+ 4) &* 8, as: SIMD4<Double>.self))
+            index &+= 8
         }
         var tail = true
         while index < count {
@@ -72,18 +72,19 @@ enum ValueRule: Sendable {
         return Swift.all(a .& b) && tail
     }
 
-    /// `v · 0` summed over four lanes of two doubles each (SIMD, so eight values a step): the sum
+    /// `v · 0` summed over four vectors of four doubles (sixteen values a step; one AVX register
+    /// each in x86-64-v3 builds, two SSE ones otherwise): the sum
     /// is 0 exactly when every value is finite.
     private static func allFinite(_ values: UnsafePointer<Double>, _ count: Int) -> Bool {
         let raw = UnsafeRawPointer(values)
-        var a = SIMD2<Double>(), b = SIMD2<Double>(), c = SIMD2<Double>(), d = SIMD2<Double>()
+        var a = SIMD4<Double>(), b = SIMD4<Double>(), c = SIMD4<Double>(), d = SIMD4<Double>()
         var index = 0
-        while index &+ 8 <= count {
-            a += raw.loadUnaligned(fromByteOffset: index &* 8, as: SIMD2<Double>.self) * 0
-            b += raw.loadUnaligned(fromByteOffset: (index &+ 2) &* 8, as: SIMD2<Double>.self) * 0
-            c += raw.loadUnaligned(fromByteOffset: (index &+ 4) &* 8, as: SIMD2<Double>.self) * 0
-            d += raw.loadUnaligned(fromByteOffset: (index &+ 6) &* 8, as: SIMD2<Double>.self) * 0
-            index &+= 8
+        while index &+ 16 <= count {
+            a += raw.loadUnaligned(fromByteOffset: index &* 8, as: SIMD4<Double>.self) * 0
+            b += raw.loadUnaligned(fromByteOffset: (index &+ 4) &* 8, as: SIMD4<Double>.self) * 0
+            c += raw.loadUnaligned(fromByteOffset: (index &+ 8) &* 8, as: SIMD4<Double>.self) * 0
+            d += raw.loadUnaligned(fromByteOffset: (index &+ 12) &* 8, as: SIMD4<Double>.self) * 0
+            index &+= 16
         }
         var tail = 0.0
         while index < count {
@@ -97,17 +98,17 @@ enum ValueRule: Sendable {
     /// exactly when some value is negative (or −0, which the exact check then forgives).
     private static func allFiniteAndNoSignBit(_ values: UnsafePointer<Double>, _ count: Int) -> Bool {
         let raw = UnsafeRawPointer(values)
-        var a = SIMD2<Double>(), b = SIMD2<Double>()
-        var signs = SIMD2<UInt64>(), moreSigns = SIMD2<UInt64>()
+        var a = SIMD4<Double>(), b = SIMD4<Double>()
+        var signs = SIMD4<UInt64>(), moreSigns = SIMD4<UInt64>()
         var index = 0
-        while index &+ 4 <= count {
-            let x = raw.loadUnaligned(fromByteOffset: index &* 8, as: SIMD2<Double>.self)
-            let y = raw.loadUnaligned(fromByteOffset: (index &+ 2) &* 8, as: SIMD2<Double>.self)
+        while index &+ 8 <= count {
+            let x = raw.loadUnaligned(fromByteOffset: index &* 8, as: SIMD4<Double>.self)
+            let y = raw.loadUnaligned(fromByteOffset: (index &+ 4) &* 8, as: SIMD4<Double>.self)
             a += x * 0
             b += y * 0
-            signs |= unsafeBitCast(x, to: SIMD2<UInt64>.self)
-            moreSigns |= unsafeBitCast(y, to: SIMD2<UInt64>.self)
-            index &+= 4
+            signs |= unsafeBitCast(x, to: SIMD4<UInt64>.self)
+            moreSigns |= unsafeBitCast(y, to: SIMD4<UInt64>.self)
+            index &+= 8
         }
         var tail = 0.0, tailSigns: UInt64 = 0
         while index < count {
@@ -116,7 +117,7 @@ enum ValueRule: Sendable {
             index &+= 1
         }
         let bits = signs | moreSigns
-        return (a + b).sum() + tail == 0 && (bits[0] | bits[1] | tailSigns) >> 63 == 0
+        return (a + b).sum() + tail == 0 && (bits[0] | bits[1] | bits[2] | bits[3] | tailSigns) >> 63 == 0
     }
 
     @inline(__always)
