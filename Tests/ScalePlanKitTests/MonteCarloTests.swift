@@ -105,6 +105,30 @@ import Testing
         }
     }
 
+    /// Blocks whose trials all share one value (counted in one step) count as the same values
+    /// added one by one: on a plain bin, on an anchor (and its bin's neighbours) and on a bin
+    /// that grows past two bytes, beside ordinary blocks.
+    @Test func uniformBlocksCountAsSingleAdds() {
+        var random = Xoshiro256StarStar(seed: 12)
+        let anchor = 812.5
+        var batch = QuantileHistogram(anchors: [anchor]), single = QuantileHistogram(anchors: [anchor])
+        for block in 0..<400 {
+            let shared: Double? =
+                switch block % 4 {
+                case 0: 17.25  // a plain bin, crowded after 150 blocks
+                case 1: anchor
+                case 2: anchor * (1 + 1e-4)  // in the anchor's bin, above it
+                default: nil
+                }
+            let values = (0..<384).map { _ in shared ?? (10 + random.nextUnit() * 1000) }
+            values.withUnsafeBufferPointer { batch.add($0.baseAddress!, count: values.count) }
+            for value in values { single.add(value) }
+        }
+        #expect(batch == single)
+        let qs = stride(from: 0.01, through: 0.99, by: 0.01).map { $0 }
+        #expect(batch.quantiles(qs) == single.quantiles(qs))
+    }
+
     @Test func batchAddAndMergeAreEquivalentToSingleAdds() {
         let values: [Double] = [0, 1, 2.5, -3, 1e9, .nan, .infinity, 7, 7, 0.001]
         var single = QuantileHistogram()

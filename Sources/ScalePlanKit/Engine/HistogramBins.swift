@@ -42,17 +42,17 @@ extension QuantileHistogram {
             var total: Int { below + equal + above }
 
             @inline(__always)
-            mutating func add(_ magnitude: Double) {
+            mutating func add(_ magnitude: Double, times: Int = 1) {
                 guard let value else {
-                    equal += 1
+                    equal += times
                     return
                 }
                 if magnitude < value {
-                    below += 1
+                    below += times
                 } else if magnitude == value {
-                    equal += 1
+                    equal += times
                 } else {
-                    above += 1
+                    above += times
                 }
             }
         }

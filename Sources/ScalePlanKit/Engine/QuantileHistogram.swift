@@ -116,7 +116,12 @@ struct QuantileHistogram: Sendable, Equatable {
         var smallest = minimum, largest = maximum
         // Usually every value of the chunk lies in the allocated bins: a vectorised pass says so
         // and finds the chunk's extremes, and the counting loop then does nothing else.
-        let everyValueInside = Self.allWithin(values, count, low, high, smallest: &smallest, largest: &largest)
+        var chunkLeast = Double.infinity, chunkMost = -Double.infinity
+        let everyValueInside = Self.allWithin(values, count, low, high, least: &chunkLeast, most: &chunkMost)
+        if everyValueInside {
+            smallest = Swift.min(smallest, chunkLeast)
+            largest = Swift.max(largest, chunkMost)
+        }
         positive.counts.withUnsafeMutableBufferPointer { counts in
             positive.specials.withUnsafeMutableBufferPointer { specials in
                 @inline(__always) func tally(_ value: Double) {
@@ -130,6 +135,19 @@ struct QuantileHistogram: Sendable, Equatable {
                     } else {
                         specials[Int(bin &- Bins.firstSpecial)].add(value)
                     }
+                }
+                // Every trial the same value (a driver all trials share, a metric of it): one
+                // bin, counted once — what `count` tallies would count.
+                if everyValueInside && chunkLeast == chunkMost {
+                    let offset = (Self.key(chunkLeast) &>> level) &- base
+                    let bin = counts[offset]
+                    if bin < Bins.firstSpecial {
+                        counts[offset] = bin &+ UInt16(truncatingIfNeeded: count)
+                        fullest = bin &+ UInt16(truncatingIfNeeded: count - 1)
+                    } else {
+                        specials[Int(bin &- Bins.firstSpecial)].add(chunkLeast, times: count)
+                    }
+                    return
                 }
                 if everyValueInside {
                     for index in 0..<count { tally(values[index]) }
@@ -160,12 +178,12 @@ struct QuantileHistogram: Sendable, Equatable {
     }
 
     /// Whether every value lies in `[low, high)` (NaN does not), and if so the smallest and
-    /// largest of them and the ones given: four lanes at a time, without a branch per value.
-    /// `low` is positive, so the extremes are of positive numbers, where min and max are exact.
+    /// largest of them: four lanes at a time, without a branch per value. `low` is positive, so
+    /// the extremes are of positive numbers, where min and max are exact.
     @inline(__always)
     private static func allWithin(
-        _ values: UnsafePointer<Double>, _ count: Int, _ low: Double, _ high: Double, smallest: inout Double,
-        largest: inout Double
+        _ values: UnsafePointer<Double>, _ count: Int, _ low: Double, _ high: Double, least smallest: inout Double,
+        most largest: inout Double
     ) -> Bool {
         let raw = UnsafeRawPointer(values)
         let low4 = SIMD4(repeating: low), high4 = SIMD4(repeating: high)
@@ -190,8 +208,8 @@ struct QuantileHistogram: Sendable, Equatable {
             index &+= 1
         }
         guard all(inside) && tailInside else { return false }
-        smallest = Swift.min(smallest, least.min(), tailLeast)
-        largest = Swift.max(largest, most.max(), tailMost)
+        smallest = Swift.min(least.min(), tailLeast)
+        largest = Swift.max(most.max(), tailMost)
         return true
     }
 
