@@ -6,8 +6,6 @@
 #include <cpuid.h>
 #include <unistd.h>
 
-int scaleplan_built_for_x86_64_v3(void) { return 1; }
-
 /// Whether the CPU has, and the OS saves the state of, everything -target-cpu haswell may emit.
 static int has_x86_64_v3(void) {
     unsigned int eax, ebx, ecx, edx;
@@ -35,6 +33,4 @@ __attribute__((constructor)) static void scaleplan_require_x86_64_v3(void) {
     (void)ignored;
     _exit(SCALEPLAN_UNSUPPORTED_CPU_STATUS);
 }
-#else
-int scaleplan_built_for_x86_64_v3(void) { return 0; }
 #endif

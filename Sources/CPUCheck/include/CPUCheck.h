@@ -9,7 +9,4 @@
 /// The exit status of a binary started on a CPU it was not built for (ExitCode.unsupportedCPU).
 #define SCALEPLAN_UNSUPPORTED_CPU_STATUS 71
 
-/// Whether the binary was built for x86-64-v3 (1) or for any x86-64 (0).
-int scaleplan_built_for_x86_64_v3(void);
-
 #endif

@@ -124,29 +124,25 @@ struct QuantileHistogram: Sendable, Equatable {
         }
         positive.counts.withUnsafeMutableBufferPointer { counts in
             positive.specials.withUnsafeMutableBufferPointer { specials in
-                @inline(__always) func tally(_ value: Double) {
+                /// Counts `value` `times` times (at most a chunk); `fullest` takes the count before
+                /// the last of them.
+                @inline(__always) func tally(_ value: Double, times: UInt16 = 1) {
                     // `&>>`: the level is 0…14, so the plain shift's checks for ≥ 64 and negative amounts
                     // are dead weight in the hottest loop.
                     let offset = (Self.key(value) &>> level) &- base
                     let bin = counts[offset]
                     if bin < Bins.firstSpecial {
-                        counts[offset] = bin &+ 1
-                        fullest = bin > fullest ? bin : fullest
+                        counts[offset] = bin &+ times
+                        let before = bin &+ (times &- 1)
+                        fullest = before > fullest ? before : fullest
                     } else {
-                        specials[Int(bin &- Bins.firstSpecial)].add(value)
+                        specials[Int(bin &- Bins.firstSpecial)].add(value, times: Int(times))
                     }
                 }
                 // Every trial the same value (a driver all trials share, a metric of it): one
                 // bin, counted once — what `count` tallies would count.
                 if everyValueInside && chunkLeast == chunkMost {
-                    let offset = (Self.key(chunkLeast) &>> level) &- base
-                    let bin = counts[offset]
-                    if bin < Bins.firstSpecial {
-                        counts[offset] = bin &+ UInt16(truncatingIfNeeded: count)
-                        fullest = bin &+ UInt16(truncatingIfNeeded: count - 1)
-                    } else {
-                        specials[Int(bin &- Bins.firstSpecial)].add(chunkLeast, times: count)
-                    }
+                    tally(chunkLeast, times: UInt16(truncatingIfNeeded: count))
                     return
                 }
                 if everyValueInside {

@@ -42,7 +42,9 @@ struct TrialSampler: Sendable {
         }
     }
 
-    /// Draws one trial's inputs, handing each value to the closures as it is drawn.
+    /// Draws one trial's inputs, handing each value to the closures as it is drawn. A curve the
+    /// trials share is not drawn and not handed over: callers start from `expectedCurve`, which
+    /// it is (so an engine block keeps `begin`'s curve and works the driver out once a month).
     @inline(__always)
     func draw<Source: UnitSource>(
         _ random: inout Source, param: (Int, Double) -> Void, tierParam: (Int, Double) -> Void,
@@ -50,9 +52,7 @@ struct TrialSampler: Sendable {
     ) {
         for (index, value) in plan.compiled.profile.params.enumerated() { param(index, value.value.sample(&random)) }
         for (index, entry) in plan.compiled.tierParams.enumerated() { tierParam(index, entry.value.sample(&random)) }
-        if let sharedCurve {
-            curve(sharedCurve)
-        } else if case .scenario(let spec) = growth {
+        if sharedCurve == nil, case .scenario(let spec) = growth {
             curve(spec.curve { $0.sample(&random) } ?? .constant(0))
         }
         for index in plan.costDraws.indices { costDraw(index, random.nextUnit()) }
@@ -64,9 +64,7 @@ struct TrialSampler: Sendable {
     func draw<Source: UnitSource>(_ random: inout Source, into engine: MonthEngine, trial: Int) {
         draw(
             &random, param: { engine.setParam($0, trial: trial, $1) },
-            tierParam: { engine.setTierParam($0, trial: trial, $1) },
-            // A shared curve is the expected one, which `begin` gave every trial of the block.
-            curve: { if sharedCurve == nil { engine.setCurve($0, trial: trial) } },
+            tierParam: { engine.setTierParam($0, trial: trial, $1) }, curve: { engine.setCurve($0, trial: trial) },
             costDraw: { engine.setCostDraw($0, trial: trial, $1) }, leadDraw: { engine.setLeadDraw($0, trial: trial, $1) })
     }
 
